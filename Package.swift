@@ -1,0 +1,127 @@
+// swift-tools-version:6.1
+// Kechuang (科创): cooperating Swift services for a county Science & Technology Bureau.
+import PackageDescription
+
+/// One set of Swift settings shared by every target.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Kechuang",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kechuang", targets: ["KechuangCLI"]),
+        .executable(name: "kechuang-ingest", targets: ["IngestService"]),
+        .executable(name: "kechuang-metrics", targets: ["MetricsService"]),
+        .executable(name: "kechuang-benchmarks", targets: ["Benchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        // MARK: Shared modules
+        .systemLibrary(
+            name: "CZeroMQ",
+            path: "Shared/CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .target(
+            name: "ZeroMQ",
+            dependencies: ["CZeroMQ"],
+            path: "Shared/ZeroMQ",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Messaging",
+            dependencies: ["ZeroMQ", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/Messaging",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Domain",
+            path: "Shared/Domain",
+            resources: [.copy("Resources/catalog.json")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Extraction",
+            dependencies: ["Domain"],
+            path: "Shared/Extraction",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Contracts",
+            dependencies: ["Messaging", "Domain"],
+            path: "Shared/Contracts",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Storage",
+            dependencies: ["Messaging", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Shared/Storage",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ServiceKit",
+            dependencies: [
+                "Messaging", "ZeroMQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/ServiceKit",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Executables (one folder per executable)
+        .executableTarget(
+            name: "IngestService",
+            dependencies: ["ServiceKit", "Contracts", "Extraction", "Storage", "Domain", "Messaging", "ZeroMQ",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Services/Ingest",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "MetricsService",
+            dependencies: ["ServiceKit", "Contracts", "Storage", "Domain", "Messaging", "ZeroMQ",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Services/Metrics",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "KechuangCLI",
+            dependencies: ["ServiceKit", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Services/CLI",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: ["ZeroMQ", "CZeroMQ", "Messaging", "Contracts", "Extraction", "Domain", "Storage"],
+            path: "Services/Benchmarks",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: swiftSettings),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "ZeroMQ"], swiftSettings: swiftSettings),
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Messaging"], swiftSettings: swiftSettings),
+        .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "IngestTests", dependencies: ["IngestService", "Contracts", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "MetricsTests", dependencies: ["MetricsService", "Contracts", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["KechuangCLI", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["Contracts", "Messaging", "ZeroMQ", "Domain"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
