@@ -1,0 +1,173 @@
+import Foundation
+
+/// Converts between messages, ``Envelope``s and the three wire frames `[topic, header JSON, body JSON]`.
+///
+/// Headers use a hand-written fast path (``HeaderJSONWriter`` / a purpose-built scanner with a
+/// `JSONDecoder` fallback); bodies use shared Foundation coders and are decoded only on demand.
+/// Frame-level functions working on ZeroMQ frames are in `EnvelopeCodec+Frames.swift`.
+public enum EnvelopeCodec {
+    /// Number of frames in an envelope.
+    public static let frameCount = 3
+
+    // MARK: Encoding
+
+    /// The JSON body of `message`.
+    public static func encodeBody<M: WireMessage>(_ message: M) throws(EnvelopeError) -> Data {
+        do {
+            return try JSONCoders.encoder.encode(message)
+        } catch {
+            throw .encodingFailed(type: M.messageType, reason: String(describing: error))
+        }
+    }
+
+    /// The header frame's bytes.
+    public static func encodeHeader(_ header: MessageHeader) -> [UInt8] {
+        HeaderJSONWriter.bytes(header)
+    }
+
+    /// The three frames of `envelope` as byte arrays.
+    public static func encodeParts(_ envelope: Envelope) -> [Data] {
+        [Data(envelope.topic.rawValue.utf8), Data(encodeHeader(envelope.header)), envelope.body]
+    }
+
+    // MARK: Decoding
+
+    /// Parses a header frame.
+    /// - Throws: ``EnvelopeError/invalidUTF8(_:)``, ``EnvelopeError/invalidJSON(_:detail:)``,
+    ///   ``EnvelopeError/invalidHeader(field:reason:)`` or ``EnvelopeError/unsupportedVersion(_:)``.
+    public static func decodeHeader(_ bytes: UnsafeRawBufferPointer) throws(EnvelopeError) -> MessageHeader {
+        let header: MessageHeader
+        switch HeaderJSONScanner.scan(bytes) {
+        case let .header(parsed):
+            header = parsed
+        case .invalidUTF8:
+            throw .invalidUTF8(.header)
+        case .fallback:
+            header = try decodeHeaderWithFoundation(bytes)
+        }
+        try validate(header)
+        return header
+    }
+
+    /// Parses a header frame.
+    public static func decodeHeader(_ data: Data) throws(EnvelopeError) -> MessageHeader {
+        let result: Result<MessageHeader, EnvelopeError> = data.withUnsafeBytes { raw in
+            Result { () throws(EnvelopeError) -> MessageHeader in try decodeHeader(raw) }
+        }
+        return try result.get()
+    }
+
+    /// Parses a header with `JSONDecoder` only (the reference the fast path must agree with; also
+    /// the baseline in benchmarks). Applies the same validation as ``decodeHeader(_:)-(Data)``.
+    public static func decodeHeaderWithFoundation(_ bytes: UnsafeRawBufferPointer) throws(EnvelopeError)
+        -> MessageHeader
+    {
+        let data = Data(bytes)
+        let header: MessageHeader
+        do {
+            header = try JSONCoders.decoder.decode(MessageHeader.self, from: data)
+        } catch let error as DecodingError {
+            throw mapDecodingError(error, frame: .header, data: data, type: nil)
+        } catch {
+            throw .invalidJSON(.header, detail: String(describing: error))
+        }
+        try validate(header)
+        return header
+    }
+
+    /// Decodes a topic frame.
+    public static func decodeTopic(_ bytes: UnsafeRawBufferPointer) throws(EnvelopeError) -> Topic {
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8(.topic) }
+        return Topic(text)
+    }
+
+    /// Decodes an envelope from its three frames' bytes. The body is kept raw (see ``Envelope/decode(_:)``).
+    /// - Parameter registry: when given, a header type outside it is ``EnvelopeError/unknownType(_:)``.
+    public static func decode(
+        topic: UnsafeRawBufferPointer, header: UnsafeRawBufferPointer, body: Data,
+        registry: MessageRegistry? = nil
+    ) throws(EnvelopeError) -> Envelope {
+        let decodedTopic = try decodeTopic(topic)
+        let decodedHeader = try decodeHeader(header)
+        if let registry, !registry.contains(decodedHeader.type) {
+            throw .unknownType(decodedHeader.type)
+        }
+        return Envelope(topic: decodedTopic, header: decodedHeader, body: body)
+    }
+
+    /// Decodes an envelope from a multipart message given as byte buffers.
+    /// - Throws: ``EnvelopeError/wrongFrameCount(expected:actual:)`` unless there are exactly 3 parts,
+    ///   then as ``decode(topic:header:body:registry:)``.
+    public static func decode(parts: [Data], registry: MessageRegistry? = nil) throws(EnvelopeError) -> Envelope {
+        guard parts.count == frameCount else {
+            throw .wrongFrameCount(expected: frameCount, actual: parts.count)
+        }
+        let result: Result<Envelope, EnvelopeError> = parts[0].withUnsafeBytes { topic in
+            parts[1].withUnsafeBytes { header in
+                Result { () throws(EnvelopeError) -> Envelope in
+                    try decode(topic: topic, header: header, body: parts[2], registry: registry)
+                }
+            }
+        }
+        return try result.get()
+    }
+
+    /// Decodes a body as `M` (no header type check; see ``Envelope/decode(_:)``).
+    public static func decodeBody<M: Decodable>(_: M.Type, from body: Data, type: MessageType) throws(EnvelopeError)
+        -> M
+    {
+        do {
+            return try JSONCoders.decoder.decode(M.self, from: body)
+        } catch let error as DecodingError {
+            throw mapDecodingError(error, frame: .body, data: body, type: type)
+        } catch {
+            throw .invalidJSON(.body, detail: String(describing: error))
+        }
+    }
+
+    // MARK: Helpers
+
+    static func validate(_ header: MessageHeader) throws(EnvelopeError) {
+        guard header.version.isSupported else { throw .unsupportedVersion(header.version) }
+        guard !header.type.rawValue.isEmpty else { throw .invalidHeader(field: "type", reason: "must not be empty") }
+        guard !header.id.isEmpty else { throw .invalidHeader(field: "id", reason: "must not be empty") }
+    }
+
+    static func path(_ codingPath: [any CodingKey]) -> String? {
+        guard !codingPath.isEmpty else { return nil }
+        return codingPath.map { key in
+            key.intValue.map { "[\($0)]" } ?? key.stringValue
+        }.joined(separator: ".")
+    }
+
+    static func mapDecodingError(
+        _ error: DecodingError, frame: EnvelopeFrame, data: Data, type: MessageType?
+    ) -> EnvelopeError {
+        func fieldError(_ field: String?, _ reason: String) -> EnvelopeError {
+            if let type {
+                return .invalidBody(type: type, field: field, reason: reason)
+            }
+            return .invalidHeader(field: field ?? "(root)", reason: reason)
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            let parent = path(context.codingPath)
+            return fieldError(parent.map { "\($0).\(key.stringValue)" } ?? key.stringValue, "missing")
+        case let .typeMismatch(expected, context):
+            if context.codingPath.isEmpty {
+                return .invalidJSON(frame, detail: "expected a JSON object (\(expected))")
+            }
+            return fieldError(path(context.codingPath), "expected \(expected)")
+        case let .valueNotFound(expected, context):
+            return fieldError(path(context.codingPath), "expected \(expected), got null")
+        case let .dataCorrupted(context):
+            if context.codingPath.isEmpty {
+                if String(validating: data, as: UTF8.self) == nil { return .invalidUTF8(frame) }
+                return .invalidJSON(frame, detail: context.debugDescription)
+            }
+            return fieldError(path(context.codingPath), context.debugDescription)
+        @unknown default:
+            return .invalidJSON(frame, detail: String(describing: error))
+        }
+    }
+}
