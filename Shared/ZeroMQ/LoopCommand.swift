@@ -1,0 +1,29 @@
+/// A request from any thread to a ``SocketLoop`` thread.
+enum LoopCommand: Sendable {
+    /// Create, configure and set up a socket, then register it.
+    case open(
+        type: SocketType, options: [SocketOption], incomingCapacity: Int,
+        setUp: @Sendable (Socket) throws -> Void,
+        reply: CheckedContinuation<LoopSocket, any Error>)
+    /// Queue a message; `reply` (if any) resumes once libzmq accepted it or it failed.
+    case send(id: UInt64, frames: [Frame], reply: CheckedContinuation<Void, any Error>?)
+    /// Run `body` with the socket on the loop thread; `missing` runs instead if the socket is gone.
+    case perform(id: UInt64, body: @Sendable (Socket) -> Void, missing: @Sendable (any Error) -> Void)
+    /// The consumer drained the inbox: poll the socket for input again.
+    case resumeInput(id: UInt64)
+    /// Close one socket.
+    case close(id: UInt64, reply: CheckedContinuation<Void, Never>?)
+    /// Close every socket with at most `linger` and end the thread.
+    case shutdown(linger: Duration)
+
+    /// Completes the command with `error` without running it (loop gone or socket missing).
+    func fail(_ error: any Error) {
+        switch self {
+        case .open(_, _, _, _, let reply): reply.resume(throwing: error)
+        case .send(_, _, let reply): reply?.resume(throwing: error)
+        case .perform(_, _, let missing): missing(error)
+        case .resumeInput, .shutdown: break
+        case .close(_, let reply): reply?.resume()
+        }
+    }
+}

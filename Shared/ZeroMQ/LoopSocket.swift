@@ -1,0 +1,69 @@
+/// A `Sendable` handle to a socket owned by a ``SocketLoop`` thread.
+///
+/// Receive-side backpressure: ``incoming`` is backed by a bounded buffer (`incomingCapacity` messages). While it is
+/// full the loop stops polling this socket for input, so libzmq's receive queue (receive high-water mark) absorbs
+/// the lag: PUSH/DEALER senders slow down, PUB/SUB drops beyond the high-water mark (repaired by replay above).
+/// Nothing is dropped by the wrapper itself.
+public final class LoopSocket: Sendable {
+    /// Identifier of the socket within its loop.
+    public let id: UInt64
+    /// The socket kind.
+    public let type: SocketType
+    private let mailbox: LoopMailbox
+
+    /// Every multipart message received, in order. Finishes when the socket is closed, the loop shuts down or the
+    /// context is terminated. Iterate it from one task (several iterators share and split the messages).
+    public let incoming: AsyncStream<[Frame]>
+
+    init(id: UInt64, type: SocketType, mailbox: LoopMailbox, inbox: Inbox) {
+        self.id = id
+        self.type = type
+        self.mailbox = mailbox
+        incoming = AsyncStream(unfolding: { await inbox.next() })
+    }
+
+    /// Sends a multipart message; resumes once libzmq accepted it (waiting, not blocking, while the high-water mark
+    /// is reached or no peer is connected). Messages are sent in call order.
+    /// - Throws: ``ZMQError`` (e.g. `EHOSTUNREACH` with router-mandatory), ``SocketLoopError``.
+    public func send(_ frames: [Frame]) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            mailbox.post(.send(id: id, frames: frames, reply: continuation))
+        }
+    }
+
+    /// Queues a multipart message without waiting for libzmq to accept it; errors are dropped. The queue is not
+    /// bounded, so producers of many messages should `await` ``send(_:)`` now and then to apply backpressure.
+    public func trySend(_ frames: [Frame]) {
+        mailbox.post(.send(id: id, frames: frames, reply: nil))
+    }
+
+    /// Runs `body` with the underlying ``Socket`` on the loop thread (set options, unbind, read
+    /// `lastEndpoint()`…) and returns its result. Never block inside `body`.
+    public func withSocket<Result: Sendable>(
+        _ body: @escaping @Sendable (Socket) throws -> Result
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+            mailbox.post(.perform(id: id, body: { socket in
+                do { continuation.resume(returning: try body(socket)) } catch { continuation.resume(throwing: error) }
+            }, missing: { error in continuation.resume(throwing: error) }))
+        }
+    }
+
+    /// SUB: subscribes to messages whose first frame starts with `prefix`.
+    public func subscribe(_ prefix: [UInt8]) async throws {
+        try await withSocket { try $0.subscribe(prefix) }
+    }
+
+    /// SUB: removes one earlier subscription to `prefix`.
+    public func unsubscribe(_ prefix: [UInt8]) async throws {
+        try await withSocket { try $0.unsubscribe(prefix) }
+    }
+
+    /// Closes the socket on its loop: pending sends fail with ``SocketLoopError/socketClosed(id:)``, ``incoming``
+    /// finishes after the already-buffered messages. Returns once closed (immediately if the loop is gone).
+    public func close() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            mailbox.post(.close(id: id, reply: continuation))
+        }
+    }
+}

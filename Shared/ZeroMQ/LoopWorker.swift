@@ -1,0 +1,174 @@
+/// The part of a ``SocketLoop`` that lives on its thread: the sockets, their outbound queues and the poll loop.
+///
+/// `@unchecked Sendable` only so it can be handed to the `Thread` that exclusively uses it: after `start`, no other
+/// thread touches it.
+final class LoopWorker: @unchecked Sendable {
+    private final class Entry {
+        let id: UInt64
+        let socket: Socket
+        let inbox: Inbox
+        var outbound: [(frames: [Frame], reply: CheckedContinuation<Void, any Error>?)] = []
+        var outboundHead = 0
+        var inputPaused = false
+
+        init(id: UInt64, socket: Socket, inbox: Inbox) {
+            self.id = id
+            self.socket = socket
+            self.inbox = inbox
+        }
+
+        var hasOutbound: Bool { outboundHead < outbound.count }
+    }
+
+    /// Messages received from one socket per poll round before others get a turn.
+    private static let receiveBatch = 512
+
+    private let mailbox: LoopMailbox
+    private var context: Context?
+    private var entries: [UInt64: Entry] = [:]
+    private var order: [UInt64] = []
+    private var terminated = false
+
+    init(mailbox: LoopMailbox, context: Context) {
+        self.mailbox = mailbox
+        self.context = context
+    }
+
+    /// The thread body: runs until shutdown or context termination, then closes everything.
+    func run() {
+        var poller = Poller()
+        var polled: [(Entry, Int)] = []
+        var shutdownLinger: Duration?
+        loop: while !terminated {
+            for command in mailbox.take() {
+                if case .shutdown(let linger) = command {
+                    shutdownLinger = linger
+                    break loop
+                }
+                handle(command)
+            }
+            for id in order { if let entry = entries[id], entry.hasOutbound { flush(entry) } }
+            if terminated { break }
+
+            poller.removeAll()
+            polled.removeAll(keepingCapacity: true)
+            let wakeIndex = poller.register(fileDescriptor: mailbox.wake.readDescriptor, for: .readable)
+            for id in order {
+                guard let entry = entries[id] else { continue }
+                var events: PollEvents = []
+                if entry.socket.type.canReceive && !entry.inputPaused { events.insert(.readable) }
+                if entry.hasOutbound { events.insert(.writable) }
+                if !events.isEmpty { polled.append((entry, poller.register(entry.socket, for: events))) }
+            }
+            do {
+                try poller.poll(timeout: nil)
+            } catch {
+                terminated = true
+                break
+            }
+            if poller.events(at: wakeIndex).contains(.readable) { mailbox.wake.drain() }
+            for (entry, index) in polled {
+                let events = poller.events(at: index)
+                if events.contains(.readable) { receive(entry) }
+                if events.contains(.writable) && entry.hasOutbound { flush(entry) }
+            }
+        }
+        // Refuse new work first, then close every socket (bounded linger) and drop the context.
+        let remaining = mailbox.take()
+        for id in order {
+            guard let entry = entries[id] else { continue }
+            if let shutdownLinger { try? entry.socket.set(.linger(shutdownLinger)) }
+            close(entry)
+        }
+        entries.removeAll()
+        order.removeAll()
+        for command in remaining { command.fail(SocketLoopError.shutDown) }
+        context = nil
+        mailbox.finish()
+    }
+
+    private func handle(_ command: LoopCommand) {
+        switch command {
+        case let .open(type, options, capacity, setUp, reply):
+            guard let context else { return reply.resume(throwing: SocketLoopError.shutDown) }
+            do {
+                let socket = try context.socket(type)
+                do {
+                    try socket.set(options)
+                    try setUp(socket)
+                } catch {
+                    socket.close()
+                    throw error
+                }
+                let id = mailbox.makeID()
+                let mailbox = self.mailbox
+                let inbox = Inbox(capacity: capacity) { mailbox.post(.resumeInput(id: id)) }
+                if !type.canReceive { inbox.finish() }
+                entries[id] = Entry(id: id, socket: socket, inbox: inbox)
+                order.append(id)
+                reply.resume(returning: LoopSocket(id: id, type: type, mailbox: mailbox, inbox: inbox))
+            } catch {
+                reply.resume(throwing: error)
+            }
+        case let .send(id, frames, reply):
+            guard let entry = entries[id] else { return command.fail(SocketLoopError.socketClosed(id: id)) }
+            entry.outbound.append((frames, reply))
+        case let .perform(id, body, missing):
+            guard let entry = entries[id] else { return missing(SocketLoopError.socketClosed(id: id)) }
+            body(entry.socket)
+        case let .resumeInput(id):
+            entries[id]?.inputPaused = false
+        case let .close(id, reply):
+            if let entry = entries.removeValue(forKey: id) {
+                order.removeAll { $0 == id }
+                close(entry)
+            }
+            reply?.resume()
+        case .shutdown:
+            break
+        }
+    }
+
+    private func receive(_ entry: Entry) {
+        do {
+            for _ in 0..<Self.receiveBatch {
+                guard let frames = try entry.socket.receiveMultipart(dontWait: true) else { return }
+                if entry.inbox.deliver(frames) {
+                    entry.inputPaused = true
+                    return
+                }
+            }
+        } catch {
+            if error.isTerminated { terminated = true } else { entry.inputPaused = true; entry.inbox.finish() }
+        }
+    }
+
+    private func flush(_ entry: Entry) {
+        while entry.hasOutbound {
+            let pending = entry.outbound[entry.outboundHead]
+            do {
+                guard try entry.socket.send(pending.frames, dontWait: true) else { return }
+                pending.reply?.resume()
+            } catch {
+                if error.isTerminated {
+                    terminated = true
+                    return
+                }
+                pending.reply?.resume(throwing: error)
+            }
+            entry.outboundHead += 1
+        }
+        entry.outbound.removeAll(keepingCapacity: true)
+        entry.outboundHead = 0
+    }
+
+    private func close(_ entry: Entry) {
+        for pending in entry.outbound[entry.outboundHead...] {
+            pending.reply?.resume(throwing: SocketLoopError.socketClosed(id: entry.id))
+        }
+        entry.outbound.removeAll()
+        entry.outboundHead = 0
+        entry.socket.close()
+        entry.inbox.finish()
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The one concurrency model for ZeroMQ in Kechuang: a dedicated `Thread` that owns a set of sockets and runs a
+/// `zmq_poll` loop, bridged to `async` code.
+///
+/// - Sockets are created, configured and bound/connected on the loop thread (``open(_:options:incomingCapacity:setUp:)``).
+/// - Inbound multipart messages flow to ``LoopSocket/incoming`` (bounded; see ``LoopSocket`` for backpressure).
+/// - Outbound messages go through a thread-safe mailbox; the loop is woken through a pipe (see `WakeSignal`)
+///   and sends them in order; ``LoopSocket/send(_:)`` resumes once libzmq accepted the message.
+/// - ``shutdown(linger:)`` closes every socket with a bounded linger, terminates the context if the loop owns it,
+///   and joins the thread. A context shut down elsewhere (`ETERM`) ends the loop the same way.
+///
+/// No blocking libzmq call ever runs on Swift's cooperative thread pool.
+public final class SocketLoop: Sendable {
+    private let mailbox: LoopMailbox
+
+    /// Starts a loop thread.
+    /// - Parameters:
+    ///   - name: the thread name (visible in debuggers and `top -H`).
+    ///   - context: the context for the sockets; by default the loop creates and owns its own.
+    public init(name: String = "kechuang.zmq-loop", context: Context? = nil) throws(ZMQError) {
+        let owned: Context
+        if let context { owned = context } else { owned = try Context() }
+        let mailbox = LoopMailbox(wake: try WakeSignal())
+        self.mailbox = mailbox
+        let worker = LoopWorker(mailbox: mailbox, context: owned)
+        let thread = Thread { worker.run() }
+        thread.name = name
+        thread.start()
+    }
+
+    /// Opens a socket on the loop thread.
+    /// - Parameters:
+    ///   - type: the socket kind.
+    ///   - options: typed options applied before `setUp` (e.g. high-water marks, routing id).
+    ///   - incomingCapacity: messages buffered for ``LoopSocket/incoming`` before input pauses.
+    ///   - setUp: runs on the loop thread with the new socket: bind, connect, subscribe. Errors are rethrown here
+    ///     and the socket is closed.
+    /// - Returns: a handle usable from any task.
+    public func open(
+        _ type: SocketType,
+        options: [SocketOption] = [],
+        incomingCapacity: Int = 1024,
+        setUp: @escaping @Sendable (Socket) throws -> Void
+    ) async throws -> LoopSocket {
+        try await withCheckedThrowingContinuation { continuation in
+            mailbox.post(.open(type: type, options: options, incomingCapacity: incomingCapacity,
+                               setUp: setUp, reply: continuation))
+        }
+    }
+
+    /// Closes every socket (linger at most `linger`), ends their `incoming` streams, fails pending sends with
+    /// ``SocketLoopError/shutDown`` or ``SocketLoopError/socketClosed(id:)``, and waits for the thread to exit.
+    /// Idempotent; safe to call concurrently.
+    public func shutdown(linger: Duration = .milliseconds(200)) async {
+        await mailbox.shutdownAndJoin(linger: linger)
+    }
+
+    /// `true` once the loop thread has exited.
+    public var isShutDown: Bool { mailbox.isFinished }
+}
