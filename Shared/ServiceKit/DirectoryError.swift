@@ -1,0 +1,34 @@
+/// Run/data directory and ipc endpoint problems, each naming the path and what to do.
+public enum DirectoryError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// An `ipc://` path exceeds the kernel's `sun_path` limit.
+    case ipcPathTooLong(endpoint: String, length: Int, limit: Int)
+    /// The path exists but is not a directory.
+    case notADirectory(path: String)
+    /// The directory belongs to another user, so its mode cannot be trusted or fixed.
+    case notOwnedByCurrentUser(path: String, owner: UInt32, currentUser: UInt32)
+    /// Creating the directory failed.
+    case creationFailed(path: String, errno: Int32)
+    /// Reading or changing the directory's mode failed.
+    case permissionChangeFailed(path: String, errno: Int32)
+    /// The home directory could not be determined (no `HOME`, no `KECHUANG_HOME`).
+    case homeUnknown
+
+    /// Explanation naming the path, the limit and the remedy.
+    public var description: String {
+        switch self {
+        case let .ipcPathTooLong(endpoint, length, limit):
+            return "ipc endpoint \(endpoint) has a \(length)-byte path, over the kernel limit of \(limit) bytes; "
+                + "set a shorter KECHUANG_RUN_DIR (or --run-dir), e.g. /tmp/kechuang-$USER"
+        case let .notADirectory(path):
+            return "\(path) exists but is not a directory"
+        case let .notOwnedByCurrentUser(path, owner, currentUser):
+            return "\(path) is owned by uid \(owner), not the current user \(currentUser); refusing to use it as a private directory"
+        case let .creationFailed(path, errno):
+            return "cannot create directory \(path): errno \(errno)"
+        case let .permissionChangeFailed(path, errno):
+            return "cannot set mode 0700 on \(path): errno \(errno)"
+        case .homeUnknown:
+            return "cannot determine the Kechuang home: set KECHUANG_HOME or HOME"
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import GRDB
+import Synchronization
+
+/// Batches writes from many concurrent callers into one transaction (one fsync), so "accepted means on disk"
+/// stays affordable under load.
+///
+/// - Each submitted closure runs inside its own SAVEPOINT within the shared transaction: if it throws, only its own
+///   changes are rolled back and only its caller gets the error; the rest of the batch still commits.
+/// - A caller resumes only after the transaction holding its write COMMITTED (or with the commit error).
+/// - While one batch is being written, new submissions queue up and form the next batch (at most
+///   ``maximumBatchSize`` writes each). No timer: an idle committer writes a lone submission immediately.
+/// - Closures run on GRDB's writer queue, never on Swift's cooperative pool. They must not call ``submit(_:)``
+///   or the writer's `write` themselves (that would deadlock).
+/// - Cancelling a waiting caller does not withdraw its write.
+public final class GroupCommitter: Sendable {
+    private struct PendingWrite: Sendable {
+        /// Runs the caller's closure in a savepoint and records its outcome; returns false if it threw.
+        let run: @Sendable (Database) -> Bool
+        /// Resumes the caller: with the recorded outcome, or with the transaction's error.
+        let complete: @Sendable ((any Error)?) -> Void
+    }
+
+    private struct State {
+        var pending: [PendingWrite] = []
+        var draining = false
+        var statistics = GroupCommitStatistics()
+    }
+
+    /// The largest number of writes committed in one transaction.
+    public let maximumBatchSize: Int
+    private let writer: any DatabaseWriter
+    private let state = Mutex(State())
+
+    /// Creates a committer writing through `writer` (usually ``KechuangDatabase/pool``).
+    /// - Throws: ``StorageError/invalidBatchSize(_:)`` when `maximumBatchSize < 1`.
+    public init(writer: any DatabaseWriter, maximumBatchSize: Int = 256) throws {
+        guard maximumBatchSize >= 1 else { throw StorageError.invalidBatchSize(maximumBatchSize) }
+        self.writer = writer
+        self.maximumBatchSize = maximumBatchSize
+    }
+
+    /// Counters so far (transactions, writes, largest batch).
+    public var statistics: GroupCommitStatistics {
+        state.withLock { $0.statistics }
+    }
+
+    /// Number of writes queued and not yet taken into a transaction.
+    public var pendingCount: Int {
+        state.withLock { $0.pending.count }
+    }
+
+    /// Runs `work` inside a shared transaction and returns its result once that transaction has committed.
+    /// - Throws: the error `work` threw (its changes rolled back, others unaffected), or the commit's error.
+    public func submit<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let outcome = Mutex<Result<T, any Error>?>(nil)
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let item = PendingWrite(
+                run: { db in
+                    let result: Result<T, any Error>
+                    do {
+                        var value: T?
+                        try db.inSavepoint {
+                            value = try work(db)
+                            return .commit
+                        }
+                        if let value {
+                            result = .success(value)
+                        } else {
+                            result = .failure(StorageError.committerClosed)
+                        }
+                    } catch {
+                        result = .failure(error)
+                    }
+                    outcome.withLock { $0 = result }
+                    if case .success = result { return true } else { return false }
+                },
+                complete: { transactionError in
+                    if let transactionError {
+                        continuation.resume(throwing: transactionError)
+                        return
+                    }
+                    let result = outcome.withLock { $0 } ?? .failure(StorageError.committerClosed)
+                    continuation.resume(with: result)
+                }
+            )
+            enqueue(item)
+        }
+    }
+
+    private func enqueue(_ item: PendingWrite) {
+        let startDrain = state.withLock { state -> Bool in
+            state.pending.append(item)
+            if state.draining { return false }
+            state.draining = true
+            return true
+        }
+        if startDrain {
+            Task { await self.drain() }
+        }
+    }
+
+    private func drain() async {
+        while true {
+            let batch = state.withLock { state -> [PendingWrite] in
+                if state.pending.isEmpty {
+                    state.draining = false
+                    return []
+                }
+                let count = min(maximumBatchSize, state.pending.count)
+                let batch = Array(state.pending.prefix(count))
+                state.pending.removeFirst(count)
+                return batch
+            }
+            if batch.isEmpty { return }
+            do {
+                let succeeded = try await writer.write { db -> Int in
+                    var succeeded = 0
+                    for item in batch where item.run(db) {
+                        succeeded += 1
+                    }
+                    return succeeded
+                }
+                state.withLock { state in
+                    state.statistics.committedTransactions += 1
+                    state.statistics.committedWrites += succeeded
+                    state.statistics.failedWrites += batch.count - succeeded
+                    state.statistics.largestBatch = max(state.statistics.largestBatch, batch.count)
+                }
+                for item in batch { item.complete(nil) }
+            } catch {
+                state.withLock { $0.statistics.failedTransactions += 1 }
+                for item in batch { item.complete(error) }
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// Typed errors raised by the `Storage` module.
+public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A stream log append was given a sequence that is not `head + 1`.
+    case sequenceOutOfOrder(expected: UInt64, got: UInt64)
+    /// A value does not fit SQLite's signed 64-bit integer column.
+    case sequenceOverflow(field: String, value: UInt64)
+    /// A retention policy was configured with an impossible value.
+    case invalidRetention(field: String, value: String, reason: String)
+    /// A group committer was configured with an impossible batch size.
+    case invalidBatchSize(Int)
+    /// The group committer was shut down before the write could be committed.
+    case committerClosed
+
+    /// Human-readable explanation naming the offending field or value.
+    public var description: String {
+        switch self {
+        case let .sequenceOutOfOrder(expected, got):
+            return "stream_log.sequence out of order: expected \(expected) (head + 1), got \(got)"
+        case let .sequenceOverflow(field, value):
+            return "\(field) = \(value) exceeds the SQLite integer limit \(Int64.max)"
+        case let .invalidRetention(field, value, reason):
+            return "invalid retention \(field) = \(value): \(reason)"
+        case let .invalidBatchSize(size):
+            return "invalid group-commit maximumBatchSize \(size): must be at least 1"
+        case .committerClosed:
+            return "group committer is closed; the write was not committed"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+
+/// The owner side's durable stream log: table `stream_log(sequence, topic, header, body, created_at)`.
+///
+/// Every method takes the caller's `Database`, so appends happen in the SAME transaction as the state change that
+/// produced them. Sequences start at 1 and are gap-free: an append must use exactly ``nextSequence(_:)``.
+/// Because a message header carries its own sequence, build it in two steps:
+/// ```swift
+/// let sequence = try log.nextSequence(db)
+/// let header = try makeHeader(sequence)
+/// try log.append(db, sequence: sequence, topic: topic, header: header, body: body)
+/// ```
+/// or use ``append(_:topic:body:now:header:)`` which hands the sequence to a header builder.
+public struct StreamLogStore: Sendable {
+    /// Creates the store (stateless: all state lives in the database).
+    public init() {}
+
+    /// The last appended sequence, or 0 when the log has never had an entry.
+    public func head(_ db: Database) throws -> UInt64 {
+        let value = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM stream_log") ?? 0
+        return UInt64(max(0, value))
+    }
+
+    /// The oldest sequence still retained, or `nil` when the log is empty. Replays asking for anything before it
+    /// need a snapshot instead.
+    public func oldestSequence(_ db: Database) throws -> UInt64? {
+        try Int64.fetchOne(db, sql: "SELECT MIN(sequence) FROM stream_log").map { UInt64(max(0, $0)) }
+    }
+
+    /// The sequence the next append must use (`head + 1`).
+    public func nextSequence(_ db: Database) throws -> UInt64 {
+        try head(db) + 1
+    }
+
+    /// Number of retained entries.
+    public func count(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stream_log") ?? 0
+    }
+
+    /// Appends an entry with an explicit sequence obtained from ``nextSequence(_:)`` in the same transaction.
+    /// - Throws: ``StorageError/sequenceOutOfOrder(expected:got:)`` unless `sequence == head + 1`.
+    public func append(
+        _ db: Database, sequence: UInt64, topic: String, header: Data, body: Data, now: Date = Date()
+    ) throws {
+        let expected = try nextSequence(db)
+        guard sequence == expected else {
+            throw StorageError.sequenceOutOfOrder(expected: expected, got: sequence)
+        }
+        guard let storedSequence = Int64(exactly: sequence) else {
+            throw StorageError.sequenceOverflow(field: "stream_log.sequence", value: sequence)
+        }
+        try db.execute(
+            sql: "INSERT INTO stream_log (sequence, topic, header, body, created_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [storedSequence, topic, header, body, Self.milliseconds(now)]
+        )
+    }
+
+    /// Appends an entry whose header is built from its assigned sequence; returns that sequence.
+    public func append(
+        _ db: Database, topic: String, body: Data, now: Date = Date(), header: (UInt64) throws -> Data
+    ) throws -> UInt64 {
+        let sequence = try nextSequence(db)
+        try append(db, sequence: sequence, topic: topic, header: header(sequence), body: body, now: now)
+        return sequence
+    }
+
+    /// Appends an entry with a header that does not depend on the sequence; returns the assigned sequence.
+    @discardableResult
+    public func append(_ db: Database, topic: String, header: Data, body: Data, now: Date = Date()) throws -> UInt64 {
+        try append(db, topic: topic, body: body, now: now) { _ in header }
+    }
+
+    /// Entries with `sequence > after`, in ascending order, at most `limit` of them (a bounded replay batch).
+    public func entries(_ db: Database, after: UInt64, limit: Int) throws -> [StreamLogEntry] {
+        guard limit > 0 else { return [] }
+        let lowerBound = Int64(clamping: after)
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT sequence, topic, header, body, created_at FROM stream_log WHERE sequence > ? ORDER BY sequence LIMIT ?",
+            arguments: [lowerBound, limit]
+        )
+        return rows.map { row in
+            let sequence: Int64 = row["sequence"]
+            return StreamLogEntry(
+                sequence: UInt64(max(0, sequence)),
+                topic: row["topic"],
+                header: row["header"],
+                body: row["body"],
+                createdAtMilliseconds: row["created_at"]
+            )
+        }
+    }
+
+    /// Deletes entries that are older than `policy.minimumAge` AND outside the `policy.minimumCount` most recent.
+    /// - Returns: the number of entries deleted.
+    @discardableResult
+    public func prune(_ db: Database, policy: RetentionPolicy, now: Date = Date()) throws -> Int {
+        let head = try head(db)
+        let keepFrom = Int64(clamping: head) - Int64(policy.minimumCount) // entries with sequence <= keepFrom are outside the recent window
+        guard keepFrom >= 1 else { return 0 }
+        let cutoff = Self.milliseconds(now) - policy.minimumAgeMilliseconds
+        try db.execute(
+            sql: "DELETE FROM stream_log WHERE sequence <= ? AND created_at < ?",
+            arguments: [keepFrom, cutoff]
+        )
+        return db.changesCount
+    }
+
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+}
