@@ -14,4 +14,13 @@ public protocol WireMessage: Codable, Sendable {
     static var messageType: MessageType { get }
     /// The topic (frame 0) this particular message is sent on.
     var topic: Topic { get }
+    /// A prefix matching the topics of every message of this type, used by
+    /// ``MessageSubscriber/subscribe(to:)``. Defaults to the empty prefix (everything); override it to
+    /// narrow, e.g. `Topic.family("metric")`.
+    static var topicPrefix: Topic { get }
+}
+
+extension WireMessage {
+    /// The empty prefix: matches every topic.
+    public static var topicPrefix: Topic { Topic("") }
 }
