@@ -1,0 +1,108 @@
+import Foundation
+
+/// 统一社会信用代码 (unified social credit code, GB 32100-2015): 18 characters over `0-9A-HJ-NP-RTUWXY`,
+/// the last one a check character computed from the first 17. Codable as a plain string.
+public struct UnifiedSocialCreditCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The 31 characters of the code alphabet; a character's value is its index.
+    public static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+
+    /// Weights wᵢ = 3^(i−1) mod 31 of positions 1–17.
+    public static let weights: [Int] = {
+        var result: [Int] = []
+        var weight = 1
+        for _ in 0..<17 {
+            result.append(weight)
+            weight = weight * 3 % 31
+        }
+        return result
+    }()
+
+    private static let values: [Character: Int] = Dictionary(
+        uniqueKeysWithValues: alphabet.enumerated().map { ($1, $0) })
+
+    /// The 18-character canonical (upper-case) code.
+    public let rawValue: String
+
+    /// Parses leniently (trims whitespace, upper-cases) and checks length, alphabet and check character.
+    public init(parsing text: String) throws(CreditCodeError) {
+        let canonical = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let characters = Array(canonical)
+        guard characters.count == 18 else { throw .wrongLength(actual: characters.count) }
+        var digits: [Int] = []
+        for (index, character) in characters.enumerated() {
+            guard let value = Self.values[character] else {
+                throw .invalidCharacter(character, position: index + 1)
+            }
+            digits.append(value)
+        }
+        let expected = Self.checkCharacter(values: digits.prefix(17))
+        guard characters[17] == expected else {
+            throw .checkCharacterMismatch(expected: expected, actual: characters[17])
+        }
+        rawValue = canonical
+    }
+
+    /// Parses like ``init(parsing:)`` but returns `nil` for an invalid code.
+    public init?(_ text: String) {
+        guard let code = try? UnifiedSocialCreditCode(parsing: text) else { return nil }
+        self = code
+    }
+
+    /// Builds a valid code from its first 17 characters by appending the check character
+    /// (for sample-data generators). The prefix is parsed leniently like ``init(parsing:)``.
+    public static func make(prefix17: String) throws(CreditCodeError) -> UnifiedSocialCreditCode {
+        let canonical = prefix17.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let check = try checkCharacter(prefix17: canonical)
+        return try UnifiedSocialCreditCode(parsing: canonical + String(check))
+    }
+
+    /// The check character for a 17-character prefix.
+    public static func checkCharacter(prefix17: String) throws(CreditCodeError) -> Character {
+        let characters = Array(prefix17)
+        guard characters.count == 17 else { throw .wrongLength(actual: characters.count) }
+        var digits: [Int] = []
+        for (index, character) in characters.enumerated() {
+            guard let value = values[character] else { throw .invalidCharacter(character, position: index + 1) }
+            digits.append(value)
+        }
+        return checkCharacter(values: digits[...])
+    }
+
+    private static func checkCharacter(values: ArraySlice<Int>) -> Character {
+        var sum = 0
+        for (value, weight) in zip(values, weights) {
+            sum += value * weight
+        }
+        return alphabet[(31 - sum % 31) % 31]
+    }
+
+    /// Position 1: the registration authority code (`9` = market regulation).
+    public var registrationAuthority: Character { rawValue[rawValue.startIndex] }
+
+    /// Positions 3–8: the administrative division code (GB/T 2260), e.g. `320582` for Zhangjiagang.
+    public var divisionCode: String { String(rawValue.dropFirst(2).prefix(6)) }
+
+    /// The code itself.
+    public var description: String { rawValue }
+
+    /// Orders codes by their text.
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Decodes from a string, rejecting an invalid code with the reason.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            self = try UnifiedSocialCreditCode(parsing: text)
+        } catch {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "invalid credit code \"\(text)\": \(error)")
+        }
+    }
+
+    /// Encodes as the plain 18-character string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
