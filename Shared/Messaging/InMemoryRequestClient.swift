@@ -1,5 +1,3 @@
-import Synchronization
-
 /// ``RequestClient`` on an ``InMemoryBus``.
 public final class InMemoryRequestClient: RequestClient {
     let bus: InMemoryBus
@@ -7,8 +5,7 @@ public final class InMemoryRequestClient: RequestClient {
     public let endpoint: String
     /// Stamps request headers.
     public let headers: HeaderFactory
-    private let waiting = Mutex<(closed: Bool, replies: [String: AsyncStream<Envelope>.Continuation])>(
-        (false, [:]))
+    private let waiting = PendingReplies()
 
     init(bus: InMemoryBus, endpoint: String, headers: HeaderFactory) {
         self.bus = bus
@@ -21,18 +18,10 @@ public final class InMemoryRequestClient: RequestClient {
         guard let server = bus.server(at: endpoint) else { throw RequestError.noServer(endpoint: endpoint) }
         let request = try InMemoryBus.roundTrip(envelope)
         let id = request.header.id
-        let (replies, continuation) = AsyncStream<Envelope>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let accepted = waiting.withLock { state in
-            guard !state.closed else { return false }
-            state.replies[id] = continuation
-            return true
-        }
-        guard accepted else { throw RequestError.closed }
-        defer { _ = waiting.withLock { $0.replies.removeValue(forKey: id) } }
-        let incoming = IncomingRequest(envelope: request, headers: server.headers) { reply in
-            let decoded = try InMemoryBus.roundTrip(reply)
-            continuation.yield(decoded)
-            continuation.finish()
+        guard let replies = waiting.register(id) else { throw RequestError.closed }
+        defer { waiting.remove(id) }
+        let incoming = IncomingRequest(envelope: request, headers: server.headers) { [waiting] reply in
+            _ = waiting.deliver(try InMemoryBus.roundTrip(reply), to: id)
         }
         server.continuation.yield(incoming)
         return try await ReplyWaiter.first(of: replies, type: request.header.type, timeout: timeout)
@@ -40,13 +29,6 @@ public final class InMemoryRequestClient: RequestClient {
 
     /// Fails every waiting request with ``RequestError/closed``.
     public func close() async {
-        let pending = waiting.withLock { state in
-            state.closed = true
-            defer { state.replies.removeAll() }
-            return Array(state.replies.values)
-        }
-        for continuation in pending {
-            continuation.finish()
-        }
+        waiting.close()
     }
 }

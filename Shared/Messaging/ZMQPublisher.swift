@@ -1,0 +1,37 @@
+import ZeroMQ
+
+/// ``MessagePublisher`` on a ZeroMQ PUB socket owned by a ``SocketLoop``.
+///
+/// PUB never blocks: a subscriber that falls behind its high-water mark loses messages, which the stream
+/// mechanism (sequence gaps, heartbeats, replay) repairs.
+public final class ZMQPublisher: MessagePublisher {
+    /// The underlying socket.
+    public let socket: LoopSocket
+
+    /// Wraps an open PUB (or XPUB) socket.
+    public init(socket: LoopSocket) {
+        self.socket = socket
+    }
+
+    /// Opens a PUB socket on `loop` bound to `endpoint` (e.g. `ipc:///run/kechuang/metrics.pub`).
+    public static func bind(
+        _ endpoint: String, on loop: SocketLoop, options: [SocketOption] = [.sendHighWaterMark(100_000)]
+    ) async throws -> ZMQPublisher {
+        ZMQPublisher(socket: try await loop.open(.pub, options: options) { try $0.bind(endpoint) })
+    }
+
+    /// Publishes `envelope`.
+    public func publish(_ envelope: Envelope) async throws {
+        try await socket.send(EnvelopeCodec.frames(envelope))
+    }
+
+    /// Publishes a stored log entry byte for byte.
+    public func publish(_ stored: StoredEnvelope) async throws {
+        try await socket.send(EnvelopeCodec.frames(stored))
+    }
+
+    /// Closes the socket.
+    public func close() async {
+        await socket.close()
+    }
+}
