@@ -28,6 +28,11 @@ public final class KechuangDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB switches the writer to `synchronous = NORMAL` when it enables WAL, after `prepareDatabase` ran;
+        // restore FULL on the (single, long-lived) writer connection so every commit is fsynced.
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
         try StorageSchema.migrator.migrate(pool)
         try migrator.migrate(pool)
         self.pool = pool

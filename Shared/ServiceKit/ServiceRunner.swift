@@ -1,0 +1,24 @@
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Builds and runs a service's `ServiceGroup`: SIGTERM and SIGINT trigger graceful shutdown (in reverse order of
+/// `services`), a second signal is not special-cased; a service ending or failing cancels the group.
+///
+/// A service's `main` is: parse configuration → build components → `try await ServiceRunner.run(services:logger:)`.
+public enum ServiceRunner {
+    /// Signals that start a graceful shutdown.
+    public static let gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]
+
+    /// Creates the group without running it (tests call `triggerGracefulShutdown()` on it).
+    public static func makeGroup(services: [any Service], logger: Logger) -> ServiceGroup {
+        ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: gracefulShutdownSignals, cancellationSignals: [], logger: logger))
+    }
+
+    /// Runs `services` until all finish or a shutdown signal arrives.
+    /// - Throws: the first error a service threw.
+    public static func run(services: [any Service], logger: Logger) async throws {
+        try await makeGroup(services: services, logger: logger).run()
+    }
+}
