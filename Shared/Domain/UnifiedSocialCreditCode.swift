@@ -28,14 +28,9 @@ public struct UnifiedSocialCreditCode: Sendable, Hashable, Comparable, Codable, 
         let canonical = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         let characters = Array(canonical)
         guard characters.count == 18 else { throw .wrongLength(actual: characters.count) }
-        var digits: [Int] = []
-        for (index, character) in characters.enumerated() {
-            guard let value = Self.values[character] else {
-                throw .invalidCharacter(character, position: index + 1)
-            }
-            digits.append(value)
-        }
-        let expected = Self.checkCharacter(values: digits.prefix(17))
+        // Positions 1–17 must be in the alphabet; a wrong 18th character (even one outside the alphabet)
+        // is reported as a check-character mismatch, which tells the user the character expected.
+        let expected = try Self.checkCharacter(prefix17: String(characters.prefix(17)))
         guard characters[17] == expected else {
             throw .checkCharacterMismatch(expected: expected, actual: characters[17])
         }
