@@ -1,0 +1,21 @@
+/// The kinds of document `kechuang-ingest` accepts.
+public enum DocumentKind: String, Codable, Sendable, CaseIterable, CustomStringConvertible {
+    /// A UTF-8 narrative report in Chinese (like the seed report); figures are extracted from it.
+    case report
+    /// Enterprise annual filings (企业年报): a JSON array, JSON lines, or CSV with a header row.
+    case filing
+    /// Program events (科技贷 loans, C计划 projects, consortia …), one JSON object per line.
+    case events
+
+    /// The kind's name, as written on the wire.
+    public var description: String { rawValue }
+
+    /// The Chinese label shown to users.
+    public var nameZh: String {
+        switch self {
+        case .report: "报告"
+        case .filing: "企业年报"
+        case .events: "项目事件"
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Messaging
+
+/// Every Kechuang wire message type, for building a `MessageRegistry` that rejects unknown types.
+public enum KechuangMessages {
+    /// All concrete message types of Kechuang's services (requests, replies and stream events).
+    public static let all: [any WireMessage.Type] = [
+        SubmitDocument.self, SubmitAccepted.self, SubmitRejected.self,
+        IngestStatusRequest.self, IngestStatus.self, GetDocument.self, StoredDocument.self,
+        DocumentStored.self, ObservationExtracted.self, FilingRecorded.self, ProgramEventRecorded.self,
+        MetricUpdate.self, MetricHistoryRequest.self, MetricHistory.self,
+        MetricsStatusRequest.self, MetricsStatus.self,
+        ErrorReply.self, ReplayRequest.self, ReplayBatch.self, SnapshotRequest.self, SnapshotBatch.self, Heartbeat.self,
+    ]
+}

@@ -1,0 +1,29 @@
+import Messaging
+
+/// Reply (`metrics.status_reply`) to ``MetricsStatusRequest``.
+public struct MetricsStatus: WireMessage, Hashable {
+    /// Wire type.
+    public static let messageType: MessageType = "metrics.status_reply"
+    /// Last ingest sequence applied.
+    public var ingestApplied: UInt64
+    /// Ingest head as last heard (heartbeat or replay).
+    public var ingestHead: UInt64
+    /// Head of the metrics stream (last metric update sequence).
+    public var lastSequence: UInt64
+    /// Number of current indicator values (keys).
+    public var values: Int
+    /// Seconds since the service started.
+    public var uptimeSeconds: Int64
+
+    /// Creates the reply.
+    public init(ingestApplied: UInt64, ingestHead: UInt64, lastSequence: UInt64, values: Int, uptimeSeconds: Int64) {
+        self.ingestApplied = ingestApplied
+        self.ingestHead = ingestHead
+        self.lastSequence = lastSequence
+        self.values = values
+        self.uptimeSeconds = uptimeSeconds
+    }
+
+    /// Replies travel back on the request socket.
+    public var topic: Topic { Topic("metrics").child("status_reply") }
+}

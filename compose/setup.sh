@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the system libraries Kechuang builds against when they are missing (Debian/Ubuntu).
+# Sourced by compose/run.sh and compose/test.sh; safe to run on its own.
+set -euo pipefail
+need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+pkg-config --exists libzmq 2>/dev/null || need+=(libzmq3-dev)
+[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+if [ "${#need[@]}" -gt 0 ]; then
+    echo "setup: installing ${need[*]}" >&2
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo_cmd apt-get update -qq
+    $sudo_cmd apt-get install -y -qq "${need[@]}"
+fi
+# pyzmq runs the Python example subscriber in docs/examples (its test reports clearly if it is missing).
+if ! python3 -c 'import zmq' >/dev/null 2>&1; then
+    python3 -m pip install --quiet pyzmq >/dev/null 2>&1 || echo "setup: pyzmq could not be installed" >&2
+fi
