@@ -1,0 +1,100 @@
+import Foundation
+
+/// Parsing of numbers as printed in Chinese reports: Arabic digits (ASCII or full-width) with thousands
+/// separators and decimals, and Chinese numerals (两 七 十三 二十 一百零五 三千二百万).
+public enum ChineseNumeral {
+    /// Digit characters of Chinese numerals.
+    static let digits: [Unicode.Scalar: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    /// Small multipliers inside a section.
+    static let smallUnits: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
+    /// Section multipliers.
+    static let largeUnits: [Unicode.Scalar: Decimal] = ["万": 10_000, "亿": 100_000_000]
+
+    /// Whether `scalar` can be part of a Chinese numeral.
+    static func isNumeralScalar(_ scalar: Unicode.Scalar) -> Bool {
+        digits[scalar] != nil || smallUnits[scalar] != nil || largeUnits[scalar] != nil
+    }
+
+    /// Whether a Chinese numeral can start with `scalar` (a digit or 十, not 百 千 万 亿 alone).
+    static func canStartNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        (digits[scalar] != nil && scalar != "零" && scalar != "〇") || scalar == "十"
+    }
+
+    /// The value of a Chinese numeral such as `十三`, `二十`, `一百零五`, `两万`, `三千二百万`, `一亿零五百万`,
+    /// or `nil` when the text is not a well-formed numeral.
+    public static func value(of text: String) -> Decimal? {
+        let scalars = Array(text.unicodeScalars)
+        guard !scalars.isEmpty else { return nil }
+        var total: Decimal = 0
+        var section = 0  // value below 万 being built
+        var number: Int?  // last digit, not yet multiplied
+        var previousWasDigit = false
+        for scalar in scalars {
+            if let digit = digits[scalar] {
+                // Two non-zero digits in a row (一二, 二〇二四) spell a list or a year, not a quantity.
+                if previousWasDigit, digit != 0, (number ?? 0) != 0 { return nil }
+                number = digit
+                previousWasDigit = true
+                continue
+            }
+            previousWasDigit = false
+            if let multiplier = smallUnits[scalar] {
+                let factor: Int
+                if let number, number > 0 {
+                    factor = number
+                } else if multiplier == 10 {
+                    factor = 1  // 十三, 一百一十
+                } else {
+                    return nil  // 百 or 千 without a digit
+                }
+                section += factor * multiplier
+                number = nil
+            } else if let multiplier = largeUnits[scalar] {
+                section += number ?? 0
+                guard section > 0 || total > 0 else { return nil }
+                if multiplier == 100_000_000 {
+                    total = (total + Decimal(section)) * multiplier
+                } else {
+                    total += Decimal(section) * multiplier
+                }
+                section = 0
+                number = nil
+            } else {
+                return nil
+            }
+        }
+        return total + Decimal(section + (number ?? 0))
+    }
+
+    /// The value of an Arabic number with optional thousands separators (`,` or `，` between groups of three)
+    /// and decimal point (`.` or `．`), digits ASCII or full-width; `nil` when malformed.
+    public static func arabicValue(of text: String) -> Decimal? {
+        var integer: Decimal = 0
+        var fraction: Decimal = 0
+        var fractionScale: Decimal = 1
+        var inFraction = false
+        var sawDigit = false
+        for scalar in text.unicodeScalars {
+            if let digit = ScalarClass.digitValue(scalar) {
+                sawDigit = true
+                if inFraction {
+                    fractionScale *= 10
+                    fraction = fraction * 10 + Decimal(digit)
+                } else {
+                    integer = integer * 10 + Decimal(digit)
+                }
+            } else if scalar == "." || scalar == "．" {
+                guard !inFraction, sawDigit else { return nil }
+                inFraction = true
+            } else if scalar == "," || scalar == "，" {
+                guard !inFraction, sawDigit else { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        return integer + fraction / fractionScale
+    }
+}

@@ -1,0 +1,112 @@
+/// Finds period mentions (``PeriodMention``) in normalised text.
+struct PeriodDetector: Sendable {
+    /// Years accepted as reporting periods.
+    var years: ClosedRange<Int> = 1949...2100
+
+    /// Every period mention, in text order.
+    func mentions(in text: NormalizedText) -> [PeriodMention] {
+        let s = text.scalars
+        var result: [PeriodMention] = []
+        var index = 0
+        while index < s.count {
+            if let mention = yearMention(at: index, in: s) ?? sinceMention(at: index, in: s) {
+                result.append(mention)
+                index = mention.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// `2024年`, `2024 年`, `2023年度`, `2024年1-11月`, `2024年8月`, `2024年底`, `2015年以来`.
+    private func yearMention(at start: Int, in s: [Unicode.Scalar]) -> PeriodMention? {
+        guard start == 0 || ScalarClass.digitValue(s[start - 1]) == nil else { return nil }
+        var index = start
+        var year = 0
+        while index < s.count, index - start < 4, let digit = ScalarClass.digitValue(s[index]) {
+            year = year * 10 + digit
+            index += 1
+        }
+        guard index - start == 4, index >= s.count || ScalarClass.digitValue(s[index]) == nil,
+              years.contains(year)
+        else { return nil }
+        index = skipBlanks(index, s)
+        guard index < s.count, s[index] == "年" else { return nil }
+        index += 1
+        if index < s.count, "度底末".unicodeScalars.contains(s[index]) { index += 1 }
+        var months: String?
+        if let (text, end) = monthRange(at: index, in: s) {
+            months = text
+            index = end
+        }
+        var isSince = false
+        if starts("以来", at: index, s) {
+            isSince = true
+            index += 2
+        }
+        let range = start..<index
+        return PeriodMention(
+            range: range, period: isSince ? nil : String(year), months: months, isSince: isSince,
+            scope: scope(after: index, in: s, since: isSince))
+    }
+
+    /// `1-11月`, `1—11月`, `1至11月`, `8月` (a following `5日` is consumed too).
+    private func monthRange(at start: Int, in s: [Unicode.Scalar]) -> (String, Int)? {
+        var index = start
+        func number() -> Int? {
+            var value = 0
+            let begin = index
+            while index < s.count, index - begin < 2, let digit = ScalarClass.digitValue(s[index]) {
+                value = value * 10 + digit
+                index += 1
+            }
+            return index > begin ? value : nil
+        }
+        guard let first = number(), (1...12).contains(first) else { return nil }
+        var text = String(first)
+        if index < s.count, "-—–~～至到".unicodeScalars.contains(s[index]) {
+            index += 1
+            guard let last = number(), (first...12).contains(last) else { return nil }
+            text += "-\(last)"
+        }
+        guard index < s.count, s[index] == "月" else { return nil }
+        index += 1
+        let afterMonth = index
+        if number() != nil, index < s.count, s[index] == "日" || s[index] == "号" {
+            index += 1
+        } else {
+            index = afterMonth
+        }
+        return (text + "月", index)
+    }
+
+    /// `自成立以来`, `成立以来`, `…以来` (a span up to now: no single period).
+    private func sinceMention(at start: Int, in s: [Unicode.Scalar]) -> PeriodMention? {
+        guard starts("以来", at: start, s) else { return nil }
+        var begin = start
+        if starts("成立", at: start - 2, s) { begin = start - 2 }
+        if begin > 0, s[begin - 1] == "自" { begin -= 1 }
+        let end = start + 2
+        return PeriodMention(
+            range: begin..<end, period: nil, months: nil, isSince: true, scope: scope(after: end, in: s, since: true))
+    }
+
+    private func scope(after end: Int, in s: [Unicode.Scalar], since: Bool) -> PeriodMention.Scope {
+        let next = skipBlanks(end, s)
+        guard next < s.count, s[next] == "，" || s[next] == "," else { return .clause }
+        return since ? .sentence : .paragraph
+    }
+
+    private func skipBlanks(_ index: Int, _ s: [Unicode.Scalar]) -> Int {
+        var index = index
+        while index < s.count, ScalarClass.isBlank(s[index]) { index += 1 }
+        return index
+    }
+
+    private func starts(_ word: String, at index: Int, _ s: [Unicode.Scalar]) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard index >= 0, index + scalars.count <= s.count else { return false }
+        return s[index..<(index + scalars.count)].elementsEqual(scalars)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// Turns PDF-extracted newspaper text into running prose while remembering where every character came from.
+///
+/// - Lines broken mid-phrase are joined (also across the blank lines the PDF layout inserts, e.g.
+///   `拟投资1.437\n\n亿元` → `拟投资1.437亿元`); a line ending in terminal punctuation (。！？；：) or a line
+///   starting with white space (a caption) starts a new paragraph.
+/// - A doubled heading line (`一张蓝图一张蓝图`) is kept once as its own paragraph, marked as heading.
+/// - A title line with a space between two Chinese phrases (`聚焦开放合作 成果转化扩面提质`) is its own paragraph.
+/// - Page furniture is dropped: editor lines (`编辑：… 美编：… 组版：… 校对：…`), footer dates
+///   (`星期日 2025年1月5日`) and lone page numbers.
+public struct ReportNormalizer: Sendable {
+    /// Longest heading (in scalars) recognised as doubled.
+    public var maximumHeadingLength: Int
+
+    /// Creates a normaliser.
+    public init(maximumHeadingLength: Int = 16) {
+        self.maximumHeadingLength = maximumHeadingLength
+    }
+
+    /// One line of the original text, as a range of original scalar offsets (without its `\n`).
+    private struct Line {
+        var range: Range<Int>
+    }
+
+    /// Normalises `text`; see the type's documentation.
+    public func normalize(_ text: String) -> NormalizedText {
+        let original = Array(text.unicodeScalars)
+        var builder = Builder()
+        var lineStart = 0
+        var lines: [Line] = []
+        for (index, scalar) in original.enumerated() where scalar == "\n" {
+            lines.append(Line(range: lineStart..<index))
+            lineStart = index + 1
+        }
+        if lineStart < original.count { lines.append(Line(range: lineStart..<original.count)) }
+
+        var forceBreak = true
+        for line in lines {
+            guard let content = trimmed(line.range, in: original) else { continue }
+            if isFurniture(original[content]) { continue }
+            let indented = content.lowerBound > line.range.lowerBound
+            var body = content
+            if let headingLength = doubledHeadingLength(original[content]) {
+                builder.paragraphBreak(at: content.lowerBound)
+                builder.append(original, content.lowerBound..<(content.lowerBound + headingLength), heading: true)
+                forceBreak = true
+                guard let rest = trimmed((content.lowerBound + 2 * headingLength)..<content.upperBound, in: original)
+                else { continue }
+                body = rest
+            }
+            let title = isTitleLine(original[body])
+            if forceBreak || indented || title || builder.endsParagraphLine {
+                builder.paragraphBreak(at: body.lowerBound)
+            }
+            builder.append(original, body, heading: false)
+            forceBreak = title
+        }
+        return NormalizedText(
+            original: original, scalars: builder.scalars, origins: builder.origins, isHeading: builder.isHeading)
+    }
+
+    /// Accumulates normalised scalars with their origins.
+    private struct Builder {
+        var scalars: [Unicode.Scalar] = []
+        var origins: [Int] = []
+        var isHeading: [Bool] = []
+
+        var endsParagraphLine: Bool {
+            scalars.last.map(ScalarClass.endsParagraphLine) ?? true
+        }
+
+        mutating func paragraphBreak(at origin: Int) {
+            guard let last = scalars.last, last != "\n" else { return }
+            scalars.append("\n")
+            // The break stands for the line end just before `origin`; it maps to the last joined scalar's
+            // successor so ranges ending at a break stay inside the preceding paragraph.
+            origins.append((origins.last ?? origin - 1) + 1)
+            isHeading.append(false)
+        }
+
+        mutating func append(_ original: [Unicode.Scalar], _ range: Range<Int>, heading: Bool) {
+            for index in range {
+                scalars.append(original[index])
+                origins.append(index)
+                isHeading.append(heading)
+            }
+        }
+    }
+
+    /// The range without leading and trailing blanks, or `nil` for a blank line.
+    private func trimmed(_ range: Range<Int>, in original: [Unicode.Scalar]) -> Range<Int>? {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, ScalarClass.isBlank(original[lower]) { lower += 1 }
+        while upper > lower, ScalarClass.isBlank(original[upper - 1]) { upper -= 1 }
+        return lower < upper ? lower..<upper : nil
+    }
+
+    /// Editor lines, footer dates and lone page numbers.
+    func isFurniture(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        let text = NormalizedText.string(line)
+        let editorialRoles = ["美编", "组版", "校对", "责编", "责任编辑", "审核", "签发"]
+        if text.contains("编辑") && (text.contains("：") || text.contains(":"))
+            && editorialRoles.contains(where: { text.contains($0) }) {
+            return true
+        }
+        if line.allSatisfy({ ScalarClass.digitValue($0) != nil || ScalarClass.isBlank($0) }) {
+            return true
+        }
+        return isFooterDate(text)
+    }
+
+    /// `星期日 2025年1月5日`, `2025年1月5日 星期日` (optionally with the lunar or issue text removed).
+    private func isFooterDate(_ text: String) -> Bool {
+        let compact = text.filter { !$0.isWhitespace }
+        let weekday = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天"]
+        guard let day = weekday.first(where: { compact.contains($0) }) else { return false }
+        let rest = compact.replacingOccurrences(day)
+        // What remains must be a date: digits with 年 月 日 only.
+        guard rest.contains("年"), rest.contains("月"), rest.hasSuffix("日") else { return false }
+        return rest.allSatisfy { $0.isASCII && $0.isNumber || "年月日".contains($0) }
+    }
+
+    /// The length of the heading when the line starts with the same 2…`maximumHeadingLength` scalars twice,
+    /// followed by the line end or white space.
+    func doubledHeadingLength(_ line: ArraySlice<Unicode.Scalar>) -> Int? {
+        let scalars = Array(line)
+        let longest = min(maximumHeadingLength, scalars.count / 2)
+        guard longest >= 2 else { return nil }
+        for length in stride(from: longest, through: 2, by: -1) {
+            let first = scalars[0..<length]
+            guard first.allSatisfy({ !ScalarClass.isBlank($0) }),
+                  first.contains(where: ScalarClass.isCJK),
+                  first.elementsEqual(scalars[length..<(2 * length)])
+            else { continue }
+            if 2 * length == scalars.count || ScalarClass.isBlank(scalars[2 * length]) { return length }
+        }
+        return nil
+    }
+
+    /// A line with white space between two Chinese characters (newspaper titles and captions).
+    func isTitleLine(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        let scalars = Array(line)
+        var index = 1
+        while index < scalars.count {
+            if ScalarClass.isBlank(scalars[index]) {
+                var end = index
+                while end < scalars.count, ScalarClass.isBlank(scalars[end]) { end += 1 }
+                if end < scalars.count, ScalarClass.isCJK(scalars[index - 1]), ScalarClass.isCJK(scalars[end]) {
+                    return true
+                }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return false
+    }
+}
+
+extension String {
+    /// This string with every occurrence of `target` removed.
+    fileprivate func replacingOccurrences(_ target: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

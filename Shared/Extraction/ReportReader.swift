@@ -1,0 +1,148 @@
+import Domain
+import Foundation
+
+/// The extraction pipeline behind ``ReportExtractor``: normalise, scan figures, then read each figure's
+/// qualifier, period, subject and indicator from its context.
+struct ReportReader: Sendable {
+    let catalog: Catalog
+    let normalizer = ReportNormalizer()
+    let scanner = FigureScanner()
+    let periods = PeriodDetector()
+    let qualifiers = QualifierDetector()
+    let subjects = SubjectReader()
+
+    func read(_ text: String, defaultPeriod: String?) -> (NormalizedText, [FigureReading]) {
+        let normalized = normalizer.normalize(text)
+        let s = normalized.scalars
+        let figures = scanner.scan(normalized)
+        let mentions = periods.mentions(in: normalized)
+        var readings: [FigureReading] = []
+        var previousEnd = 0
+        for (position, figure) in figures.enumerated() {
+            let numberStart = figure.numberRange.lowerBound
+            let clauseStart = boundary(before: numberStart, in: s, stop: isClauseEnd)
+            let sentenceStart = boundary(before: numberStart, in: s, stop: ScalarClass.endsSentence)
+            let enumerationStart = boundary(before: numberStart, in: s) { s, index in
+                isClauseEnd(s, index) || s[index] == "、"
+            }
+            let subjectStart = max(enumerationStart, previousEnd)
+            let clauseEnd = boundary(after: figure.range.upperBound, in: s) { s, index in
+                isClauseEnd(s, index) || s[index] == "、"
+            }
+            let nextNumber = position + 1 < figures.count ? figures[position + 1].numberRange.lowerBound : s.count
+            let localEnd = min(clauseEnd, nextNumber)
+
+            // Noun after the unit (83家企业 → 企业) for counts.
+            var postEnd = figure.range.upperBound
+            var post = ""
+            if figure.unit.dimension == .count {
+                (post, postEnd) = noun(after: figure.range.upperBound, until: localEnd, in: s)
+            }
+            let before = normalized.text(in: clauseStart..<numberStart)
+            let beforeSubject = normalized.text(in: subjectStart..<numberStart)
+
+            // Period.
+            let covering = mentions.last { $0.covers(numberStart, in: s) }
+            let period = covering.map { $0.period } ?? defaultPeriod
+            let months = covering.flatMap { mention in
+                s[mention.range.upperBound..<numberStart].contains(where: ScalarClass.endsSentence)
+                    ? nil : mention.months
+            }
+            let qualifier = qualifiers.qualifier(
+                before: before, hasAtLeastSuffix: figure.hasAtLeastSuffix, sinceSpan: covering?.isSince ?? false)
+
+            // Subject and indicator.
+            let topic = topic(from: sentenceStart, to: clauseStart, figures: figures, in: normalized)
+            var subject = subjects.subject(before: beforeSubject, after: post)
+            if subject.isEmpty {
+                subject = topic + subjects.leadingCue(beforeSubject)
+            }
+            var candidates = [subject, normalized.text(in: subjectStart..<localEnd)]
+            if !topic.isEmpty {
+                candidates += [subject + topic, topic + subject]
+            }
+            candidates.append(normalized.text(in: clauseStart..<clauseEnd))
+            let indicator = candidates.lazy.compactMap {
+                catalog.matchIndicator(subject: $0, unit: figure.unit)
+            }.first
+
+            var phraseStart = subjectStart
+            while phraseStart < numberStart, ScalarClass.isBlank(s[phraseStart]) || s[phraseStart] == "\n" {
+                phraseStart += 1
+            }
+            let phraseEnd = max(figure.range.upperBound, postEnd)
+            let originalRange = normalized.originalRange(of: phraseStart..<phraseEnd)
+            readings.append(FigureReading(
+                value: figure.value, unit: figure.unit, qualifier: qualifier, period: period, months: months,
+                subject: subject, indicator: indicator, text: normalized.originalText(in: originalRange),
+                originalRange: originalRange))
+            previousEnd = phraseEnd
+        }
+        return (normalized, readings)
+    }
+
+    /// The noun after a unit and where it ends.
+    private func noun(after start: Int, until end: Int, in s: [Unicode.Scalar]) -> (String, Int) {
+        guard start < end else { return ("", start) }
+        let text = NormalizedText.string(s[start..<end])
+        let noun = subjects.nounAfterUnit(Substring(text))
+        guard !noun.isEmpty, let range = text.range(of: noun) else { return ("", start) }
+        let consumed = text[..<range.upperBound].unicodeScalars.count
+        return (noun, start + consumed)
+    }
+
+    /// The head noun of the nearest clause of the sentence before `end` that holds no figure
+    /// (`加速布局…为代表的创新联合体，获评苏州级9家，累计13家` → `创新联合体`).
+    private func topic(from start: Int, to end: Int, figures: [ScannedFigure], in text: NormalizedText) -> String {
+        var clauseEnd = end
+        while clauseEnd > start {
+            let clauseStart = boundary(before: clauseEnd - 1, in: text.scalars, stop: isClauseEnd)
+            let clauseStartClamped = max(clauseStart, start)
+            let hasFigure = figures.contains { clauseStartClamped..<clauseEnd ~= $0.numberRange.lowerBound }
+            if !hasFigure {
+                let noun = subjects.headNoun(of: text.text(in: clauseStartClamped..<max(clauseStartClamped, clauseEnd - 1)))
+                if !noun.isEmpty { return noun }
+            }
+            clauseEnd = clauseStartClamped
+        }
+        return ""
+    }
+
+    /// Clause ends; an ASCII comma between digits is a thousands separator, not a clause end.
+    private func isClauseEnd(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
+        guard ScalarClass.endsClause(s[index]) else { return false }
+        if s[index] == ",", index > 0, index + 1 < s.count,
+           ScalarClass.digitValue(s[index - 1]) != nil, ScalarClass.digitValue(s[index + 1]) != nil {
+            return false
+        }
+        return true
+    }
+
+    /// The offset just after the last scalar before `index` for which `stop` holds (or 0).
+    private func boundary(
+        before index: Int, in s: [Unicode.Scalar], stop: ([Unicode.Scalar], Int) -> Bool
+    ) -> Int {
+        var cursor = index - 1
+        while cursor >= 0 {
+            if stop(s, cursor) { return cursor + 1 }
+            cursor -= 1
+        }
+        return 0
+    }
+
+    private func boundary(before index: Int, in s: [Unicode.Scalar], stop: (Unicode.Scalar) -> Bool) -> Int {
+        boundary(before: index, in: s) { s, cursor in stop(s[cursor]) }
+    }
+
+    /// The offset of the first scalar at or after `index` for which `stop` holds (or the end).
+    private func boundary(
+        after index: Int, in s: [Unicode.Scalar], stop: ([Unicode.Scalar], Int) -> Bool
+    ) -> Int {
+        var cursor = index
+        while cursor < s.count {
+            if stop(s, cursor) { return cursor }
+            cursor += 1
+        }
+        return s.count
+    }
+}

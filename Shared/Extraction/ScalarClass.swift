@@ -1,0 +1,52 @@
+/// Character classes the normaliser and the figure scanner share (all on single Unicode scalars).
+enum ScalarClass {
+    /// CJK unified ideographs (basic block and extension A) and the ideographic zero 〇.
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x3007: true
+        default: false
+        }
+    }
+
+    /// Spaces, tabs, carriage returns, the ideographic space and other Unicode white space (not `\n`).
+    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\n" && scalar.properties.isWhitespace
+    }
+
+    /// The value of an ASCII or full-width digit.
+    static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x30...0x39: Int(scalar.value - 0x30)
+        case 0xFF10...0xFF19: Int(scalar.value - 0xFF10)
+        default: nil
+        }
+    }
+
+    /// ASCII or full-width Latin letter.
+    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A: true
+        default: false
+        }
+    }
+
+    /// Ends a sentence: 。！？；(and ASCII ! ? ;) or a paragraph break.
+    static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        "。！？；!?;\n".unicodeScalars.contains(scalar)
+    }
+
+    /// Ends a clause: sentence ends plus ，：, : (a comma between digits is a thousands separator, checked by callers).
+    static func endsClause(_ scalar: Unicode.Scalar) -> Bool {
+        endsSentence(scalar) || "，：,:".unicodeScalars.contains(scalar)
+    }
+
+    /// Ends a line of text so that the next line starts a new paragraph (terminal punctuation).
+    static func endsParagraphLine(_ scalar: Unicode.Scalar) -> Bool {
+        "。！？；：!?;:".unicodeScalars.contains(scalar)
+    }
+
+    /// Signs joining the numbers of a formula or a code (“1+1+8+N”, “8×10”, 1-11).
+    static func isFormulaSign(_ scalar: Unicode.Scalar) -> Bool {
+        "+×*/=＋－—–-~～".unicodeScalars.contains(scalar)
+    }
+}
