@@ -23,6 +23,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("log-format"), help: "Log line format: logfmt or json (env KECHUANG_LOG_FORMAT; default logfmt).")
     public var logFormat: String?
 
-    /// Creates empty options (all flags absent).
+    /// Required by ArgumentParser; obtain values with `CommonOptions.parse(arguments)` (use `parse([])` for
+    /// "no flags"), never by reading a default-initialised instance.
     public init() {}
 }
