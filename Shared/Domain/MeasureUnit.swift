@@ -57,12 +57,7 @@ public enum MeasureUnit: String, Codable, Sendable, CaseIterable {
 
     /// How many 元 one of this unit is worth, or `nil` for a non-money unit.
     public var yuanFactor: Decimal? {
-        switch self {
-        case .yuan: 1
-        case .wanYuan: 10_000
-        case .yiYuan: 100_000_000
-        default: nil
-        }
+        MoneyUnit(self)?.yuanFactor
     }
 
     /// Converts an amount in this unit to 元 exactly, or `nil` for a non-money unit.
