@@ -62,6 +62,8 @@ public enum EnvelopeCodec {
     public static func decodeHeaderWithFoundation(_ bytes: UnsafeRawBufferPointer) throws(EnvelopeError)
         -> MessageHeader
     {
+        // Foundation does not validate UTF-8 inside values it skips (unknown keys), so check first.
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8(.header) }
         let data = Data(bytes)
         let header: MessageHeader
         do {
@@ -159,6 +161,9 @@ public enum EnvelopeCodec {
             }
             return fieldError(path(context.codingPath), "expected \(expected)")
         case let .valueNotFound(expected, context):
+            if context.codingPath.isEmpty {
+                return .invalidJSON(frame, detail: "expected a JSON object (\(expected)), got null")
+            }
             return fieldError(path(context.codingPath), "expected \(expected), got null")
         case let .dataCorrupted(context):
             if context.codingPath.isEmpty {
