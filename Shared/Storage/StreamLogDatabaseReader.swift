@@ -1,8 +1,11 @@
 import GRDB
+import Messaging
 
 /// Read-only access to a stream log outside any transaction, for the owner's replay server
 /// ("entries after sequence N in bounded batches") and heartbeats (`head`).
-public struct StreamLogDatabaseReader: Sendable {
+///
+/// Conforms to Messaging's ``Messaging/StreamLogReader`` so a `StreamOwner` can serve replays straight from it.
+public struct StreamLogDatabaseReader: StreamLogReader {
     private let reader: any DatabaseReader
     private let store = StreamLogStore()
 
@@ -11,14 +14,19 @@ public struct StreamLogDatabaseReader: Sendable {
         self.reader = reader
     }
 
-    /// Entries with `sequence > after`, ascending, at most `limit`.
-    public func entries(after: UInt64, limit: Int) throws -> [StreamLogEntry] {
-        try reader.read { db in try store.entries(db, after: after, limit: limit) }
+    /// Up to `limit` stored envelopes with `sequence > after`, ascending (``StreamLogReader`` requirement).
+    public func entries(after sequence: UInt64, limit: Int) throws -> [StoredEnvelope] {
+        try logEntries(after: sequence, limit: limit).map(\.storedEnvelope)
     }
 
-    /// The last committed sequence (0 when empty).
-    public func currentHead() throws -> UInt64 {
-        try reader.read { db in try store.head(db) }
+    /// The last committed sequence, 0 when empty (``StreamLogReader`` requirement).
+    public var head: UInt64 {
+        get throws { try reader.read { db in try store.head(db) } }
+    }
+
+    /// Up to `limit` log rows (with their append time) with `sequence > after`, ascending.
+    public func logEntries(after sequence: UInt64, limit: Int) throws -> [StreamLogEntry] {
+        try reader.read { db in try store.entries(db, after: sequence, limit: limit) }
     }
 
     /// The oldest retained sequence, or `nil` when empty.

@@ -88,8 +88,9 @@ import Testing
             #expect(try log.entries(db, after: 4, limit: 1).first?.topic == "topic.5")
         }
         let reader = StreamLogDatabaseReader(reader: database.pool)
-        #expect(try reader.currentHead() == 10)
+        #expect(try reader.head == 10)
         #expect(try reader.entries(after: 7, limit: 2).map(\.sequence) == [8, 9])
+        #expect(try reader.logEntries(after: 7, limit: 2).map(\.topic) == ["topic.8", "topic.9"])
     }
 
     @Test func pruneDeletesOnlyEntriesOldAndBeyondCount() throws {
