@@ -1,1 +1,5 @@
-// Placeholder entry point.
+// Kechuang benchmarks (科创 性能基准). Each benchmark prints `name key=value …` lines.
+// Run: swift run -c release kechuang-benchmarks
+// Add further benchmarks below, one call per benchmark type.
+
+await ZeroMQBenchmark.run()

@@ -12,7 +12,7 @@ public struct Frame: Sendable, Equatable, CustomStringConvertible {
     enum Storage: Sendable {
         case empty
         case owned(OwnedBuffer)
-        case received(ReceivedMessage)
+        case received(SharedReceivedMessage)
     }
 
     let storage: Storage
@@ -22,10 +22,9 @@ public struct Frame: Sendable, Equatable, CustomStringConvertible {
 
     init(storage: Storage) { self.storage = storage }
 
-    /// Wraps a received message (takes ownership of it).
-    init(received message: UnsafeMutablePointer<zmq_msg_t>) {
-        let box = ReceivedMessage(taking: message)
-        storage = .received(box)
+    /// Wraps a received message.
+    init(received message: ReceivedMessage) {
+        storage = .received(SharedReceivedMessage(message: message))
     }
 
     /// An empty frame (e.g. the delimiter between a routing envelope and the body).
@@ -59,7 +58,7 @@ public struct Frame: Sendable, Equatable, CustomStringConvertible {
         switch storage {
         case .empty: return 0
         case .owned(let buffer): return buffer.count
-        case .received(let message): return message.count
+        case .received(let shared): return shared.message.count
         }
     }
 
@@ -75,7 +74,8 @@ public struct Frame: Sendable, Equatable, CustomStringConvertible {
             return try withExtendedLifetime(buffer) {
                 try body(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
             }
-        case .received(let message):
+        case .received(let shared):
+            let message = shared.message
             return try withExtendedLifetime(message) {
                 try body(UnsafeRawBufferPointer(start: message.base, count: message.count))
             }
@@ -94,7 +94,8 @@ public struct Frame: Sendable, Equatable, CustomStringConvertible {
             return Data(bytesNoCopy: base, count: buffer.count, deallocator: .custom { _, _ in
                 withExtendedLifetime(buffer) {}
             })
-        case .received(let message):
+        case .received(let shared):
+            let message = shared.message
             guard let base = message.base else { return Data() }
             if message.count < Self.zeroCopyThreshold { return Data(bytes: base, count: message.count) }
             return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: message.count,
@@ -138,30 +139,37 @@ public struct Frame: Sendable, Equatable, CustomStringConvertible {
         return "Frame(\(count) bytes)"
     }
 
-    /// Initialises `message` with this frame's bytes for sending (copy for small frames, zero-copy for large).
+    /// Initialises `message` with this frame's bytes for sending: small frames are copied into the message,
+    /// large ones are shared zero-copy (`zmq_msg_init_data`, releasing a retain on the storage when libzmq is done).
     func initialize(message: UnsafeMutablePointer<zmq_msg_t>) throws(ZMQError) {
         switch storage {
         case .empty:
             zmq_msg_init(message)
         case .owned(let buffer):
-            guard let base = buffer.base else {
-                zmq_msg_init(message)
-                return
-            }
-            if buffer.count < Self.zeroCopyThreshold {
-                if zmq_msg_init_size(message, buffer.count) != 0 { throw ZMQError.current("zmq_msg_init_size") }
-                if let destination = zmq_msg_data(message) {
-                    destination.copyMemory(from: base, byteCount: buffer.count)
-                }
-            } else {
-                let hint = Unmanaged.passRetained(buffer).toOpaque()
-                if zmq_msg_init_data(message, base, buffer.count, releaseOwnedBuffer, hint) != 0 {
-                    Unmanaged<OwnedBuffer>.fromOpaque(hint).release()
-                    throw ZMQError.current("zmq_msg_init_data")
-                }
-            }
-        case .received(let received):
-            try received.copy(into: message)
+            try Self.initialize(message, base: buffer.base.map(UnsafeRawPointer.init), count: buffer.count, owner: buffer)
+        case .received(let shared):
+            let received = shared.message
+            try Self.initialize(message, base: received.base, count: received.count, owner: received)
+        }
+    }
+
+    private static func initialize(
+        _ message: UnsafeMutablePointer<zmq_msg_t>, base: UnsafeRawPointer?, count: Int, owner: AnyObject
+    ) throws(ZMQError) {
+        guard let base, count > 0 else {
+            zmq_msg_init(message)
+            return
+        }
+        if count < zeroCopyThreshold {
+            if zmq_msg_init_size(message, count) != 0 { throw ZMQError.current("zmq_msg_init_size") }
+            zmq_msg_data(message)?.copyMemory(from: base, byteCount: count)
+            return
+        }
+        let hint = Unmanaged.passRetained(owner).toOpaque()
+        // libzmq never writes through the data pointer of a message it sends.
+        if zmq_msg_init_data(message, UnsafeMutableRawPointer(mutating: base), count, releaseFrameStorage, hint) != 0 {
+            Unmanaged<AnyObject>.fromOpaque(hint).release()
+            throw ZMQError.current("zmq_msg_init_data")
         }
     }
 }

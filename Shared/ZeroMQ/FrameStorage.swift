@@ -1,5 +1,4 @@
 import CZeroMQ
-import Synchronization
 
 /// Immutable heap bytes owned by a `Frame` built from Swift values.
 ///
@@ -24,39 +23,68 @@ final class OwnedBuffer: @unchecked Sendable {
     deinit { base?.deallocate() }
 }
 
+/// Where a received message's bytes are (cached once after `zmq_msg_recv`).
+struct ReceivedMessageHeader {
+    var base: UnsafeRawPointer?
+    var count: Int
+}
+
 /// A received `zmq_msg_t`, kept alive so its bytes can be read without copying.
-final class ReceivedMessage: @unchecked Sendable {
-    // @unchecked: after `init` the message is only read (`base`/`count` are cached), except by
-    // `copy(into:)`, which libzmq's `zmq_msg_copy` mutates (shared flag) and which is serialised by `copyLock`.
-    let message: UnsafeMutablePointer<zmq_msg_t>
-    let base: UnsafeRawPointer?
-    let count: Int
-    private let copyLock = Mutex(())
+///
+/// The message is tail-allocated in the object itself (one allocation per frame besides libzmq's own).
+/// Forwarding a received frame never mutates the message: it is re-sent zero-copy with `zmq_msg_init_data`
+/// and a retain on this object.
+final class ReceivedMessage: ManagedBuffer<ReceivedMessageHeader, zmq_msg_t> {
+    // Shared across threads through `SharedReceivedMessage`: the message is written only by `receive` before the object is shared; afterwards it is
+    // only read (through the cached header) and finally closed in `deinit`.
 
-    /// Takes ownership of an initialised, received message.
-    init(taking message: UnsafeMutablePointer<zmq_msg_t>) {
-        self.message = message
-        count = zmq_msg_size(message)
-        base = count > 0 ? UnsafeRawPointer(zmq_msg_data(message)) : nil
+    /// A new, initialised empty message ready for `zmq_msg_recv`.
+    static func make() -> ReceivedMessage {
+        let buffer = create(minimumCapacity: 1) { _ in ReceivedMessageHeader(base: nil, count: 0) }
+        let message = unsafeDowncast(buffer, to: ReceivedMessage.self)
+        message.withUnsafeMutablePointerToElements { element in
+            element.initialize(to: zmq_msg_t())
+            zmq_msg_init(element)
+        }
+        return message
     }
 
-    /// Initialises `destination` as a reference-counted copy of this message (no byte copy for large messages).
-    func copy(into destination: UnsafeMutablePointer<zmq_msg_t>) throws(ZMQError) {
-        zmq_msg_init(destination)
-        let rc = copyLock.withLock { _ in zmq_msg_copy(destination, message) }
-        if rc != 0 { throw ZMQError.current("zmq_msg_copy") }
+    /// Receives into the message. Returns the `zmq_msg_recv` result; on success the header is filled in.
+    func receive(from socket: UnsafeMutableRawPointer, flags: Int32) -> Int32 {
+        let rc = withUnsafeMutablePointerToElements { zmq_msg_recv($0, socket, flags) }
+        if rc >= 0 {
+            header = withUnsafeMutablePointerToElements { element in
+                let count = zmq_msg_size(element)
+                return ReceivedMessageHeader(base: count > 0 ? UnsafeRawPointer(zmq_msg_data(element)) : nil,
+                                             count: count)
+            }
+        }
+        return rc
     }
+
+    /// Whether more parts of the same multipart message follow.
+    var more: Bool { withUnsafeMutablePointerToElements { zmq_msg_more($0) != 0 } }
+
+    var base: UnsafeRawPointer? { header.base }
+    var count: Int { header.count }
 
     deinit {
-        zmq_msg_close(message)
-        message.deinitialize(count: 1)
-        message.deallocate()
+        withUnsafeMutablePointerToElements { element in
+            zmq_msg_close(element)
+            _ = element.deinitialize(count: 1)
+        }
     }
 }
 
-/// Releases the retain taken on an `OwnedBuffer` when libzmq no longer needs its bytes.
+/// Makes a ``ReceivedMessage`` shareable (`ManagedBuffer` opts out of `Sendable`).
+struct SharedReceivedMessage: @unchecked Sendable {
+    // @unchecked: the message is immutable once received (see `ReceivedMessage`); its refcount is atomic.
+    let message: ReceivedMessage
+}
+
+/// Releases the retain taken on a frame's storage object when libzmq no longer needs its bytes.
 /// May run on a libzmq I/O thread; Swift reference counting is thread-safe.
-let releaseOwnedBuffer: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Void = { _, hint in
+let releaseFrameStorage: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Void = { _, hint in
     guard let hint else { return }
-    Unmanaged<OwnedBuffer>.fromOpaque(hint).release()
+    Unmanaged<AnyObject>.fromOpaque(hint).release()
 }

@@ -145,6 +145,9 @@ public final class Socket {
     @discardableResult
     public func send(_ frames: [Frame], dontWait: Bool = false) throws(ZMQError) -> Bool {
         let handle = try live("zmq_msg_send")
+        if frames.count == 1, let only = frames.first {
+            return try sendPart(handle, only, flags: dontWait ? ZMQ_DONTWAIT : 0)
+        }
         guard !frames.isEmpty else { return true }
         let last = frames.count - 1
         for (index, frame) in frames.enumerated() {
@@ -208,21 +211,14 @@ public final class Socket {
     }
 
     private func receivePart(_ handle: UnsafeMutableRawPointer, flags: Int32) throws(ZMQError) -> (Frame, Bool)? {
-        let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
-        message.initialize(to: zmq_msg_t())
-        zmq_msg_init(message)
-        while true {
-            if zmq_msg_recv(message, handle, flags) >= 0 { break }
+        let message = ReceivedMessage.make()
+        while message.receive(from: handle, flags: flags) < 0 {
             let code = zmq_errno()
             if code == EINTR { continue }
-            zmq_msg_close(message)
-            message.deinitialize(count: 1)
-            message.deallocate()
             if code == EAGAIN { return nil }
             throw ZMQError(code: code, operation: "zmq_msg_recv")
         }
-        let more = zmq_msg_more(message) != 0
-        return (Frame(received: message), more)
+        return (Frame(received: message), message.more)
     }
 
     // MARK: Closing

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import ZeroMQ
+
+@Suite("SocketLoop")
+struct SocketLoopTests {
+    @Test("PUSH/PULL through the loop, in order, with receive backpressure (tiny inbox)")
+    func pushPull() async throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let loop = try SocketLoop(name: "test.pushpull")
+        let endpoint = directory.endpoint("loop")
+        let pull = try await loop.open(.pull, incomingCapacity: 4) { try $0.bind(endpoint) }
+        let push = try await loop.open(.push) { try $0.connect(endpoint) }
+        let total = 200
+        let received = try await withTimeout("200 messages") {
+            Task {
+                for index in 0..<total { try await push.send([Frame(string: "m"), Frame(string: "\(index)")]) }
+            }
+            var seen: [Int] = []
+            for await message in pull.incoming {
+                seen.append(Int(message.last?.text ?? "") ?? -1)
+                if seen.count == total { break }
+            }
+            return seen
+        }
+        #expect(received == Array(0..<total))
+        await loop.shutdown()
+        #expect(loop.isShutDown)
+    }
+
+    @Test("DEALER/ROUTER through the loop; router-mandatory errors are thrown back to the sender")
+    func dealerRouter() async throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let loop = try SocketLoop(name: "test.router")
+        let endpoint = directory.endpoint("router")
+        let router = try await loop.open(.router, options: [.routerMandatory(true)]) { try $0.bind(endpoint) }
+        let dealer = try await loop.open(.dealer, options: [.routingID(Array("d1".utf8))]) { try $0.connect(endpoint) }
+        try await dealer.send([Frame(string: "query")])
+        let request = try await withTimeout("router request") {
+            var iterator = router.incoming.makeAsyncIterator()
+            return await iterator.next()
+        }
+        #expect(texts(request) == ["d1", "query"])
+        try await router.send([Frame(string: "d1"), Frame(string: "answer")])
+        let reply = try await withTimeout("dealer reply") {
+            var iterator = dealer.incoming.makeAsyncIterator()
+            return await iterator.next()
+        }
+        #expect(texts(reply) == ["answer"])
+        await #expect {
+            try await router.send([Frame(string: "ghost"), Frame(string: "x")])
+        } throws: { error in
+            (error as? ZMQError)?.isHostUnreachable == true
+        }
+        await loop.shutdown()
+    }
+
+    @Test("SUB through the loop: subscribe after open, XPUB sees it, prefix filtering applies")
+    func pubSub() async throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let loop = try SocketLoop(name: "test.pubsub")
+        let endpoint = directory.endpoint("xpub")
+        let xpub = try await loop.open(.xpub) { try $0.bind(endpoint) }
+        let sub = try await loop.open(.sub) { try $0.connect(endpoint) }
+        try await sub.subscribe(Array("score.".utf8))
+        let notice = try await withTimeout("subscription notice") {
+            var iterator = xpub.incoming.makeAsyncIterator()
+            return await iterator.next()
+        }
+        #expect(notice?.first?.bytes == [0x01] + Array("score.".utf8))
+        for topic in ["metrics.a", "score.b", "ingest.c", "score.d"] { try await xpub.send([Frame(string: topic)]) }
+        let got = try await withTimeout("two score messages") {
+            var names: [String] = []
+            for await message in sub.incoming {
+                names.append(message.first?.text ?? "")
+                if names.count == 2 { break }
+            }
+            return names
+        }
+        #expect(got == ["score.b", "score.d"])
+        await loop.shutdown()
+    }
+
+    @Test("open reports setUp errors (double bind) and the loop keeps working")
+    func openErrors() async throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let loop = try SocketLoop(name: "test.errors")
+        let endpoint = directory.endpoint("dup")
+        _ = try await loop.open(.pull) { try $0.bind(endpoint) }
+        await #expect(throws: EndpointError.self) {
+            _ = try await loop.open(.pull) { try $0.bind(endpoint) }
+        }
+        let pull = try await loop.open(.pull) { try $0.bind(directory.endpoint("other")) }
+        await pull.close()
+        await #expect(throws: SocketLoopError.socketClosed(id: pull.id)) {
+            try await pull.send([Frame(string: "late")])
+        }
+        await loop.shutdown()
+    }
+
+    @Test("shutdown with pending, undeliverable messages completes within bounded time")
+    func shutdownWithPending() async throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let loop = try SocketLoop(name: "test.shutdown")
+        // Connected to an endpoint nobody binds: sends can never complete.
+        let push = try await loop.open(.push, options: [.linger(nil)]) { try $0.connect(directory.endpoint("void")) }
+        let pending = Task { try await push.send([Frame(string: "never delivered")]) }
+        // A second socket with queued outbound data in libzmq itself.
+        let pub = try await loop.open(.pub) { try $0.bind(directory.endpoint("pub")) }
+        for _ in 0..<100 { pub.trySend([Frame(string: "queued")]) }
+        let start = ContinuousClock.now
+        try await withTimeout("shutdown", .seconds(5)) { await loop.shutdown(linger: .milliseconds(50)) }
+        #expect(ContinuousClock.now - start < .seconds(5))
+        let outcome = await pending.result
+        #expect(throws: (any Error).self) { try outcome.get() }
+        await #expect(throws: SocketLoopError.shutDown) {
+            _ = try await loop.open(.pull) { _ in }
+        }
+        // Shutting down again is immediate.
+        await loop.shutdown()
+    }
+
+    @Test("terminating a shared context (ETERM) ends the loop and finishes incoming streams")
+    func contextTermination() async throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let context = try Context()
+        let loop = try SocketLoop(name: "test.eterm", context: context)
+        let pull = try await loop.open(.pull) { try $0.bind(directory.endpoint("eterm")) }
+        context.shutdown()
+        let ended = try await withTimeout("incoming to finish") {
+            for await _ in pull.incoming {}
+            return true
+        }
+        #expect(ended)
+        try await withTimeout("loop exit") { await loop.shutdown() }
+        #expect(loop.isShutDown)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import ZeroMQ
+
+/// A private temporary directory for ipc endpoints, removed by `remove()`. Paths stay well under 107 bytes.
+struct TestDirectory {
+    let path: String
+
+    init() {
+        let base = FileManager.default.temporaryDirectory.path
+        path = base + "/kz-" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
+    }
+
+    /// `ipc://<directory>/<name>`.
+    func endpoint(_ name: String) -> String { "ipc://\(path)/\(name)" }
+
+    /// Filesystem path of `name` in the directory.
+    func file(_ name: String) -> String { "\(path)/\(name)" }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Thrown when an awaited event did not happen in time.
+struct TimedOut: Error, CustomStringConvertible {
+    let what: String
+    var description: String { "timed out waiting for \(what)" }
+}
+
+/// Runs `body`, failing with ``TimedOut`` if it has not finished within `limit` (the body is cancelled).
+func withTimeout<T: Sendable>(
+    _ what: String, _ limit: Duration = .seconds(10), _ body: @escaping @Sendable () async throws -> T
+) async throws -> T {
+    try await withThrowingTaskGroup(of: T.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: limit)
+            throw TimedOut(what: what)
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next() else { throw TimedOut(what: what) }
+        return first
+    }
+}
+
+/// Receive timeout used by synchronous tests so a failure ends instead of hanging.
+let testReceiveTimeout = SocketOption.receiveTimeout(.seconds(5))
+
+extension Frame {
+    /// Convenience for tests: the frame's text or an empty string.
+    var text: String { string ?? "" }
+}
+
+/// The texts of a multipart message.
+func texts(_ frames: [Frame]?) -> [String] { frames?.map(\.text) ?? [] }
