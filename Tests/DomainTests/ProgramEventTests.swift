@@ -98,5 +98,15 @@ struct ProgramEventTests {
         #expect(ProgramEvent.cooperationSigned(date: d, subject: s, partner: "某大学", kind: .universityCity, amount: nil)
             .programID == "university_city_cooperation")
         #expect(ProgramEvent.fundMeetingHeld(date: d, session: nil, projectsReviewed: nil).subject == nil)
+        let catalog = try Catalog.bundled()
+        for kind in CooperationKind.allCases {
+            #expect(catalog.program(id: kind.programID) != nil, "\(kind) → \(kind.programID)")
+        }
+        for level in RecognitionLevel.allCases {
+            let award = ProgramEvent.awardWon(date: d, subject: s, award: "奖", level: level, grade: nil)
+            if let program = award.programID {
+                #expect(catalog.program(id: program)?.category == .award)
+            }
+        }
     }
 }
