@@ -28,6 +28,8 @@ struct FigureScanner: Sendable {
     static let countableAfterGe: [String] = [
         "项目", "平台", "中心", "基地", "团队", "园区", "载体", "专项", "企业", "机构", "实验室", "单位", "课题",
     ]
+    /// Verbs that may follow a count directly (二百多个报名, 十个签约落地).
+    static let verbsAfterCount: [String] = ["以上", "报名", "参赛", "签约", "落地", "入驻", "投产", "开工", "入选", "获批"]
     /// Words after 个 that make the figure a duration or a percentage-point change, not a count.
     static let notCountAfterGe: [String] = ["百分点", "月", "工作日", "小时", "季度", "星期", "批次"]
 
@@ -188,7 +190,10 @@ struct FigureScanner: Sendable {
         case .ge:
             if FigureScanner.notCountAfterGe.contains(where: { starts(with: $0, at: end, in: s) }) { return false }
             if chinese, let next, ScalarClass.isCJK(next) {
-                return FigureScanner.countableAfterGe.contains { starts(with: $0, at: end, in: s) }
+                // After a Chinese-numeral count, 个 must be followed by a countable noun, a verb or 以上;
+                // anything else is a slogan (四个全面, 三个维度, 两个第一).
+                let followers = FigureScanner.countableAfterGe + SubjectReader.verbs + FigureScanner.verbsAfterCount
+                return followers.contains { starts(with: $0, at: end, in: s) }
             }
             return true
         case .fen:

@@ -92,10 +92,13 @@ struct PeriodDetector: Sendable {
             range: begin..<end, period: nil, months: nil, isSince: true, scope: scope(after: end, in: s, since: true))
     }
 
+    /// A `…以来` span governs its whole sentence (`基金自设立以来累计召开联席会议12次，过会项目达45个`); a year
+    /// standing as its own clause (`2024年，`) governs the paragraph; an embedded year only its clause.
     private func scope(after end: Int, in s: [Unicode.Scalar], since: Bool) -> PeriodMention.Scope {
+        if since { return .sentence }
         let next = skipBlanks(end, s)
         guard next < s.count, s[next] == "，" || s[next] == "," else { return .clause }
-        return since ? .sentence : .paragraph
+        return .paragraph
     }
 
     private func skipBlanks(_ index: Int, _ s: [Unicode.Scalar]) -> Int {

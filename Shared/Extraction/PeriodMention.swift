@@ -16,7 +16,7 @@ struct PeriodMention: Sendable, Equatable {
     var period: String?
     /// A month range or month within the year (`"1-11月"`), if stated.
     var months: String?
-    /// Whether the mention opens a running total (`以来`).
+    /// Whether the mention opens a running total (`以来`); such a span always reaches its sentence end.
     var isSince: Bool
     /// Reach of the mention.
     var scope: Scope

@@ -36,11 +36,21 @@ public struct ReportNormalizer: Sendable {
         if lineStart < original.count { lines.append(Line(range: lineStart..<original.count)) }
 
         var forceBreak = true
-        for line in lines {
+        var skipped: Int?
+        for (lineIndex, line) in lines.enumerated() {
+            if lineIndex == skipped { continue }
             guard let content = trimmed(line.range, in: original) else { continue }
             if isFurniture(original[content]) { continue }
             let indented = content.lowerBound > line.range.lowerBound
             var body = content
+            if let repeated = repeatedLine(after: lineIndex, content: content, lines: lines, in: original) {
+                // A heading printed twice on consecutive lines: keep the first, skip the copy.
+                builder.paragraphBreak(at: content.lowerBound)
+                builder.append(original, content, heading: true)
+                forceBreak = true
+                skipped = repeated
+                continue
+            }
             if let headingLength = doubledHeadingLength(original[content]) {
                 builder.paragraphBreak(at: content.lowerBound)
                 builder.append(original, content.lowerBound..<(content.lowerBound + headingLength), heading: true)
@@ -49,8 +59,9 @@ public struct ReportNormalizer: Sendable {
                 else { continue }
                 body = rest
             }
-            let title = isTitleLine(original[body])
-            if forceBreak || indented || title || builder.endsParagraphLine {
+            let listItem = startsWithListMarker(original[body])
+            let title = isTitleLine(original[body]) || (listItem && isHeadingText(original[body]))
+            if forceBreak || indented || title || listItem || builder.endsParagraphLine {
                 builder.paragraphBreak(at: body.lowerBound)
             }
             builder.append(original, body, heading: false)
@@ -86,6 +97,22 @@ public struct ReportNormalizer: Sendable {
                 isHeading.append(heading)
             }
         }
+    }
+
+    /// The index of the next non-blank line when it repeats `content` exactly and `content` is short enough to
+    /// be a heading (no clause punctuation).
+    private func repeatedLine(
+        after index: Int, content: Range<Int>, lines: [Line], in original: [Unicode.Scalar]
+    ) -> Int? {
+        guard content.count <= 2 * maximumHeadingLength, isHeadingText(original[content]) else { return nil }
+        var next = index + 1
+        while next < lines.count {
+            if let other = trimmed(lines[next].range, in: original) {
+                return original[other].elementsEqual(original[content]) ? next : nil
+            }
+            next += 1
+        }
+        return nil
     }
 
     /// The range without leading and trailing blanks, or `nil` for a blank line.
@@ -137,6 +164,31 @@ public struct ReportNormalizer: Sendable {
             if 2 * length == scalars.count || ScalarClass.isBlank(scalars[2 * length]) { return length }
         }
         return nil
+    }
+
+    /// Starts with a list marker: `一、` … `十、`, `（一）`, `(1)`, `1、`, `1.` followed by text.
+    func startsWithListMarker(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        let scalars = Array(line)
+        var index = 0
+        let opened = index < scalars.count && (scalars[index] == "（" || scalars[index] == "(")
+        if opened { index += 1 }
+        let numberStart = index
+        while index < scalars.count,
+              ScalarClass.digitValue(scalars[index]) != nil || "一二三四五六七八九十".unicodeScalars.contains(scalars[index]) {
+            index += 1
+        }
+        guard index > numberStart, index - numberStart <= 3, index < scalars.count else { return false }
+        if opened { return scalars[index] == "）" || scalars[index] == ")" }
+        let isChinese = ScalarClass.digitValue(scalars[numberStart]) == nil
+        if scalars[index] == "、" { return true }
+        // `1.` but not `1.5亿元`.
+        return !isChinese && (scalars[index] == "." || scalars[index] == "．")
+            && index + 1 < scalars.count && ScalarClass.digitValue(scalars[index + 1]) == nil
+    }
+
+    /// Short text without clause punctuation: a heading rather than the start of a sentence.
+    func isHeadingText(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        line.count <= 30 && !line.contains(where: { "，。；：！？,;:!?".unicodeScalars.contains($0) })
     }
 
     /// A line with white space between two Chinese characters (newspaper titles and captions).

@@ -55,7 +55,13 @@ struct ReportReader: Sendable {
             let topic = topic(from: sentenceStart, to: clauseStart, figures: figures, in: normalized)
             var subject = subjects.subject(before: beforeSubject, after: post)
             if subject.isEmpty {
-                subject = topic + subjects.leadingCue(beforeSubject)
+                if qualifier == .growthRate, let previous = readings.last, previousEnd > sentenceStart,
+                   !previous.subject.isEmpty {
+                    // 技术合同成交额达86.5亿元，同比增长23.6% → 技术合同成交额增速.
+                    subject = previous.subject + "增速"
+                } else {
+                    subject = topic + subjects.leadingCue(beforeSubject)
+                }
             }
             var candidates = [subject, normalized.text(in: subjectStart..<localEnd)]
             if !topic.isEmpty {

@@ -73,7 +73,9 @@ struct SubjectReader: Sendable {
                   ScalarClass.isCJK(scalar) || ScalarClass.isLatinLetter(scalar) || "“”‘’《》（）()".contains(character)
             else { break }
             if ChineseNumeral.canStartNumeral(scalar), !result.isEmpty { break }
-            if Self.verbs.contains(where: rest.hasPrefix) { break }
+            if Self.verbs.contains(where: rest.hasPrefix) || FigureScanner.verbsAfterCount.contains(where: rest.hasPrefix) {
+                break
+            }
             if rest.hasPrefix("以上") { break }
             result.append(character)
             rest = rest.dropFirst()
