@@ -1,4 +1,5 @@
 import Foundation
+import ZeroMQ
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,7 +20,7 @@ public struct KechuangDirectories: Sendable, Equatable {
     /// Environment variable for the data directory.
     public static let dataDirectoryVariable = "KECHUANG_DATA_DIR"
     /// Longest `sun_path` the kernel accepts for an `ipc://` endpoint, in bytes (108 minus the NUL).
-    public static let ipcPathLimit = 107
+    public static let ipcPathLimit = EndpointGuard.maximumPathLength
 
     /// The Kechuang home directory.
     public let home: ConfigValue<String>

@@ -12,6 +12,8 @@ import Synchronization
 /// - Closures run on GRDB's writer queue, never on Swift's cooperative pool. They must not call ``submit(_:)``
 ///   or the writer's `write` themselves (that would deadlock).
 /// - Cancelling a waiting caller does not withdraw its write.
+/// - If SQLite aborts the shared transaction itself (disk full, I/O error), every write of that batch fails with
+///   ``StorageError/batchAborted(reason:)`` and none is committed.
 public final class GroupCommitter: Sendable {
     private struct PendingWrite: Sendable {
         /// Runs the caller's closure in a savepoint and records its outcome; returns false if it threw.
@@ -66,7 +68,7 @@ public final class GroupCommitter: Sendable {
                         if let value {
                             result = .success(value)
                         } else {
-                            result = .failure(StorageError.committerClosed)
+                            result = .failure(StorageError.writeOutcomeMissing)
                         }
                     } catch {
                         result = .failure(error)
@@ -79,7 +81,7 @@ public final class GroupCommitter: Sendable {
                         continuation.resume(throwing: transactionError)
                         return
                     }
-                    let result = outcome.withLock { $0 } ?? .failure(StorageError.committerClosed)
+                    let result = outcome.withLock { $0 } ?? .failure(StorageError.writeOutcomeMissing)
                     continuation.resume(with: result)
                 }
             )
@@ -115,8 +117,14 @@ public final class GroupCommitter: Sendable {
             do {
                 let succeeded = try await writer.write { db -> Int in
                     var succeeded = 0
-                    for item in batch where item.run(db) {
-                        succeeded += 1
+                    for item in batch {
+                        if item.run(db) {
+                            succeeded += 1
+                        } else if !db.isInsideTransaction {
+                            // SQLite itself rolled back the shared transaction (SQLITE_FULL, IOERR…): the writes
+                            // before this one are gone too, so fail the whole batch rather than commit a partial one.
+                            throw StorageError.batchAborted(reason: "transaction rolled back by SQLite during a write")
+                        }
                     }
                     return succeeded
                 }

@@ -8,8 +8,11 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidRetention(field: String, value: String, reason: String)
     /// A group committer was configured with an impossible batch size.
     case invalidBatchSize(Int)
-    /// The group committer was shut down before the write could be committed.
-    case committerClosed
+    /// SQLite rolled back the whole shared transaction while running one write (e.g. disk full, I/O error);
+    /// nothing in that batch was committed and every caller in it gets this error.
+    case batchAborted(reason: String)
+    /// The group committer lost track of a write's outcome (a bug; the write's caller gets this error).
+    case writeOutcomeMissing
 
     /// Human-readable explanation naming the offending field or value.
     public var description: String {
@@ -22,8 +25,10 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
             return "invalid retention \(field) = \(value): \(reason)"
         case let .invalidBatchSize(size):
             return "invalid group-commit maximumBatchSize \(size): must be at least 1"
-        case .committerClosed:
-            return "group committer is closed; the write was not committed"
+        case let .batchAborted(reason):
+            return "group commit batch aborted by SQLite, nothing in it was committed: \(reason)"
+        case .writeOutcomeMissing:
+            return "group committer lost the outcome of a write (internal error)"
         }
     }
 }

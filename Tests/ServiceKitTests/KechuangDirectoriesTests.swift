@@ -58,7 +58,7 @@ private func mode(of path: String) throws -> Int {
         let root = makeTemporaryPath()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: root + "/run", contents: Data())
+        #expect(FileManager.default.createFile(atPath: root + "/run", contents: Data()))
         let directories = try KechuangDirectories.resolve(
             home: root, runDirectory: nil, dataDirectory: nil, resolver: ConfigResolver(environment: [:]))
         #expect(throws: DirectoryError.notADirectory(path: root + "/run")) { try directories.prepare() }

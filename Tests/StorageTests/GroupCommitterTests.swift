@@ -148,6 +148,53 @@ private struct RejectedItem: Error, Equatable {
         #expect(!bodies.contains(Data("item 3".utf8)))
     }
 
+    @Test func batchAbortedBySQLiteFailsEveryWriteInItAndCommitsNone() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try KechuangDatabase(path: directory.file("group.sqlite"))
+        let committer = try GroupCommitter(writer: database.pool)
+        let gate = Gate()
+        let log = self.log
+
+        async let first = committer.submit { db -> UInt64 in
+            gate.wait()
+            return try log.append(db, topic: "t", header: Data(), body: Data())
+        }
+        #expect(try await waitUntil { gate.hasEntered })
+        let outcomes = try await withThrowingTaskGroup(of: (any Error)?.self) { group in
+            for index in 0..<3 {
+                group.addTask {
+                    do {
+                        _ = try await committer.submit { db -> UInt64 in
+                            let sequence = try log.append(db, topic: "t", header: Data(), body: Data())
+                            if index == 1 {
+                                // Simulates SQLite rolling back the whole transaction (as on SQLITE_FULL / IOERR).
+                                try db.execute(sql: "ROLLBACK")
+                                throw RejectedItem(index: index)
+                            }
+                            return sequence
+                        }
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+            }
+            #expect(try await waitUntil { committer.pendingCount == 3 })
+            gate.open()
+            var errors: [(any Error)?] = []
+            for try await outcome in group { errors.append(outcome) }
+            return errors
+        }
+        #expect(try await first == 1)
+        #expect(outcomes.count == 3)
+        #expect(outcomes.allSatisfy { ($0 as? StorageError).map { if case .batchAborted = $0 { true } else { false } } ?? false })
+        #expect(try await database.pool.read { db in try log.head(db) } == 1)
+        #expect(committer.statistics.failedTransactions == 1)
+        // The committer keeps working afterwards.
+        #expect(try await committer.submit { db in try log.append(db, topic: "t", header: Data(), body: Data()) } == 2)
+    }
+
     @Test func loneSubmitCommitsImmediately() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
