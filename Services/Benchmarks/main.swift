@@ -3,3 +3,4 @@
 // Add further benchmarks below, one call per benchmark type.
 
 await ZeroMQBenchmark.run()
+try await EnvelopeBenchmark.run()
