@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// The resolved basics every service starts from: directories, log level and format.
@@ -34,5 +35,34 @@ public struct ServiceEnvironment: Sendable {
             "log_format", rawFlag: logFormat, flagName: "--log-format",
             environmentKey: LoggingBootstrap.formatVariable, default: .logfmt)
         return ServiceEnvironment(service: service, directories: directories, logLevel: level, logFormat: format)
+    }
+}
+
+extension ServiceEnvironment {
+    /// Start-up sequence shared by every service: creates the run/data directories (0700), installs the structured
+    /// stderr logging backend with the resolved level and format, and logs one `starting` line listing every
+    /// setting `resolver` resolved with its source.
+    /// - Returns: the service's logger.
+    /// - Throws: ``DirectoryError`` when a directory cannot be prepared.
+    public func start(resolver: ConfigResolver, sink: any LogLineSink = StandardErrorSink.shared) throws -> Logger {
+        let actions = try directories.prepare()
+        let logger = LoggingBootstrap.bootstrap(service: service, level: logLevel.value, format: logFormat.value, sink: sink)
+        logStartup(to: logger, resolver: resolver, directoryActions: actions)
+        return logger
+    }
+
+    /// Logs the one `starting` line: every resolved setting as `name="value (source)"` plus what was done to the
+    /// directories (`created`, `fixed_mode`, `unchanged`).
+    public func logStartup(to logger: Logger, resolver: ConfigResolver, directoryActions: [DirectoryAction]) {
+        var metadata = resolver.startupMetadata
+        for action in directoryActions {
+            switch action {
+            case let .created(path): metadata["dir.\(path)"] = "created 0700"
+            case let .fixedMode(path, previous): metadata["dir.\(path)"] = .string("mode fixed \(String(previous, radix: 8)) -> 700")
+            case let .unchanged(path): metadata["dir.\(path)"] = "ok 0700"
+            }
+        }
+        metadata["pid"] = .stringConvertible(getpid())
+        logger.info("starting", metadata: metadata)
     }
 }

@@ -87,4 +87,20 @@ import Testing
         #expect(options.logLevel == "debug")
         #expect(options.home == nil)
     }
+
+    @Test func startupLineListsEverySettingWithItsSource() throws {
+        let resolver = ConfigResolver(environment: ["HOME": "/home/a", "KECHUANG_LOG_LEVEL": "debug"])
+        let options = try CommonOptions.parse(["--run-dir", "/tmp/kr"])
+        let environment = try ServiceEnvironment.resolve(service: "ingest", options: options, resolver: resolver)
+        let sink = CollectingSink()
+        let logger = LoggingBootstrap.makeLogger(label: "ingest", service: "ingest", level: .info, sink: sink)
+        environment.logStartup(to: logger, resolver: resolver, directoryActions: [.created(path: "/tmp/kr")])
+        #expect(sink.lines.count == 1)
+        let line = sink.lines[0]
+        #expect(line.contains("msg=starting"))
+        #expect(line.contains("run_dir=\"/tmp/kr (flag --run-dir)\""))
+        #expect(line.contains("log_level=\"debug (env KECHUANG_LOG_LEVEL)\""))
+        #expect(line.contains("data_dir=\"/home/a/.kechuang/data (default)\""))
+        #expect(line.contains("dir./tmp/kr=\"created 0700\""))
+    }
 }
