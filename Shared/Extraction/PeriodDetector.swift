@@ -9,7 +9,8 @@ struct PeriodDetector: Sendable {
         var result: [PeriodMention] = []
         var index = 0
         while index < s.count {
-            if let mention = yearMention(at: index, in: s) ?? sinceMention(at: index, in: s) {
+            let candidate = ScalarClass.digitValue(s[index]) != nil || s[index] == "以"
+            if candidate, let mention = yearMention(at: index, in: s) ?? sinceMention(at: index, in: s) {
                 result.append(mention)
                 index = mention.range.upperBound
             } else {

@@ -126,13 +126,15 @@ public struct ReportNormalizer: Sendable {
 
     /// Editor lines, footer dates and lone page numbers.
     func isFurniture(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
+        if line.allSatisfy({ ScalarClass.digitValue($0) != nil || ScalarClass.isBlank($0) }) {
+            return true
+        }
+        // Cheap scalar test first: editor lines name 编辑, footer dates 星期.
+        guard line.contains("编") || line.contains("星") else { return false }
         let text = NormalizedText.string(line)
         let editorialRoles = ["美编", "组版", "校对", "责编", "责任编辑", "审核", "签发"]
         if text.contains("编辑") && (text.contains("：") || text.contains(":"))
             && editorialRoles.contains(where: { text.contains($0) }) {
-            return true
-        }
-        if line.allSatisfy({ ScalarClass.digitValue($0) != nil || ScalarClass.isBlank($0) }) {
             return true
         }
         return isFooterDate(text)

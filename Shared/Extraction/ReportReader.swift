@@ -18,6 +18,9 @@ struct ReportReader: Sendable {
         let mentions = periods.mentions(in: normalized)
         var readings: [FigureReading] = []
         var previousEnd = 0
+        // Matching is the costly step; the same candidate text (recurring subjects, a clause tried for two
+        // figures) is matched once per dimension.
+        var matches: [String: Indicator?] = [:]
         for (position, figure) in figures.enumerated() {
             let numberStart = figure.numberRange.lowerBound
             let clauseStart = boundary(before: numberStart, in: s, stop: isClauseEnd)
@@ -42,7 +45,7 @@ struct ReportReader: Sendable {
             let beforeSubject = normalized.text(in: subjectStart..<numberStart)
 
             // Period.
-            let covering = mentions.last { $0.covers(numberStart, in: s) }
+            let covering = coveringMention(of: numberStart, in: mentions, scalars: s)
             let period = covering.map { $0.period } ?? defaultPeriod
             let months = covering.flatMap { mention in
                 s[mention.range.upperBound..<numberStart].contains(where: ScalarClass.endsSentence)
@@ -68,9 +71,22 @@ struct ReportReader: Sendable {
                 candidates += [subject + topic, topic + subject]
             }
             candidates.append(normalized.text(in: clauseStart..<clauseEnd))
-            let indicator = candidates.lazy.compactMap {
-                catalog.matchIndicator(subject: $0, unit: figure.unit)
-            }.first
+            var indicator: Indicator?
+            var tried = Set<String>()
+            for candidate in candidates where !candidate.isEmpty && tried.insert(candidate).inserted {
+                let key = "\(figure.unit.dimension.rawValue)|\(candidate)"
+                let match: Indicator?
+                if let cached = matches[key] {
+                    match = cached
+                } else {
+                    match = catalog.matchIndicator(subject: candidate, unit: figure.unit)
+                    matches[key] = match
+                }
+                if let match {
+                    indicator = match
+                    break
+                }
+            }
 
             var phraseStart = subjectStart
             while phraseStart < numberStart, ScalarClass.isBlank(s[phraseStart]) || s[phraseStart] == "\n" {
@@ -85,6 +101,26 @@ struct ReportReader: Sendable {
             previousEnd = phraseEnd
         }
         return (normalized, readings)
+    }
+
+    /// The nearest mention before `position` that reaches it. No mention reaches past its paragraph, so only the
+    /// mentions of the figure's paragraph are examined (binary search to the last one before the figure).
+    private func coveringMention(
+        of position: Int, in mentions: [PeriodMention], scalars s: [Unicode.Scalar]
+    ) -> PeriodMention? {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].range.upperBound <= position { low = middle + 1 } else { high = middle }
+        }
+        let paragraphStart = boundary(before: position, in: s) { $0 == "\n" }
+        var index = low - 1
+        while index >= 0, mentions[index].range.lowerBound >= paragraphStart {
+            if mentions[index].covers(position, in: s) { return mentions[index] }
+            index -= 1
+        }
+        return nil
     }
 
     /// The noun after a unit and where it ends.
