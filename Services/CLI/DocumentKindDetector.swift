@@ -1,0 +1,75 @@
+import Contracts
+import Foundation
+
+/// Tells which ``DocumentKind`` a file holds, from its extension and (for JSON) its first object:
+/// `.txt`/`.md` → report; `.csv` → filing; `.json` (array) / `.jsonl` → filing when objects carry `creditCode`,
+/// `year` and `operatingRevenue`, events when they carry `type` and `date`.
+enum DocumentKindDetector {
+    /// Extensions a folder feed picks up.
+    static let knownExtensions: Set<String> = ["txt", "md", "csv", "json", "jsonl", "ndjson"]
+
+    /// Detects the kind of `content` read from `path`.
+    /// - Throws: ``CLIError/unknownKind(path:reason:)`` naming what was found.
+    static func detect(path: String, content: Data) throws -> DocumentKind {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "txt", "md": return .report
+        case "csv": return .filing
+        case "jsonl", "ndjson":
+            guard let line = firstNonEmptyLine(content) else {
+                throw CLIError.unknownKind(path: path, reason: "empty file")
+            }
+            return try kind(ofObjectIn: Data(line.utf8), path: path)
+        case "json":
+            guard let value = try? JSONSerialization.jsonObject(with: content, options: [.fragmentsAllowed]) else {
+                // A .json file holding JSON lines is common; try its first line.
+                if let line = firstNonEmptyLine(content) {
+                    return try kind(ofObjectIn: Data(line.utf8), path: path)
+                }
+                throw CLIError.unknownKind(path: path, reason: "not valid JSON")
+            }
+            if let array = value as? [Any] {
+                guard let first = array.first as? [String: Any] else {
+                    throw CLIError.unknownKind(path: path, reason: "a JSON array without objects")
+                }
+                return try kind(ofKeys: Set(first.keys), path: path)
+            }
+            if let object = value as? [String: Any] {
+                return try kind(ofKeys: Set(object.keys), path: path)
+            }
+            throw CLIError.unknownKind(path: path, reason: "JSON is neither an array nor an object")
+        default:
+            throw CLIError.unknownKind(path: path, reason: ext.isEmpty ? "no file extension" : "extension .\(ext)")
+        }
+    }
+
+    /// The kind an object with `keys` belongs to.
+    static func kind(ofKeys keys: Set<String>, path: String) throws -> DocumentKind {
+        if keys.isSuperset(of: ["creditCode", "year", "operatingRevenue"]) { return .filing }
+        if keys.isSuperset(of: ["type", "date"]) { return .events }
+        throw CLIError.unknownKind(
+            path: path, reason: "objects with keys \(keys.sorted().prefix(6).joined(separator: ", ")) are neither filings nor events")
+    }
+
+    private static func kind(ofObjectIn data: Data, path: String) throws -> DocumentKind {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw CLIError.unknownKind(path: path, reason: "first line is not a JSON object")
+        }
+        return try kind(ofKeys: Set(object.keys), path: path)
+    }
+
+    private static func firstNonEmptyLine(_ content: Data) -> String? {
+        // Only the first line is needed: avoid decoding a whole large file.
+        var line: [UInt8] = []
+        for byte in content {
+            if byte == 0x0A {
+                if line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) { break }
+                line.removeAll(keepingCapacity: true)
+            } else {
+                line.append(byte)
+            }
+        }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}

@@ -1,0 +1,27 @@
+import Contracts
+
+/// What happened to one fed file.
+struct FeedOutcome: Sendable {
+    /// The outcome's result.
+    enum Result: Sendable {
+        /// Stored (or recognised as a duplicate).
+        case accepted(SubmitAccepted)
+        /// Refused by ingest, with its reasons.
+        case rejected(SubmitRejected)
+        /// Not sent or not answered (unreadable file, unknown kind, timeout).
+        case failed(String)
+    }
+
+    /// The file.
+    var path: String
+    /// The kind sent (nil when it could not be determined).
+    var kind: DocumentKind?
+    /// The result.
+    var result: Result
+
+    /// `true` unless ingest accepted it.
+    var isFailure: Bool {
+        if case .accepted = result { return false }
+        return true
+    }
+}

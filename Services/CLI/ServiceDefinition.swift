@@ -1,0 +1,46 @@
+import ServiceKit
+
+/// One service the supervisor manages: its executable, the endpoints it binds and how to ask its status.
+///
+/// The table ``ServiceDefinition/all`` is the only place that lists services: scoring and notify plug in by adding
+/// a row (and a ``StatusProbe`` case), nothing else changes shape.
+struct ServiceDefinition: Sendable, Hashable {
+    /// How `kechuang status` asks a service how it is doing.
+    enum StatusProbe: String, Sendable, Hashable {
+        /// `IngestStatusRequest` on `ingest.req`.
+        case ingest
+        /// `MetricsStatusRequest` on `metrics.req`.
+        case metrics
+    }
+
+    /// Short name, e.g. `ingest` (log file `<home>/logs/<name>.log`).
+    let name: String
+    /// Chinese name for status lines.
+    let nameZh: String
+    /// Executable file name, found next to `kechuang` (or in `KECHUANG_BIN_DIR`).
+    let executable: String
+    /// Endpoints the service binds.
+    let endpoints: [EndpointName]
+    /// The endpoint answering its status request.
+    let statusEndpoint: EndpointName
+    /// The status request to send.
+    let probe: StatusProbe
+
+    /// Ingest: documents in, ordered events out.
+    static let ingest = ServiceDefinition(
+        name: "ingest", nameZh: "采集", executable: "kechuang-ingest",
+        endpoints: [.ingestRequest, .ingestPublish, .ingestSync], statusEndpoint: .ingestRequest, probe: .ingest)
+
+    /// Metrics: follows ingest, publishes indicator values.
+    static let metrics = ServiceDefinition(
+        name: "metrics", nameZh: "指标", executable: "kechuang-metrics",
+        endpoints: [.metricsRequest, .metricsPublish, .metricsSync], statusEndpoint: .metricsRequest, probe: .metrics)
+
+    /// Every service in start order (stopped in reverse). Followers come after the streams they follow.
+    static let all: [ServiceDefinition] = [ingest, metrics]
+
+    /// The definition called `name`.
+    static func named(_ name: String) -> ServiceDefinition? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Contracts
+import Foundation
+import ServiceKit
+
+/// `kechuang status`: asks each service for its status and prints one row per service.
+struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show each service's status (服务状态).",
+        discussion: "Reads the supervisor's state file (if `kechuang up` runs) and asks every service its status request. Exit code 1 if a service does not answer.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    /// One service's row.
+    struct Row: Sendable {
+        var service: ServiceDefinition
+        var state: String
+        var pid: Int32?
+        var restarts: Int?
+        var endpoint: String
+        var details: String
+        var answered: Bool
+    }
+
+    func run() async throws {
+        try await execute()
+    }
+
+    /// The command's work (see ``AsyncExecutable``).
+    func execute() async throws {
+        let resolved = try connection.resolve()
+        let state = try SupervisorStateFile.read(runDirectory: resolved.directories.runDirectory.value)
+        let timeout = min(resolved.timeout, .seconds(3))
+        var rows: [Row] = []
+        for service in ServiceDefinition.all {
+            let entry = state?.services.first { $0.name == service.name }
+            let endpoint = entry?.endpoints[service.statusEndpoint.rawValue] ?? resolved.endpoint(service.statusEndpoint)
+            let (answered, details) = await Self.probe(service, endpoint: endpoint, timeout: timeout)
+            rows.append(Row(
+                service: service, state: answered ? (entry?.state ?? "ready") : (entry?.state ?? "down"),
+                pid: entry?.pid, restarts: entry?.restarts, endpoint: endpoint, details: details, answered: answered))
+        }
+        switch format {
+        case .table:
+            if let state {
+                let alive = state.isSupervisorAlive ? "运行中 running" : "未运行 not running (stale state file)"
+                print("监管进程 supervisor: pid \(state.pid) \(alive) · \(state.phase) · home \(state.home)")
+            } else {
+                print("监管进程 supervisor: 未运行 not running (no \(SupervisorStateFile.path(runDirectory: resolved.directories.runDirectory.value)))")
+            }
+            var table = TextTable(headers: ["服务 service", "状态 state", "进程 pid", "重启 restarts", "应答 answer", "端点 endpoint", "详情 details"])
+            for row in rows {
+                table.append([
+                    "\(row.service.name) \(row.service.nameZh)", row.state, row.pid.map(String.init) ?? "—",
+                    row.restarts.map(String.init) ?? "—", row.answered ? "是 yes" : "否 no", row.endpoint, row.details,
+                ])
+            }
+            print(table.render(), terminator: "")
+        case .json:
+            for row in rows {
+                print("{\"service\":\(JSONString.quote(row.service.name)),\"state\":\(JSONString.quote(row.state)),"
+                    + "\"pid\":\(row.pid.map(String.init) ?? "null"),\"answered\":\(row.answered),"
+                    + "\"endpoint\":\(JSONString.quote(row.endpoint)),\"details\":\(JSONString.quote(row.details))}")
+            }
+        }
+        if rows.contains(where: { !$0.answered }) { throw ExitCode(1) }
+    }
+
+    /// Sends the service's status request; returns whether it answered and a one-line summary.
+    static func probe(_ service: ServiceDefinition, endpoint: String, timeout: Duration) async -> (Bool, String) {
+        do {
+            let client = try await ServiceClient.connect(service: service.name, endpoint: endpoint)
+            defer { Task { await client.close() } }
+            switch service.probe {
+            case .ingest:
+                let status = try await client.request(IngestStatusRequest(), expecting: IngestStatus.self, timeout: timeout)
+                let documents = status.documents.keys.sorted().map { "\($0)=\(status.documents[$0] ?? 0)" }.joined(separator: " ")
+                return (true, "文档 documents \(documents.isEmpty ? "0" : documents) · 事件 events \(status.events) · "
+                    + "序号 seq \(status.lastSequence) · \(status.storageBytes / 1024) KiB · 运行 up \(status.uptimeSeconds) s")
+            case .metrics:
+                let status = try await client.request(MetricsStatusRequest(), expecting: MetricsStatus.self, timeout: timeout)
+                return (true, "已应用 applied \(status.ingestApplied)/\(status.ingestHead) · 指标值 values \(status.values) · "
+                    + "序号 seq \(status.lastSequence) · 运行 up \(status.uptimeSeconds) s")
+            }
+        } catch {
+            return (false, "\(error)")
+        }
+    }
+}

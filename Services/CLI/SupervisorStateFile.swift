@@ -1,0 +1,78 @@
+import Foundation
+
+/// `<run dir>/supervisor.json`: what `kechuang status` and `kechuang down` read from another terminal.
+/// Rewritten atomically on every change while `kechuang up` runs; removed when it exits.
+struct SupervisorStateFile: Codable, Sendable, Hashable {
+    /// One service's entry.
+    struct Service: Codable, Sendable, Hashable {
+        /// Service name.
+        var name: String
+        /// Executable path.
+        var executable: String
+        /// Current state label (`ready`, `starting`, `restarting` …).
+        var state: String
+        /// Current process id, if running.
+        var pid: Int32?
+        /// Restarts after crashes.
+        var restarts: Int
+        /// Endpoints (from its readiness line, else the configured ones).
+        var endpoints: [String: String]
+        /// Its log file.
+        var logFile: String
+        /// How its last process ended, if one did.
+        var lastExit: String?
+    }
+
+    /// The file name inside the run directory.
+    static let fileName = "supervisor.json"
+
+    /// The supervisor's process id (`kechuang down` sends it SIGTERM).
+    var pid: Int32
+    /// Supervisor phase (`starting`, `running`, `stopping`).
+    var phase: String
+    /// When it started (ISO 8601).
+    var startedAt: String
+    /// Kechuang home.
+    var home: String
+    /// Run directory (sockets).
+    var runDirectory: String
+    /// Data directory (databases).
+    var dataDirectory: String
+    /// Log directory.
+    var logDirectory: String
+    /// Services in start order.
+    var services: [Service]
+
+    /// The path of the state file in `runDirectory`.
+    static func path(runDirectory: String) -> String {
+        (runDirectory as NSString).appendingPathComponent(fileName)
+    }
+
+    /// Reads the state file, or `nil` when there is none.
+    static func read(runDirectory: String) throws -> SupervisorStateFile? {
+        let path = path(runDirectory: runDirectory)
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        do {
+            return try JSONDecoder().decode(SupervisorStateFile.self, from: data)
+        } catch {
+            throw CLIError.unreadable(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Writes the file atomically (mode 0600 inside the 0700 run directory).
+    func write() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let path = Self.path(runDirectory: runDirectory)
+        do {
+            try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CLIError.writeFailed(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Whether process `pid` exists (signal 0).
+    var isSupervisorAlive: Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+}
