@@ -167,13 +167,13 @@ struct FigureScanner: Sendable {
         return (value, end)
     }
 
+    /// Whether the `,` at `comma` is followed by exactly three digits (then no further digit).
     private func isThousandsGroup(after comma: Int, in s: [Unicode.Scalar]) -> Bool {
-        guard comma + 3 < s.count + 1, comma + 3 <= s.count - 0 else { return false }
-        for offset in 1...3 {
-            guard comma + offset < s.count, ScalarClass.digitValue(s[comma + offset]) != nil else { return false }
+        let group = (comma + 1)..<(comma + 4)
+        guard group.upperBound <= s.count, group.allSatisfy({ ScalarClass.digitValue(s[$0]) != nil }) else {
+            return false
         }
-        let after = comma + 4
-        return after >= s.count || ScalarClass.digitValue(s[after]) == nil
+        return group.upperBound == s.count || ScalarClass.digitValue(s[group.upperBound]) == nil
     }
 
     private func unit(at index: Int, in s: [Unicode.Scalar]) -> (MeasureUnit, Int)? {

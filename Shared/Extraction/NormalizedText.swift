@@ -36,11 +36,12 @@ public struct NormalizedText: Sendable, Equatable {
     /// The original-text range covering the normalised `range`: from the origin of its first scalar to just
     /// past the origin of its last one (so line breaks and page furniture joined over are included).
     public func originalRange(of range: Range<Int>) -> Range<Int> {
-        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= origins.count else {
-            let at = range.lowerBound < origins.count && range.lowerBound >= 0 ? origins[range.lowerBound] : original.count
+        let range = range.clamped(to: 0..<origins.count)
+        guard let first = range.first, let last = range.last else {
+            let at = range.lowerBound < origins.count ? origins[range.lowerBound] : original.count
             return at..<at
         }
-        return origins[range.lowerBound]..<(origins[range.upperBound - 1] + 1)
+        return origins[first]..<(origins[last] + 1)
     }
 
     /// The original text in `range` (original scalar offsets) as a string.

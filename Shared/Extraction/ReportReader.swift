@@ -71,22 +71,7 @@ struct ReportReader: Sendable {
                 candidates += [subject + topic, topic + subject]
             }
             candidates.append(normalized.text(in: clauseStart..<clauseEnd))
-            var indicator: Indicator?
-            var tried = Set<String>()
-            for candidate in candidates where !candidate.isEmpty && tried.insert(candidate).inserted {
-                let key = "\(figure.unit.dimension.rawValue)|\(candidate)"
-                let match: Indicator?
-                if let cached = matches[key] {
-                    match = cached
-                } else {
-                    match = catalog.matchIndicator(subject: candidate, unit: figure.unit)
-                    matches[key] = match
-                }
-                if let match {
-                    indicator = match
-                    break
-                }
-            }
+            let indicator = firstMatch(of: candidates, unit: figure.unit, cache: &matches)
 
             var phraseStart = subjectStart
             while phraseStart < numberStart, ScalarClass.isBlank(s[phraseStart]) || s[phraseStart] == "\n" {
@@ -101,6 +86,25 @@ struct ReportReader: Sendable {
             previousEnd = phraseEnd
         }
         return (normalized, readings)
+    }
+
+    /// The indicator matching the first candidate text that any indicator of `unit`'s dimension recognises.
+    private func firstMatch(
+        of candidates: [String], unit: MeasureUnit, cache: inout [String: Indicator?]
+    ) -> Indicator? {
+        var tried = Set<String>()
+        for candidate in candidates where !candidate.isEmpty && tried.insert(candidate).inserted {
+            let key = "\(unit.dimension.rawValue)|\(candidate)"
+            let match: Indicator?
+            if let cached = cache[key] {
+                match = cached
+            } else {
+                match = catalog.matchIndicator(subject: candidate, unit: unit)
+                cache[key] = match
+            }
+            if let match { return match }
+        }
+        return nil
     }
 
     /// The nearest mention before `position` that reaches it. No mention reaches past its paragraph, so only the
@@ -140,7 +144,8 @@ struct ReportReader: Sendable {
         while clauseEnd > start {
             let clauseStart = boundary(before: clauseEnd - 1, in: text.scalars, stop: isClauseEnd)
             let clauseStartClamped = max(clauseStart, start)
-            let hasFigure = figures.contains { clauseStartClamped..<clauseEnd ~= $0.numberRange.lowerBound }
+            let next = firstFigure(atOrAfter: clauseStartClamped, in: figures)
+            let hasFigure = next < figures.count && figures[next].numberRange.lowerBound < clauseEnd
             if !hasFigure {
                 let noun = subjects.headNoun(of: text.text(in: clauseStartClamped..<max(clauseStartClamped, clauseEnd - 1)))
                 if !noun.isEmpty { return noun }
@@ -148,6 +153,17 @@ struct ReportReader: Sendable {
             clauseEnd = clauseStartClamped
         }
         return ""
+    }
+
+    /// The index of the first figure whose number starts at or after `position` (figures are in text order).
+    private func firstFigure(atOrAfter position: Int, in figures: [ScannedFigure]) -> Int {
+        var low = 0
+        var high = figures.count
+        while low < high {
+            let middle = (low + high) / 2
+            if figures[middle].numberRange.lowerBound < position { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Clause ends; an ASCII comma between digits is a thousands separator, not a clause end.

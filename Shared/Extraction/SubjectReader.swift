@@ -16,7 +16,7 @@ struct SubjectReader: Sendable {
     /// Verbs that end the noun after a unit (`83家企业提供贷款…` → `企业`).
     static let verbs = [
         "提供", "申报", "获评", "获得", "获", "实现", "完成", "参与", "入选", "通过", "达到", "签订", "开展", "建设",
-        "落户", "累计", "同比", "增长", "占", "其中", "共", "新增", "开展", "被", "列", "位居", "荣获",
+        "落户", "累计", "同比", "增长", "占", "其中", "共", "新增", "被", "列", "位居", "荣获",
     ]
 
     /// The cleaned subject phrase from the text before the number and the noun after the unit.
