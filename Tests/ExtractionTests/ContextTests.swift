@@ -36,6 +36,9 @@ struct ContextTests {
         try #require(observations.count == 2)
         #expect(observations[1].subject == "技术合同成交额增速")
         #expect(observations[1].indicatorID == nil)
+        let compared = extractor.extract("技术合同成交额突破200亿元，较上年增长35%。").observations
+        #expect(compared.map(\.subject) == ["技术合同成交额", "技术合同成交额增速"])
+        #expect(compared.map(\.qualifier) == [.atLeast, .growthRate])
     }
 
     @Test("periods: embedded years reach their clause, leading years the paragraph, 以来 spans the sentence")
