@@ -1,1 +1,7 @@
-// Placeholder entry point.
+// kechuang-ingest: parse configuration → buildIngest(configuration:) → ServiceRunner (see IngestCommand.run).
+do {
+    let command = try IngestCommand.parse()
+    try await command.run()
+} catch {
+    IngestCommand.exit(withError: error)
+}

@@ -1,0 +1,121 @@
+/// An RFC 4180 CSV parser: comma-separated fields, records ending in CRLF or LF (a final line end is optional),
+/// fields optionally enclosed in double quotes, `""` inside a quoted field for one quote, line breaks and commas
+/// allowed inside quoted fields. A quote inside an unquoted field, text after a closing quote and an unterminated
+/// quoted field are errors naming the line and column. Blank lines are skipped.
+struct CSVParser {
+    /// One record: its fields and where it starts.
+    struct Record: Sendable, Hashable {
+        /// The field values, unquoted.
+        var fields: [String]
+        /// 1-based line on which the record starts.
+        var line: Int
+        /// 1-based column (in characters) where each field starts.
+        var columns: [Int]
+    }
+
+    /// Parses every record of `bytes` (valid UTF-8).
+    static func parse(_ bytes: UnsafeRawBufferPointer) throws(CSVError) -> [Record] {
+        var records: [Record] = []
+        var index = 0
+        var line = 1
+        var lineStart = 0
+        let count = bytes.count
+
+        func position(_ offset: Int, _ line: Int, _ lineStart: Int) -> TextPosition {
+            TextPosition.of(offset: offset, in: bytes, lineStart: lineStart, line: line)
+        }
+
+        while index < count {
+            // Skip blank lines.
+            if bytes[index] == UInt8(ascii: "\n") {
+                index += 1
+                line += 1
+                lineStart = index
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "\r"), index + 1 < count, bytes[index + 1] == UInt8(ascii: "\n") {
+                index += 2
+                line += 1
+                lineStart = index
+                continue
+            }
+            let recordLine = line
+            var fields: [String] = []
+            var columns: [Int] = []
+            var endOfRecord = false
+            while !endOfRecord {
+                columns.append(position(index, line, lineStart).column)
+                var field: [UInt8] = []
+                if index < count, bytes[index] == UInt8(ascii: "\"") {
+                    let opening = position(index, line, lineStart)
+                    index += 1
+                    var closed = false
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == UInt8(ascii: "\"") {
+                            if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
+                                field.append(byte)
+                                index += 2
+                                continue
+                            }
+                            index += 1
+                            closed = true
+                            break
+                        }
+                        if byte == UInt8(ascii: "\n") {
+                            line += 1
+                            lineStart = index + 1
+                        }
+                        field.append(byte)
+                        index += 1
+                    }
+                    guard closed else {
+                        throw CSVError(message: "unterminated quoted field (opened here)", position: opening)
+                    }
+                    // After the closing quote: a separator, a line end or the end of the text.
+                    if index < count {
+                        let next = bytes[index]
+                        let isLineEnd = next == UInt8(ascii: "\n")
+                            || (next == UInt8(ascii: "\r") && index + 1 < count && bytes[index + 1] == UInt8(ascii: "\n"))
+                            || (next == UInt8(ascii: "\r") && index + 1 == count)
+                        if next != UInt8(ascii: ","), !isLineEnd {
+                            throw CSVError(
+                                message: "unexpected text after a closing quote (expected ',' or a line end)",
+                                position: position(index, line, lineStart))
+                        }
+                    }
+                } else {
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") { break }
+                        if byte == UInt8(ascii: "\r"), index + 1 == count || bytes[index + 1] == UInt8(ascii: "\n") {
+                            break
+                        }
+                        if byte == UInt8(ascii: "\"") {
+                            throw CSVError(
+                                message: "a quote inside an unquoted field (enclose the field in quotes and double the quote)",
+                                position: position(index, line, lineStart))
+                        }
+                        field.append(byte)
+                        index += 1
+                    }
+                }
+                fields.append(String(decoding: field, as: UTF8.self))
+                if index >= count {
+                    endOfRecord = true
+                } else if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                } else {
+                    // Line end: `\n`, `\r\n` or a final `\r`.
+                    if bytes[index] == UInt8(ascii: "\r") { index += 1 }
+                    if index < count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                    line += 1
+                    lineStart = index
+                    endOfRecord = true
+                }
+            }
+            records.append(Record(fields: fields, line: recordLine, columns: columns))
+        }
+        return records
+    }
+}

@@ -1,0 +1,17 @@
+/// A submitted document's content after the transport checks: valid UTF-8 within the size limit, not empty.
+struct DecodedContent: Sendable, Hashable {
+    /// The text exactly as submitted.
+    var text: String
+    /// Its size in UTF-8 bytes.
+    var byteCount: Int
+    /// SHA-256 of the UTF-8 bytes, lowercase hex (the document's identity).
+    var contentHash: String
+
+    /// The stable document id derived from the content hash: `doc-` and the first 16 hex digits.
+    var documentID: String { "doc-" + contentHash.prefix(16) }
+
+    /// The text without a leading byte-order mark (spreadsheet exports often start with one).
+    var parsableText: Substring {
+        text.first == "\u{FEFF}" ? text.dropFirst() : text[...]
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Logging
+import ServiceKit
+
+/// `kechuang-ingest`: documents in, durable ordered events out.
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kechuang-ingest",
+        abstract: "Kechuang ingest service (科创数据接入): stores documents, extracts facts, publishes ordered events.")
+
+    @OptionGroup var options: IngestOptions
+
+    func run() async throws {
+        let resolver = ConfigResolver()
+        let configuration = try IngestConfiguration.resolve(options, resolver: resolver)
+        let logger = LoggingBootstrap.bootstrap(
+            service: IngestConfiguration.service, level: configuration.environment.logLevel.value,
+            format: configuration.environment.logFormat.value)
+        logger.info("starting", metadata: resolver.startupMetadata)
+        let runtime = try await buildIngest(configuration: configuration, logger: logger)
+        runtime.announceReadiness()
+        try await ServiceRunner.run(services: runtime.services, logger: logger)
+        logger.info("stopped")
+    }
+}

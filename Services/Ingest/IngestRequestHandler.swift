@@ -1,0 +1,147 @@
+import Contracts
+import Foundation
+import Logging
+import Messaging
+
+/// Answers the ingest request endpoint: `ingest.submit`, `ingest.status`, `ingest.get`. Never throws and never
+/// crashes on bad input: every refusal is a typed reply and a structured log line.
+struct IngestRequestHandler: RequestHandler {
+    /// The pure decisions.
+    let logic: IngestLogic
+    /// The database.
+    let store: IngestStore
+    /// Called with the new stream head after each commit (the stream owner publishes from the log).
+    let committed: @Sendable (UInt64) -> Void
+    /// Structured logs.
+    let logger: Logger
+    /// When the service started (for `uptimeSeconds`).
+    let startedAt: ContinuousClock.Instant
+    /// The current year (filings and events may not be dated after it).
+    let currentYear: @Sendable () -> Int
+
+    func handle(_ request: Envelope) async -> any WireMessage {
+        switch request.type {
+        case SubmitDocument.messageType:
+            return await submit(request)
+        case IngestStatusRequest.messageType:
+            return status()
+        case GetDocument.messageType:
+            return get(request)
+        default:
+            return ErrorReply(code: .unknownType, message: "ingest.req does not serve \"\(request.type)\"")
+        }
+    }
+
+    // MARK: Submit
+
+    private func submit(_ envelope: Envelope) async -> any WireMessage {
+        let request: SubmitDocument
+        do {
+            request = try envelope.decode(SubmitDocument.self)
+        } catch {
+            if case let .invalidBody(_, field, reason) = error, field == "kind" {
+                return reject(
+                    SubmitRejected(
+                        code: .unknownKind,
+                        message: "unknown document kind; expected one of "
+                            + DocumentKind.allCases.map(\.rawValue).joined(separator: ", "),
+                        problems: [RejectionProblem(message: reason, field: "kind")]),
+                    kind: nil, name: nil, bytes: envelope.body.count)
+            }
+            logger.notice("request rejected", metadata: [
+                "type": "\(envelope.type)", "code": "\(error.code)", "error": "\(error)"])
+            return ErrorReply(error)
+        }
+        let content: DecodedContent
+        switch logic.decode(request) {
+        case .failure(let rejection):
+            return reject(rejection, kind: request.kind, name: request.name, bytes: envelope.body.count)
+        case .success(let decoded):
+            content = decoded
+        }
+        do {
+            if let existing = try store.document(hash: content.contentHash) {
+                return duplicate(existing, request: request)
+            }
+            let prepared = try logic.prepare(request, content: content, currentYear: currentYear())
+            switch try await store.store(prepared) {
+            case let .stored(first, last):
+                committed(last)
+                logger.info("document stored", metadata: [
+                    "document": "\(prepared.documentID)", "kind": "\(request.kind)", "name": "\(request.name ?? "")",
+                    "bytes": "\(content.byteCount)", "first_seq": "\(first)", "last_seq": "\(last)",
+                    "counts": "\(prepared.counts)"])
+                return SubmitAccepted(
+                    documentID: prepared.documentID, contentHash: content.contentHash, kind: request.kind,
+                    duplicate: false, firstSequence: first, lastSequence: last, counts: prepared.counts,
+                    warnings: prepared.warnings)
+            case .duplicate(let existing):
+                return duplicate(existing, request: request)
+            }
+        } catch let failure as IngestFailure {
+            switch failure {
+            case .rejected(let rejection):
+                return reject(rejection, kind: request.kind, name: request.name, bytes: content.byteCount)
+            case .internalError(let message):
+                logger.error("submit failed", metadata: ["error": "\(message)"])
+                return ErrorReply(code: .internal, message: message)
+            }
+        } catch {
+            logger.error("submit failed", metadata: ["error": "\(error)", "kind": "\(request.kind)"])
+            return ErrorReply(code: .internal, message: "storing the document failed: \(error)")
+        }
+    }
+
+    private func duplicate(_ existing: DocumentRecord, request: SubmitDocument) -> SubmitAccepted {
+        logger.info("duplicate document", metadata: [
+            "document": "\(existing.id)", "kind": "\(existing.kind)", "name": "\(request.name ?? "")"])
+        var warnings: [String] = []
+        if existing.kind != request.kind {
+            warnings.append("identical content was stored earlier as kind \(existing.kind.rawValue)")
+        }
+        return SubmitAccepted(
+            documentID: existing.id, contentHash: existing.contentHash, kind: existing.kind, duplicate: true,
+            firstSequence: nil, lastSequence: nil, counts: existing.counts, warnings: warnings)
+    }
+
+    private func reject(_ rejection: SubmitRejected, kind: DocumentKind?, name: String?, bytes: Int) -> SubmitRejected {
+        var metadata: Logger.Metadata = [
+            "code": "\(rejection.code)", "reason": "\(rejection.message)", "problems": "\(rejection.problems.count)",
+            "kind": "\(kind?.rawValue ?? "?")", "name": "\(name ?? "")", "bytes": "\(bytes)",
+        ]
+        if let first = rejection.problems.first { metadata["first_problem"] = "\(first)" }
+        logger.notice("document rejected", metadata: metadata)
+        return rejection
+    }
+
+    // MARK: Status and get
+
+    private func status() -> any WireMessage {
+        do {
+            let counts = try store.counts()
+            let uptime = ContinuousClock.now - startedAt
+            return IngestStatus(
+                documents: counts.documents, events: counts.events, lastSequence: counts.head,
+                storageBytes: store.storageBytes(), uptimeSeconds: uptime.components.seconds)
+        } catch {
+            logger.error("status failed", metadata: ["error": "\(error)"])
+            return ErrorReply(code: .internal, message: "status failed: \(error)")
+        }
+    }
+
+    private func get(_ envelope: Envelope) -> any WireMessage {
+        do {
+            let request = try envelope.decode(GetDocument.self)
+            guard let document = try store.storedDocument(id: request.documentID) else {
+                return ErrorReply(
+                    code: .notFound, message: "no document with id \"\(request.documentID)\"", field: "documentID")
+            }
+            return document
+        } catch let error as EnvelopeError {
+            return ErrorReply(error)
+        } catch {
+            logger.error("get failed", metadata: ["error": "\(error)"])
+            return ErrorReply(code: .internal, message: "reading the document failed: \(error)")
+        }
+    }
+}

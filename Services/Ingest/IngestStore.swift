@@ -1,0 +1,139 @@
+import Contracts
+import Foundation
+import GRDB
+import Messaging
+import Storage
+
+/// Ingest's database: `documents(id, kind, name, content_hash UNIQUE, content, received_at, first_seq, last_seq,
+/// counts)` plus Storage's `stream_log`. Each document and all its events are written in ONE transaction, through a
+/// ``Storage/GroupCommitter`` so concurrent submissions share an fsync; a caller hears back only after the commit.
+final class IngestStore: Sendable {
+    /// The database (WAL, synchronous FULL).
+    let database: KechuangDatabase
+    /// Batches concurrent writes into shared transactions.
+    let committer: GroupCommitter
+    /// Read access to the stream log (replay, heartbeats).
+    let logReader: StreamLogDatabaseReader
+    private let log = StreamLogStore()
+    private let headers: HeaderFactory
+
+    /// Columns read into a ``DocumentRecord``.
+    static let documentColumns = "id, kind, name, content_hash, received_at, first_seq, last_seq, counts"
+
+    /// The service's own migrations.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("ingest.v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE documents (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL,
+                    name TEXT,
+                    content_hash TEXT NOT NULL UNIQUE,
+                    content TEXT NOT NULL,
+                    byte_count INTEGER NOT NULL,
+                    report_year INTEGER,
+                    received_at INTEGER NOT NULL,
+                    first_seq INTEGER NOT NULL,
+                    last_seq INTEGER NOT NULL,
+                    counts TEXT NOT NULL
+                );
+                CREATE INDEX documents_kind ON documents(kind);
+                """)
+        }
+        return migrator
+    }
+
+    /// Opens (creating and migrating) the database at `path`.
+    init(path: String, source: String = "ingest", maximumBatchSize: Int = 256) throws {
+        database = try KechuangDatabase(path: path, migrator: Self.migrator)
+        committer = try GroupCommitter(writer: database.pool, maximumBatchSize: maximumBatchSize)
+        logReader = StreamLogDatabaseReader(reader: database.pool)
+        headers = HeaderFactory(source: source)
+    }
+
+    /// The stored document with `contentHash`, if any (a cheap pre-check before parsing).
+    func document(hash contentHash: String) throws -> DocumentRecord? {
+        try database.pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT \(Self.documentColumns) FROM documents WHERE content_hash = ?", arguments: [contentHash]
+            ).map(DocumentRecord.init(row:))
+        }
+    }
+
+    /// Stores `document` and appends its events in one group-committed transaction; returns once committed.
+    func store(_ document: PreparedDocument, now: Date = Date()) async throws -> StoreOutcome {
+        try await committer.submit { [self] db in try write(document, db: db, now: now) }
+    }
+
+    /// The same, in a transaction of its own (no group commit): the benchmark's baseline.
+    func storeAlone(_ document: PreparedDocument, now: Date = Date()) throws -> StoreOutcome {
+        try database.pool.write { db in try write(document, db: db, now: now) }
+    }
+
+    private func write(_ document: PreparedDocument, db: Database, now: Date) throws -> StoreOutcome {
+        if let existing = try Row.fetchOne(
+            db, sql: "SELECT \(Self.documentColumns) FROM documents WHERE content_hash = ?",
+            arguments: [document.content.contentHash]
+        ) {
+            return .duplicate(try DocumentRecord(row: existing))
+        }
+        let first = try log.nextSequence(db)
+        var last = first - 1
+        for event in document.events {
+            last = try log.append(db, topic: event.topic.rawValue, body: event.body, now: now) { sequence in
+                Data(EnvelopeCodec.encodeHeader(headers.header(for: event.type, sequence: sequence)))
+            }
+        }
+        guard let storedFirst = Int64(exactly: first), let storedLast = Int64(exactly: last) else {
+            throw IngestStoreError.sequenceOverflow(last)
+        }
+        let counts = String(decoding: try JSONEncoder().encode(document.counts), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO documents (id, kind, name, content_hash, content, byte_count, report_year, received_at,
+                                       first_seq, last_seq, counts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                document.documentID, document.kind.rawValue, document.name, document.content.contentHash,
+                document.content.text, document.content.byteCount, document.reportYear,
+                Int64((now.timeIntervalSince1970 * 1000).rounded(.down)), storedFirst, storedLast, counts,
+            ])
+        return .stored(first: first, last: last)
+    }
+
+    /// The stored document `id` with its content, or `nil`.
+    func storedDocument(id: String) throws -> StoredDocument? {
+        try database.pool.read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT \(Self.documentColumns), content FROM documents WHERE id = ?", arguments: [id])
+            else { return nil }
+            let record = try DocumentRecord(row: row)
+            return StoredDocument(
+                documentID: record.id, kind: record.kind, name: record.name, contentHash: record.contentHash,
+                content: row["content"], receivedAt: record.receivedAt, firstSequence: record.firstSequence,
+                lastSequence: record.lastSequence)
+        }
+    }
+
+    /// Documents per kind, the number of events and the stream head.
+    func counts() throws -> (documents: [String: Int], events: Int, head: UInt64) {
+        try database.pool.read { db in
+            var documents: [String: Int] = [:]
+            for kind in DocumentKind.allCases { documents[kind.rawValue] = 0 }
+            for row in try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) AS n FROM documents GROUP BY kind") {
+                documents[row["kind"]] = row["n"]
+            }
+            return (documents, try log.count(db), try log.head(db))
+        }
+    }
+
+    /// Bytes used by the database file and its WAL and shared-memory files.
+    func storageBytes() -> Int64 {
+        [database.path, database.path + "-wal", database.path + "-shm"].reduce(Int64(0)) { total, path in
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+            return total + size
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// Failures of the ingest store.
+enum IngestStoreError: Error, Sendable, CustomStringConvertible {
+    /// A stored row cannot be read back.
+    case corruptRow(table: String, id: String, reason: String)
+    /// A sequence does not fit SQLite's integer.
+    case sequenceOverflow(UInt64)
+
+    var description: String {
+        switch self {
+        case let .corruptRow(table, id, reason): "\(table) row \(id) is unreadable: \(reason)"
+        case let .sequenceOverflow(value): "sequence \(value) exceeds SQLite's integer range"
+        }
+    }
+}
