@@ -13,8 +13,6 @@ struct ScannedFigure: Sendable, Equatable {
     var unit: MeasureUnit
     /// Whether 多/余/以上 around the number marks a lower bound.
     var hasAtLeastSuffix: Bool
-    /// Whether the number was written in Chinese numerals.
-    var isChinese: Bool
 }
 
 /// Finds counts, amounts and percentages: a number followed by a unit. Ordinals (第十三届), ranks (前10名),
@@ -142,8 +140,7 @@ struct FigureScanner: Sendable {
             end += 1
         }
         return ScannedFigure(
-            numberRange: start..<numberEnd, range: start..<end, value: value, unit: unit, hasAtLeastSuffix: atLeast,
-            isChinese: isChinese)
+            numberRange: start..<numberEnd, range: start..<end, value: value, unit: unit, hasAtLeastSuffix: atLeast)
     }
 
     /// An Arabic number at `start`: digits, `,` thousands groups of exactly three digits, one decimal point.

@@ -5,8 +5,10 @@ import Foundation
 /// - Lines broken mid-phrase are joined (also across the blank lines the PDF layout inserts, e.g.
 ///   `拟投资1.437\n\n亿元` → `拟投资1.437亿元`); a line ending in terminal punctuation (。！？；：) or a line
 ///   starting with white space (a caption) starts a new paragraph.
-/// - A doubled heading line (`一张蓝图一张蓝图`) is kept once as its own paragraph, marked as heading.
-/// - A title line with a space between two Chinese phrases (`聚焦开放合作 成果转化扩面提质`) is its own paragraph.
+/// - A doubled heading (`一张蓝图一张蓝图`, or the same short line twice in a row) is kept once as its own
+///   paragraph, marked as heading (never read for figures: `两个第一两个第一` is not 2 个).
+/// - A title line with a space between two Chinese phrases (`聚焦开放合作 成果转化扩面提质`) and a short list-marker
+///   heading (`一、主要创新指标稳中有进`) are paragraphs of their own; a list item (`（一）…`, `1.…`) starts one.
 /// - Page furniture is dropped: editor lines (`编辑：… 美编：… 组版：… 校对：…`), footer dates
 ///   (`星期日 2025年1月5日`) and lone page numbers.
 public struct ReportNormalizer: Sendable {
@@ -18,30 +20,26 @@ public struct ReportNormalizer: Sendable {
         self.maximumHeadingLength = maximumHeadingLength
     }
 
-    /// One line of the original text, as a range of original scalar offsets (without its `\n`).
-    private struct Line {
-        var range: Range<Int>
-    }
-
     /// Normalises `text`; see the type's documentation.
     public func normalize(_ text: String) -> NormalizedText {
         let original = Array(text.unicodeScalars)
         var builder = Builder()
         var lineStart = 0
-        var lines: [Line] = []
+        // Each line as a range of original scalar offsets, without its `\n`.
+        var lines: [Range<Int>] = []
         for (index, scalar) in original.enumerated() where scalar == "\n" {
-            lines.append(Line(range: lineStart..<index))
+            lines.append(lineStart..<index)
             lineStart = index + 1
         }
-        if lineStart < original.count { lines.append(Line(range: lineStart..<original.count)) }
+        if lineStart < original.count { lines.append(lineStart..<original.count) }
 
         var forceBreak = true
         var skipped: Int?
         for (lineIndex, line) in lines.enumerated() {
             if lineIndex == skipped { continue }
-            guard let content = trimmed(line.range, in: original) else { continue }
+            guard let content = trimmed(line, in: original) else { continue }
             if isFurniture(original[content]) { continue }
-            let indented = content.lowerBound > line.range.lowerBound
+            let indented = content.lowerBound > line.lowerBound
             var body = content
             if let repeated = repeatedLine(after: lineIndex, content: content, lines: lines, in: original) {
                 // A heading printed twice on consecutive lines: keep the first, skip the copy.
@@ -102,12 +100,12 @@ public struct ReportNormalizer: Sendable {
     /// The index of the next non-blank line when it repeats `content` exactly and `content` is short enough to
     /// be a heading (no clause punctuation).
     private func repeatedLine(
-        after index: Int, content: Range<Int>, lines: [Line], in original: [Unicode.Scalar]
+        after index: Int, content: Range<Int>, lines: [Range<Int>], in original: [Unicode.Scalar]
     ) -> Int? {
         guard content.count <= 2 * maximumHeadingLength, isHeadingText(original[content]) else { return nil }
         var next = index + 1
         while next < lines.count {
-            if let other = trimmed(lines[next].range, in: original) {
+            if let other = trimmed(lines[next], in: original) {
                 return original[other].elementsEqual(original[content]) ? next : nil
             }
             next += 1
