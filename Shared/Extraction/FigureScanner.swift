@@ -117,7 +117,7 @@ struct FigureScanner: Sendable {
             atLeast = true
             cursor += 1
         }
-        cursor = skipBlanks(from: cursor, in: s)
+        cursor = ScalarClass.skipBlanks(from: cursor, in: s)
         // 万/亿 multiplier, unless it starts the unit 万元/亿元.
         if !isChinese, cursor < s.count, let multiplier = ChineseNumeral.largeUnits[s[cursor]],
            !(cursor + 1 < s.count && s[cursor + 1] == "元") {
@@ -127,12 +127,12 @@ struct FigureScanner: Sendable {
                 atLeast = true
                 cursor += 1
             }
-            cursor = skipBlanks(from: cursor, in: s)
+            cursor = ScalarClass.skipBlanks(from: cursor, in: s)
         }
         guard let (unit, unitEnd) = unit(at: cursor, in: s) else { return nil }
         guard accepts(unit: unit, after: unitEnd, chinese: isChinese, in: s) else { return nil }
         var end = unitEnd
-        if starts(with: "以上", at: end, in: s) {
+        if ScalarClass.has("以上", at: end, in: s) {
             atLeast = true
             end += 2
         } else if end < s.count, s[end] == "多" || s[end] == "余", unit != .ren, unit != .jia {
@@ -174,7 +174,7 @@ struct FigureScanner: Sendable {
     }
 
     private func unit(at index: Int, in s: [Unicode.Scalar]) -> (MeasureUnit, Int)? {
-        for candidate in units where starts(with: candidate.symbol, at: index, in: s) {
+        for candidate in units where ScalarClass.has(candidate.symbol, at: index, in: s) {
             return (candidate.unit, index + candidate.symbol.count)
         }
         return nil
@@ -185,17 +185,17 @@ struct FigureScanner: Sendable {
         let next: Unicode.Scalar? = end < s.count ? s[end] : nil
         switch unit {
         case .ge:
-            if FigureScanner.notCountAfterGe.contains(where: { starts(with: $0, at: end, in: s) }) { return false }
+            if FigureScanner.notCountAfterGe.contains(where: { ScalarClass.has($0, at: end, in: s) }) { return false }
             if chinese, let next, ScalarClass.isCJK(next) {
                 // After a Chinese-numeral count, 个 must be followed by a countable noun, a verb or 以上;
                 // anything else is a slogan (四个全面, 三个维度, 两个第一).
                 let followers = FigureScanner.countableAfterGe + SubjectReader.verbs + FigureScanner.verbsAfterCount
-                return followers.contains { starts(with: $0, at: end, in: s) }
+                return followers.contains { ScalarClass.has($0, at: end, in: s) }
             }
             return true
         case .fen:
             guard let next else { return true }
-            return !ScalarClass.isCJK(next) || starts(with: "以上", at: end, in: s) || next == "的"
+            return !ScalarClass.isCJK(next) || ScalarClass.has("以上", at: end, in: s) || next == "的"
         case .suo:
             return next != "得" && next != "有" && next != "以"
         case .ci:
@@ -205,20 +205,5 @@ struct FigureScanner: Sendable {
         default:
             return true
         }
-    }
-
-    private func skipBlanks(from index: Int, in s: [Unicode.Scalar]) -> Int {
-        var index = index
-        while index < s.count, ScalarClass.isBlank(s[index]) { index += 1 }
-        return index
-    }
-
-    func starts(with word: String, at index: Int, in s: [Unicode.Scalar]) -> Bool {
-        starts(with: Array(word.unicodeScalars), at: index, in: s)
-    }
-
-    func starts(with word: [Unicode.Scalar], at index: Int, in s: [Unicode.Scalar]) -> Bool {
-        guard index >= 0, index + word.count <= s.count else { return false }
-        return s[index..<(index + word.count)].elementsEqual(word)
     }
 }

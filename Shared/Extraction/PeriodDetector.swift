@@ -32,7 +32,7 @@ struct PeriodDetector: Sendable {
         guard index - start == 4, index >= s.count || ScalarClass.digitValue(s[index]) == nil,
               years.contains(year)
         else { return nil }
-        index = skipBlanks(index, s)
+        index = ScalarClass.skipBlanks(from: index, in: s)
         guard index < s.count, s[index] == "年" else { return nil }
         index += 1
         if index < s.count, "度底末".unicodeScalars.contains(s[index]) { index += 1 }
@@ -42,7 +42,7 @@ struct PeriodDetector: Sendable {
             index = end
         }
         var isSince = false
-        if starts("以来", at: index, s) {
+        if ScalarClass.has("以来", at: index, in: s) {
             isSince = true
             index += 2
         }
@@ -84,9 +84,9 @@ struct PeriodDetector: Sendable {
 
     /// `自成立以来`, `成立以来`, `…以来` (a span up to now: no single period).
     private func sinceMention(at start: Int, in s: [Unicode.Scalar]) -> PeriodMention? {
-        guard starts("以来", at: start, s) else { return nil }
+        guard ScalarClass.has("以来", at: start, in: s) else { return nil }
         var begin = start
-        if starts("成立", at: start - 2, s) { begin = start - 2 }
+        if ScalarClass.has("成立", at: start - 2, in: s) { begin = start - 2 }
         if begin > 0, s[begin - 1] == "自" { begin -= 1 }
         let end = start + 2
         return PeriodMention(
@@ -97,20 +97,8 @@ struct PeriodDetector: Sendable {
     /// standing as its own clause (`2024年，`) governs the paragraph; an embedded year only its clause.
     private func scope(after end: Int, in s: [Unicode.Scalar], since: Bool) -> PeriodMention.Scope {
         if since { return .sentence }
-        let next = skipBlanks(end, s)
+        let next = ScalarClass.skipBlanks(from: end, in: s)
         guard next < s.count, s[next] == "，" || s[next] == "," else { return .clause }
         return .paragraph
-    }
-
-    private func skipBlanks(_ index: Int, _ s: [Unicode.Scalar]) -> Int {
-        var index = index
-        while index < s.count, ScalarClass.isBlank(s[index]) { index += 1 }
-        return index
-    }
-
-    private func starts(_ word: String, at index: Int, _ s: [Unicode.Scalar]) -> Bool {
-        let scalars = Array(word.unicodeScalars)
-        guard index >= 0, index + scalars.count <= s.count else { return false }
-        return s[index..<(index + scalars.count)].elementsEqual(scalars)
     }
 }

@@ -49,4 +49,22 @@ enum ScalarClass {
     static func isFormulaSign(_ scalar: Unicode.Scalar) -> Bool {
         "+×*/=＋－—–-~～".unicodeScalars.contains(scalar)
     }
+
+    /// Whether `s` holds `word` starting at `index` (false when out of bounds).
+    static func has(_ word: some Collection<Unicode.Scalar>, at index: Int, in s: [Unicode.Scalar]) -> Bool {
+        guard index >= 0, index + word.count <= s.count else { return false }
+        return s[index..<(index + word.count)].elementsEqual(word)
+    }
+
+    /// Whether `s` holds `word` starting at `index`.
+    static func has(_ word: String, at index: Int, in s: [Unicode.Scalar]) -> Bool {
+        has(word.unicodeScalars, at: index, in: s)
+    }
+
+    /// The first index at or after `index` that is not a blank.
+    static func skipBlanks(from index: Int, in s: [Unicode.Scalar]) -> Int {
+        var index = index
+        while index < s.count, isBlank(s[index]) { index += 1 }
+        return index
+    }
 }
