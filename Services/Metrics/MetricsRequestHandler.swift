@@ -1,0 +1,44 @@
+import Contracts
+import Foundation
+import Logging
+import Messaging
+import ServiceKit
+
+/// Answers the metrics service's requests other than replay (which ``StreamOwnerService`` serves):
+/// `stream.snapshot`, `metric.history` and `metrics.status`, on both `metrics.sync` and `metrics.req`.
+struct MetricsRequestHandler: RequestHandler {
+    let store: MetricsStore
+    let ingestHead: @Sendable () -> UInt64
+    let startedAt: ContinuousClock.Instant
+    let logger: Logger
+
+    func handle(_ request: Envelope) async -> any WireMessage {
+        do {
+            switch request.type {
+            case SnapshotRequest.messageType:
+                let snapshot = try request.decode(SnapshotRequest.self)
+                guard snapshot.stream == KechuangStream.metrics else {
+                    return ErrorReply(
+                        code: .invalidRequest, message: StreamError.wrongStream(
+                            expected: KechuangStream.metrics, actual: snapshot.stream).description, field: "stream")
+                }
+                return try store.snapshot(snapshot)
+            case MetricHistoryRequest.messageType:
+                return try store.history(try request.decode(MetricHistoryRequest.self))
+            case MetricsStatusRequest.messageType:
+                let counts = try store.counts()
+                let uptime = ContinuousClock.now - startedAt
+                return MetricsStatus(
+                    ingestApplied: counts.ingestApplied, ingestHead: max(ingestHead(), counts.ingestApplied),
+                    lastSequence: counts.head, values: counts.values, uptimeSeconds: uptime.components.seconds)
+            default:
+                return ErrorReply(code: .unknownType, message: "the metrics service does not serve \"\(request.type)\"")
+            }
+        } catch let error as EnvelopeError {
+            return ErrorReply(error)
+        } catch {
+            logger.error("request failed", metadata: ["type": "\(request.type)", "error": "\(error)"])
+            return ErrorReply(code: .internal, message: "\(request.type) failed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,245 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import Messaging
+import Storage
+
+/// The metrics service's database (`<data dir>/metrics.sqlite`, owned by this service only).
+///
+/// Tables (besides Storage's `stream_log` — the metrics stream — and `follower_cursor`):
+/// - `metric_value`: the latest metric update per key (indicator × period × scope × source), with the exact
+///   header and body frames that were published, so snapshots survive log pruning;
+/// - `metric_fact`: the body of every filing and program event applied, by ingest sequence, from which the
+///   computed aggregates are rebuilt on start.
+///
+/// ``apply(_:to:)`` writes all of it — facts, values, stream log entries and the ingest cursor — in ONE
+/// transaction per batch.
+public struct MetricsStore: Sendable {
+    /// The database.
+    public let database: KechuangDatabase
+    /// Stamps metric update headers.
+    public let headers: HeaderFactory
+    private let log = StreamLogStore()
+    private let cursor = FollowerCursorStore()
+
+    /// The service's own migrations.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("kechuang.metrics.v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE metric_value (
+                    sort_key TEXT PRIMARY KEY NOT NULL,
+                    indicator TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    topic TEXT NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    header BLOB NOT NULL,
+                    body BLOB NOT NULL
+                );
+                CREATE INDEX metric_value_topic ON metric_value(topic);
+                CREATE TABLE metric_fact (
+                    ingest_sequence INTEGER PRIMARY KEY NOT NULL,
+                    type TEXT NOT NULL,
+                    body BLOB NOT NULL
+                );
+                CREATE INDEX IF NOT EXISTS stream_log_topic ON stream_log(topic, sequence);
+                """)
+        }
+        return migrator
+    }
+
+    /// Opens (creating and migrating) the database at `path`.
+    public init(path: String, headers: HeaderFactory = HeaderFactory(source: KechuangStream.metrics)) throws {
+        database = try KechuangDatabase(path: path, migrator: Self.migrator)
+        self.headers = headers
+    }
+
+    /// The ordering key of a metric key in `metric_value` (and the snapshot cursor).
+    public static func sortKey(_ key: MetricKey) -> String {
+        [key.indicator, key.period, key.scope.rawValue, key.source.rawValue].joined(separator: "\u{1F}")
+    }
+
+    // MARK: Start-up
+
+    /// Loads the logic (stored values, aggregates rebuilt from stored facts) and the last applied ingest sequence.
+    public func load(catalog: Catalog) throws -> (logic: MetricsLogic, lastApplied: UInt64) {
+        try database.pool.read { db in
+            var values: [MetricKey: MetricUpdate] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT body FROM metric_value") {
+                let body: Data = row["body"]
+                let update = try EnvelopeCodec.decodeBody(MetricUpdate.self, from: body, type: MetricUpdate.messageType)
+                values[update.key] = update
+            }
+            var logic = MetricsLogic(catalog: catalog, state: MetricsState(values: values))
+            let facts = try Row.fetchCursor(db, sql: "SELECT type, body FROM metric_fact ORDER BY ingest_sequence")
+            while let row = try facts.next() {
+                let type = MessageType(rawValue: row["type"])
+                let body: Data = row["body"]
+                switch type {
+                case FilingRecorded.messageType:
+                    logic.absorb(.filing(try EnvelopeCodec.decodeBody(FilingRecorded.self, from: body, type: type)))
+                case ProgramEventRecorded.messageType:
+                    logic.absorb(.program(try EnvelopeCodec.decodeBody(ProgramEventRecorded.self, from: body, type: type)))
+                default:
+                    continue
+                }
+            }
+            let lastApplied = try cursor.lastApplied(db, stream: KechuangStream.ingest)
+            return (logic, lastApplied)
+        }
+    }
+
+    // MARK: Applying
+
+    /// The outcome of one applied batch.
+    public struct Applied: Sendable {
+        /// The logic after the batch (adopt it only because the transaction committed).
+        public var logic: MetricsLogic
+        /// The metrics stream head after the batch.
+        public var head: UInt64
+        /// Metric updates appended.
+        public var updates: Int
+        /// Entries skipped because their body could not be decoded (sequence and reason).
+        public var skipped: [(sequence: UInt64, reason: String)]
+    }
+
+    /// Applies a batch of ingest entries to a copy of `logic` and persists facts, values, the metrics stream
+    /// entries and the ingest cursor in one transaction.
+    /// - Throws: database errors (nothing is committed; keep the old logic).
+    public func apply(_ envelopes: [Envelope], to logic: MetricsLogic) async throws -> Applied {
+        let headers = self.headers
+        let log = self.log
+        let cursor = self.cursor
+        return try await database.pool.write { db -> Applied in
+            var logic = logic
+            var updates = 0
+            var skipped: [(sequence: UInt64, reason: String)] = []
+            var lastSequence: UInt64?
+            for envelope in envelopes {
+                guard let ingestSequence = envelope.sequence else { continue }
+                lastSequence = ingestSequence
+                let event: IngestEvent
+                do {
+                    event = try IngestEvent(envelope)
+                } catch {
+                    skipped.append((ingestSequence, "\(error)"))
+                    continue
+                }
+                if event.isComputedFact {
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)",
+                        arguments: [Int64(clamping: ingestSequence), envelope.type.rawValue, envelope.body])
+                }
+                for update in logic.apply(event, ingestSequence: ingestSequence) {
+                    let body = try EnvelopeCodec.encodeBody(update)
+                    let sequence = try log.nextSequence(db)
+                    let header = Data(EnvelopeCodec.encodeHeader(
+                        headers.header(for: MetricUpdate.self, sequence: sequence, correlation: envelope.header.id)))
+                    let topic = update.topic.rawValue
+                    try log.append(db, sequence: sequence, topic: topic, header: header, body: body)
+                    try db.execute(
+                        sql: """
+                            INSERT OR REPLACE INTO metric_value
+                                (sort_key, indicator, period, scope, source, topic, sequence, header, body)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            Self.sortKey(update.key), update.key.indicator, update.key.period,
+                            update.key.scope.rawValue, update.key.source.rawValue, topic,
+                            Int64(clamping: sequence), header, body,
+                        ])
+                    updates += 1
+                }
+            }
+            if let lastSequence {
+                try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)
+            }
+            return Applied(logic: logic, head: try log.head(db), updates: updates, skipped: skipped)
+        }
+    }
+
+    // MARK: Queries
+
+    /// One page of the snapshot of current values whose topic starts with `request.prefix`, consistent with
+    /// the metrics stream head read in the same transaction.
+    public func snapshot(_ request: SnapshotRequest, maxEntries: Int = 1000) throws -> SnapshotBatch {
+        let limit = min(max(1, request.limit), maxEntries)
+        return try database.pool.read { db in
+            let head = try log.head(db)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT sort_key, topic, sequence, header, body FROM metric_value
+                    WHERE substr(topic, 1, ?) = ? AND sort_key > ?
+                    ORDER BY sort_key LIMIT ?
+                    """,
+                arguments: [request.prefix.unicodeScalars.count, request.prefix, request.cursor ?? "", limit + 1])
+            let page = rows.prefix(limit)
+            let entries = page.map { row -> ReplayEntry in
+                let sequence: Int64 = row["sequence"]
+                let header: Data = row["header"]
+                let body: Data = row["body"]
+                return ReplayEntry(
+                    sequence: UInt64(max(0, sequence)), topic: row["topic"],
+                    header: String(decoding: header, as: UTF8.self), body: String(decoding: body, as: UTF8.self))
+            }
+            let hasMore = rows.count > limit
+            let cursor: String? = hasMore ? page.last.map { $0["sort_key"] } : nil
+            return SnapshotBatch(
+                stream: KechuangStream.metrics, prefix: request.prefix, sequence: head, entries: entries,
+                hasMore: hasMore, cursor: cursor)
+        }
+    }
+
+    /// The retained updates of one indicator (optionally one period and scope), oldest first, at most
+    /// `request.limit` (the newest ones).
+    public func history(_ request: MetricHistoryRequest, maxPoints: Int = 10_000) throws -> MetricHistory {
+        let limit = min(max(1, request.limit), maxPoints)
+        let topic = MetricUpdate.topic(indicator: request.indicator).rawValue
+        return try database.pool.read { db in
+            var points: [MetricHistoryPoint] = []
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT sequence, body, created_at FROM stream_log WHERE topic = ? ORDER BY sequence DESC",
+                arguments: [topic])
+            while points.count < limit, let row = try rows.next() {
+                let body: Data = row["body"]
+                let update = try EnvelopeCodec.decodeBody(MetricUpdate.self, from: body, type: MetricUpdate.messageType)
+                if let period = request.period, update.key.period != period { continue }
+                if let scope = request.scope, update.key.scope != scope { continue }
+                let sequence: Int64 = row["sequence"]
+                let created: Int64 = row["created_at"]
+                points.append(MetricHistoryPoint(sequence: UInt64(max(0, sequence)), timestamp: created, update: update))
+            }
+            return MetricHistory(indicator: request.indicator, points: points.reversed())
+        }
+    }
+
+    /// Counts for the status reply: last applied ingest sequence, metrics stream head, number of values.
+    public func counts() throws -> (ingestApplied: UInt64, head: UInt64, values: Int) {
+        try database.pool.read { db in
+            (try cursor.lastApplied(db, stream: KechuangStream.ingest), try log.head(db),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM metric_value") ?? 0)
+        }
+    }
+
+    /// Every current value (the latest update per key), in key order.
+    public func currentValues() throws -> [MetricUpdate] {
+        try database.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT body FROM metric_value ORDER BY sort_key").map { row in
+                let body: Data = row["body"]
+                return try EnvelopeCodec.decodeBody(MetricUpdate.self, from: body, type: MetricUpdate.messageType)
+            }
+        }
+    }
+
+    /// Deletes metrics stream entries outside the retention policy.
+    /// - Returns: the number of entries deleted.
+    @discardableResult
+    public func prune(policy: RetentionPolicy) async throws -> Int {
+        let log = self.log
+        return try await database.pool.write { db in try log.prune(db, policy: policy) }
+    }
+}
