@@ -112,7 +112,10 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ExtractionTests", dependencies: ["Extraction", "Domain"], exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Messaging"], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestTests", dependencies: ["IngestService", "Contracts", "Domain"], swiftSettings: swiftSettings),
