@@ -12,7 +12,19 @@ public enum EnvelopeCodec {
     // MARK: Encoding
 
     /// The JSON body of `message`.
+    /// Uses the streaming ``FastJSONEncoder`` and falls back to `JSONEncoder` for patterns it cannot stream.
     public static func encodeBody<M: WireMessage>(_ message: M) throws(EnvelopeError) -> Data {
+        do {
+            return Data(try FastJSONEncoder.encode(message))
+        } catch is FastJSONEncoder.Unsupported {
+            return try encodeBodyWithFoundation(message)
+        } catch {
+            throw .encodingFailed(type: M.messageType, reason: String(describing: error))
+        }
+    }
+
+    /// The JSON body of `message` from Foundation's `JSONEncoder` (the reference for ``encodeBody(_:)``).
+    public static func encodeBodyWithFoundation<M: WireMessage>(_ message: M) throws(EnvelopeError) -> Data {
         do {
             return try JSONCoders.encoder.encode(message)
         } catch {
@@ -63,7 +75,7 @@ public enum EnvelopeCodec {
         -> MessageHeader
     {
         // Foundation does not validate UTF-8 inside values it skips (unknown keys), so check first.
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8(.header) }
+        guard HeaderJSONScanner.string(bytes) != nil else { throw .invalidUTF8(.header) }
         let data = Data(bytes)
         let header: MessageHeader
         do {
@@ -79,7 +91,7 @@ public enum EnvelopeCodec {
 
     /// Decodes a topic frame.
     public static func decodeTopic(_ bytes: UnsafeRawBufferPointer) throws(EnvelopeError) -> Topic {
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8(.topic) }
+        guard let text = HeaderJSONScanner.string(bytes) else { throw .invalidUTF8(.topic) }
         return Topic(text)
     }
 

@@ -17,6 +17,12 @@ enum HeaderJSONScanner {
     private static let quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
 
+    /// Validates and copies UTF-8 bytes into a `String` (the contiguous fast path of the standard library).
+    static func string(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard !bytes.isEmpty else { return "" }
+        return String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self)
+    }
+
     /// Scans `buffer` as a header object.
     static func scan(_ buffer: UnsafeRawBufferPointer) -> Outcome {
         var cursor = Cursor(buffer: buffer)
@@ -84,10 +90,8 @@ enum HeaderJSONScanner {
                 skipWhitespace()
                 switch key {
                 case .version:
-                    guard version == nil, let parsed = ProtocolVersion(parsing: try parseString()) else {
-                        throw .fallback
-                    }
-                    version = parsed
+                    guard version == nil else { throw .fallback }
+                    version = try parseVersion()
                 case .type:
                     guard type == nil else { throw .fallback }
                     type = try parseString()
@@ -123,6 +127,21 @@ enum HeaderJSONScanner {
             return MessageHeader(
                 version: version, type: MessageType(type), id: id, source: source, sequence: sequence,
                 timestamp: timestamp, correlation: correlation)
+        }
+
+        /// Reads a `"major.minor"` version string directly from the bytes.
+        mutating func parseVersion() throws(Failure) -> ProtocolVersion {
+            guard index < buffer.count, buffer[index] == HeaderJSONScanner.quote else { throw .fallback }
+            index += 1
+            let major = try parseDigits()
+            guard index < buffer.count, buffer[index] == UInt8(ascii: ".") else { throw .fallback }
+            index += 1
+            let minor = try parseDigits()
+            guard index < buffer.count, buffer[index] == HeaderJSONScanner.quote,
+                  major <= UInt64(Int.max), minor <= UInt64(Int.max)
+            else { throw .fallback }
+            index += 1
+            return ProtocolVersion(major: Int(major), minor: Int(minor))
         }
 
         /// Reads an object key; only the header's own keys written without escapes are handled.
@@ -175,8 +194,9 @@ enum HeaderJSONScanner {
             }
             guard end < buffer.count else { throw .fallback }
             index = end + 1
-            guard let text = String(validating: UnsafeRawBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
-            else { throw .invalidUTF8 }
+            guard let text = HeaderJSONScanner.string(UnsafeRawBufferPointer(rebasing: buffer[start..<end])) else {
+                throw .invalidUTF8
+            }
             return text
         }
 
@@ -248,6 +268,18 @@ enum HeaderJSONScanner {
                 }
                 value = value << 4 | UInt16(digit)
             }
+            return value
+        }
+
+        /// Reads one or more decimal digits (no JSON number rules: `"01.10"` style version parts).
+        mutating func parseDigits() throws(Failure) -> UInt64 {
+            let start = index
+            var value: UInt64 = 0
+            while index < buffer.count, buffer[index] >= 0x30, buffer[index] <= 0x39, index - start < 18 {
+                value = value * 10 + UInt64(buffer[index] - 0x30)
+                index += 1
+            }
+            guard index > start else { throw .fallback }
             return value
         }
 

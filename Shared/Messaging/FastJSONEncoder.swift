@@ -1,0 +1,267 @@
+import Foundation
+
+/// A streaming JSON encoder for message bodies: `Encodable` values are written straight into a byte buffer,
+/// without the intermediate tree Foundation's `JSONEncoder` builds. Output is compact JSON with keys in
+/// encoding order, matching `JSONEncoder`'s default strategies (`Data` as base64, `URL` as its absolute
+/// string, `Date` as its `Encodable` form, `Decimal` as a JSON number, nil optionals omitted by
+/// `encodeIfPresent`, no escaping of `/`).
+///
+/// Patterns a streaming writer cannot follow (nested containers, super encoders, asking one encoder for
+/// two containers) make ``encode(_:)`` throw ``Unsupported``; callers then use `JSONEncoder`.
+enum FastJSONEncoder {
+    /// The value needs `JSONEncoder`.
+    struct Unsupported: Error {}
+
+    /// The JSON bytes of `value`.
+    /// - Throws: ``Unsupported``, or `EncodingError.invalidValue` for non-finite numbers.
+    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let output = JSONOutput()
+        output.bytes.reserveCapacity(256)
+        try output.encodeValue(value, codingPath: [])
+        return output.bytes
+    }
+}
+
+/// The byte buffer shared by all containers of one encoding.
+final class JSONOutput {
+    var bytes: [UInt8] = []
+    var unsupported = false
+
+    @inline(__always) func append(_ byte: UInt8) { bytes.append(byte) }
+
+    func appendLiteral(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    func appendString(_ text: String) {
+        HeaderJSONWriter.appendString(text, into: &bytes)
+    }
+
+    func appendInteger<I: BinaryInteger>(_ value: I) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        HeaderJSONWriter.appendInteger(UInt64(value.magnitude), into: &bytes)
+    }
+
+    func appendFloatingPoint<F: BinaryFloatingPoint & LosslessStringConvertible>(
+        _ value: F, codingPath: [any CodingKey]
+    ) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: codingPath, debugDescription: "non-finite number \(value)"))
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Writes any encodable value, with fast paths for common leaf types.
+    func encodeValue<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
+        switch value {
+        case let string as String: appendString(string)
+        case let int as Int: appendInteger(int)
+        case let bool as Bool: appendLiteral(bool ? "true" : "false")
+        case let double as Double: try appendFloatingPoint(double, codingPath: codingPath)
+        case let uint64 as UInt64: appendInteger(uint64)
+        case let int64 as Int64: appendInteger(int64)
+        case let decimal as Decimal:
+            guard decimal.isFinite else {
+                throw EncodingError.invalidValue(
+                    decimal, EncodingError.Context(codingPath: codingPath, debugDescription: "non-finite Decimal"))
+            }
+            bytes.append(contentsOf: decimal.description.utf8)
+        case let data as Data: appendString(data.base64EncodedString())
+        case let url as URL: appendString(url.absoluteString)
+        default:
+            let encoder = StreamingEncoder(output: self, codingPath: codingPath)
+            try value.encode(to: encoder)
+            try encoder.finish()
+        }
+        if unsupported { throw FastJSONEncoder.Unsupported() }
+    }
+}
+
+/// The `Encoder` for one value: writes the opening bracket when a container is requested and the closing one
+/// in ``finish()``.
+final class StreamingEncoder: Encoder {
+    enum Opened { case none, keyed, unkeyed, single }
+
+    let output: JSONOutput
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    var opened = Opened.none
+    /// Elements written so far in the open container (for commas and `count`).
+    var count = 0
+
+    init(output: JSONOutput, codingPath: [any CodingKey]) {
+        self.output = output
+        self.codingPath = codingPath
+    }
+
+    /// A throwaway encoder for unsupported requests (its output is discarded; the encoding falls back).
+    func unsupportedEncoder() -> StreamingEncoder {
+        output.unsupported = true
+        return StreamingEncoder(output: JSONOutput(), codingPath: codingPath)
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        guard opened == .none else {
+            return unsupportedEncoder().container(keyedBy: type)
+        }
+        opened = .keyed
+        output.append(UInt8(ascii: "{"))
+        return KeyedEncodingContainer(StreamingKeyedContainer<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        guard opened == .none else {
+            return unsupportedEncoder().unkeyedContainer()
+        }
+        opened = .unkeyed
+        output.append(UInt8(ascii: "["))
+        return StreamingUnkeyedContainer(encoder: self)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        guard opened == .none else {
+            return unsupportedEncoder().singleValueContainer()
+        }
+        opened = .single
+        return StreamingSingleValueContainer(encoder: self)
+    }
+
+    /// Closes what was opened (`{}` when the value encoded nothing, as `JSONEncoder` does).
+    func finish() throws {
+        switch opened {
+        case .none: output.appendLiteral("{}")
+        case .keyed: output.append(UInt8(ascii: "}"))
+        case .unkeyed: output.append(UInt8(ascii: "]"))
+        case .single: if count != 1 { throw FastJSONEncoder.Unsupported() }
+        }
+    }
+
+    /// Writes the separator before the next element.
+    func nextElement() {
+        if count > 0 { output.append(UInt8(ascii: ",")) }
+        count += 1
+    }
+}
+
+/// Keyed container writing `"key":value` pairs.
+struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: StreamingEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+
+    private func key(_ key: Key) {
+        encoder.nextElement()
+        encoder.output.appendString(key.stringValue)
+        encoder.output.append(UInt8(ascii: ":"))
+    }
+
+    mutating func encodeNil(forKey key: Key) throws { self.key(key); encoder.output.appendLiteral("null") }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        self.key(key); encoder.output.appendLiteral(value ? "true" : "false")
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws { self.key(key); encoder.output.appendString(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        self.key(key); try encoder.output.appendFloatingPoint(value, codingPath: codingPath + [key])
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        self.key(key); try encoder.output.appendFloatingPoint(value, codingPath: codingPath + [key])
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        self.key(key)
+        try encoder.output.encodeValue(value, codingPath: codingPath + [key])
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type, forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
+        encoder.unsupportedEncoder().container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        encoder.unsupportedEncoder().unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { encoder.unsupportedEncoder() }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { encoder.unsupportedEncoder() }
+}
+
+/// Unkeyed container writing array elements.
+struct StreamingUnkeyedContainer: UnkeyedEncodingContainer {
+    let encoder: StreamingEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+    var count: Int { encoder.count }
+
+    mutating func encodeNil() throws { encoder.nextElement(); encoder.output.appendLiteral("null") }
+    mutating func encode(_ value: Bool) throws { encoder.nextElement(); encoder.output.appendLiteral(value ? "true" : "false") }
+    mutating func encode(_ value: String) throws { encoder.nextElement(); encoder.output.appendString(value) }
+    mutating func encode(_ value: Double) throws {
+        encoder.nextElement(); try encoder.output.appendFloatingPoint(value, codingPath: codingPath)
+    }
+    mutating func encode(_ value: Float) throws {
+        encoder.nextElement(); try encoder.output.appendFloatingPoint(value, codingPath: codingPath)
+    }
+    mutating func encode(_ value: Int) throws { encoder.nextElement(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: Int64) throws { encoder.nextElement(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt64) throws { encoder.nextElement(); encoder.output.appendInteger(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        encoder.nextElement()
+        try encoder.output.encodeValue(value, codingPath: codingPath)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        encoder.unsupportedEncoder().container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        encoder.unsupportedEncoder().unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> any Encoder { encoder.unsupportedEncoder() }
+}
+
+/// Single-value container: exactly one value.
+struct StreamingSingleValueContainer: SingleValueEncodingContainer {
+    let encoder: StreamingEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+
+    private func value() {
+        encoder.count += 1
+        if encoder.count > 1 { encoder.output.unsupported = true }
+    }
+
+    mutating func encodeNil() throws { value(); encoder.output.appendLiteral("null") }
+    mutating func encode(_ value: Bool) throws { self.value(); encoder.output.appendLiteral(value ? "true" : "false") }
+    mutating func encode(_ value: String) throws { self.value(); encoder.output.appendString(value) }
+    mutating func encode(_ value: Double) throws {
+        self.value(); try encoder.output.appendFloatingPoint(value, codingPath: codingPath)
+    }
+    mutating func encode(_ value: Float) throws {
+        self.value(); try encoder.output.appendFloatingPoint(value, codingPath: codingPath)
+    }
+    mutating func encode(_ value: Int) throws { self.value(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: Int8) throws { self.value(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: Int16) throws { self.value(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: Int32) throws { self.value(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: Int64) throws { self.value(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt) throws { self.value(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt8) throws { self.value(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt16) throws { self.value(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt32) throws { self.value(); encoder.output.appendInteger(value) }
+    mutating func encode(_ value: UInt64) throws { self.value(); encoder.output.appendInteger(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        self.value()
+        try encoder.output.encodeValue(value, codingPath: codingPath)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import Messaging
+
+/// A body using every kind of value the streaming encoder handles.
+struct RichBody: WireMessage, Equatable {
+    static let messageType: MessageType = "test.rich"
+    enum Kind: String, Codable { case reported, computed }
+    struct Period: Codable, Equatable { var year: Int; var months: [Int]?; var label: String? }
+    var text: String
+    var flag: Bool
+    var int8: Int8
+    var uint64: UInt64
+    var int64: Int64
+    var double: Double
+    var float: Float
+    var decimal: Decimal
+    var kind: Kind
+    var optionalNil: String?
+    var optionalSome: Int?
+    var nested: Period
+    var list: [Period]
+    var strings: [String]
+    var map: [String: Decimal]
+    var intMap: [Int: String]
+    var data: Data
+    var url: URL
+    var date: Date
+    var empty: [String: Int]
+    var nullInArray: [Int?]
+    var topic: Topic { "rich" }
+}
+
+/// A body whose custom encoding uses a nested container (not streamable: must fall back).
+struct NestedBody: WireMessage, Equatable {
+    static let messageType: MessageType = "test.nested"
+    var inner: Int
+    var topic: Topic { "nested" }
+    enum Keys: String, CodingKey { case wrapper, inner }
+    init(inner: Int) { self.inner = inner }
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        inner = try container.nestedContainer(keyedBy: Keys.self, forKey: .wrapper).decode(Int.self, forKey: .inner)
+    }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        var nested = container.nestedContainer(keyedBy: Keys.self, forKey: .wrapper)
+        try nested.encode(inner, forKey: .inner)
+    }
+}
+
+@Suite struct FastJSONEncoderTests {
+    static func rich(_ random: inout SeededRandom) -> RichBody {
+        let words = ["科技贷", "a\"q", "back\\", "tab\t", "🚀", "", "plain", "\u{1}"]
+        func word() -> String { words.randomElement(using: &random) ?? "" }
+        return RichBody(
+            text: word() + word(), flag: Bool.random(using: &random), int8: Int8.random(in: .min ... .max, using: &random),
+            uint64: UInt64.random(in: 0 ... .max, using: &random), int64: Int64.random(in: .min ... .max, using: &random),
+            double: [0, -0.5, 1e-7, 123456.789, 1e300, 3].randomElement(using: &random) ?? 0,
+            float: [0, 1.5, -2.25].randomElement(using: &random) ?? 0,
+            decimal: Decimal(string: ["1234.50", "-0.001", "0", "99999999999999999999.25"].randomElement(using: &random) ?? "0") ?? 0,
+            kind: Bool.random(using: &random) ? .reported : .computed,
+            optionalNil: nil, optionalSome: Bool.random(using: &random) ? 5 : nil,
+            nested: RichBody.Period(year: 2024, months: Bool.random(using: &random) ? [1, 11] : nil, label: word()),
+            list: [RichBody.Period(year: 2023, months: [], label: nil)], strings: [word(), word()],
+            map: ["万元": Decimal(string: "12.5") ?? 0, word(): 1], intMap: [3: "three", -1: word()],
+            data: Data([0, 255, 7]), url: URL(string: "https://example.org/a?b=c/d") ?? URL(fileURLWithPath: "/"),
+            date: Date(timeIntervalSinceReferenceDate: 12345.5), empty: [:], nullInArray: [1, nil, 3])
+    }
+
+    @Test func streamingOutputDecodesToTheSameValueAsFoundation() throws {
+        var random = SeededRandom(seed: 99)
+        let decoder = JSONDecoder()
+        for _ in 0..<500 {
+            let value = Self.rich(&random)
+            let fast = try FastJSONEncoder.encode(value)
+            let reference = try JSONEncoder().encode(value)
+            #expect(try decoder.decode(RichBody.self, from: Data(fast)) == value)
+            #expect(try decoder.decode(RichBody.self, from: reference) == value)
+            // Same JSON object model (key order and number spelling may differ).
+            let fastObject = try JSONSerialization.jsonObject(with: Data(fast)) as? NSDictionary
+            let referenceObject = try JSONSerialization.jsonObject(with: reference) as? NSDictionary
+            #expect(fastObject == referenceObject)
+        }
+    }
+
+    @Test func unstreamablePatternsFallBackToFoundation() throws {
+        #expect(throws: FastJSONEncoder.Unsupported.self) { try FastJSONEncoder.encode(NestedBody(inner: 4)) }
+        let body = try EnvelopeCodec.encodeBody(NestedBody(inner: 4))
+        #expect(try JSONDecoder().decode(NestedBody.self, from: body) == NestedBody(inner: 4))
+    }
+
+    @Test func nonFiniteNumbersAreEncodingErrors() {
+        var random = SeededRandom(seed: 1)
+        var value = Self.rich(&random)
+        value.double = .infinity
+        let error = decodeError { _ = try EnvelopeCodec.encodeBody(value) }
+        guard case .encodingFailed(type: "test.rich", _) = error else {
+            Issue.record("expected encodingFailed, got \(String(describing: error))")
+            return
+        }
+    }
+}
