@@ -27,8 +27,10 @@ struct MetricWatcher: Sendable {
 
     /// Runs until `emit` returns `false`, `deadline` passes, or the task is cancelled.
     /// `emit(sequence, update, fromSnapshot)` is called for every matching update in stream order.
+    /// `onCaughtUp` is called once, when the snapshot (or replay) has been applied and live updates follow.
     func run(
         until deadline: ContinuousClock.Instant?,
+        onCaughtUp: @escaping @Sendable () -> Void = {},
         emit: @escaping @Sendable (UInt64, MetricUpdate, Bool) -> Bool
     ) async throws {
         let loop = try SocketLoop(name: "kechuang.cli.watch")
@@ -98,7 +100,9 @@ struct MetricWatcher: Sendable {
                             continuation.yield(.snapshotFailed("\(error)"))
                         }
                     }
-                case .dropped, .buffered, .caughtUp:
+                case .caughtUp:
+                    onCaughtUp()
+                case .dropped, .buffered:
                     break
                 }
             }

@@ -72,6 +72,12 @@ final class Supervisor: @unchecked Sendable {
             printStatus(name)
         case .allReady:
             say("全部就绪 all services ready · `kechuang status` / `kechuang down` from another terminal")
+            // The supervisor's own readiness line (same protocol as the services), with every endpoint.
+            var endpoints: [String: String] = [:]
+            for state in machine.services {
+                for (key, value) in state.endpoints { endpoints[key] = value }
+            }
+            StandardErrorSink.shared.write(line: ReadinessLine(service: "supervisor", endpoints: endpoints).render())
             if let readyFile = settings.readyFile {
                 let text = "ready pid=\(getpid())\n"
                 do {

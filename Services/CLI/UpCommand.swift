@@ -93,7 +93,7 @@ struct UpCommand: AsyncParsableCommand, AsyncExecutable {
         for (name, url) in endpoints { shared[name.environmentKey] = url }
         if let level = common.logLevel { shared[LoggingBootstrap.levelVariable] = level }
         if let format = common.logFormat { shared[LoggingBootstrap.formatVariable] = format }
-        if let catalog = file?.catalogOverride { shared["KECHUANG_CATALOG_OVERRIDE"] = catalog }
+        if let catalog = file?.catalogOverride { shared["KECHUANG_CATALOG"] = catalog }
         var environments: [String: [String: String]] = [:]
         var arguments: [String: [String]] = [:]
         for service in services {

@@ -29,7 +29,7 @@ struct UpConfiguration: Codable, Sendable, Hashable {
     var runDirectory: String?
     /// Data directory (databases).
     var dataDirectory: String?
-    /// Catalog override file, passed to services as `KECHUANG_CATALOG_OVERRIDE`.
+    /// Catalog override file, passed to services as `KECHUANG_CATALOG`.
     var catalogOverride: String?
     /// Endpoint overrides by endpoint name (`ingest.req` …), passed as `KECHUANG_ENDPOINT_*`.
     var endpoints: [String: String]?

@@ -2,6 +2,7 @@ import ArgumentParser
 import Contracts
 import Domain
 import Foundation
+import ServiceKit
 import Synchronization
 
 /// `kechuang watch [PREFIX]`: live metric updates, one line each, starting from a snapshot so nothing is missed.
@@ -11,7 +12,8 @@ struct WatchCommand: AsyncParsableCommand, AsyncExecutable {
         abstract: "Follow live metric updates (实时指标).",
         discussion: """
             Starts from a snapshot of the current values (lines starting with `=`), then prints every update \
-            (lines starting with `#` and the metrics-stream sequence). PREFIX selects an indicator family, e.g. \
+            (lines starting with `#` and the metrics-stream sequence). Once caught up it writes one readiness line \
+            ({"event":"ready","service":"watch",…}) on stderr. PREFIX selects an indicator family, e.g. \
             `loan` or `metric.loan`. With --from-seq N it replays the updates after N instead of loading a snapshot.
             """)
 
@@ -48,7 +50,14 @@ struct WatchCommand: AsyncParsableCommand, AsyncExecutable {
         let printed = Mutex(0)
         let limit = count
         let format = format
-        try await watcher.run(until: deadline) { sequence, update, fromSnapshot in
+        let endpoints = [
+            EndpointName.metricsPublish.rawValue: watcher.publishEndpoint, EndpointName.metricsSync.rawValue: watcher.syncEndpoint,
+        ]
+        let announce: @Sendable () -> Void = {
+            // Caught up: say so on stderr with the readiness protocol, so scripts and tests can wait for it.
+            StandardErrorSink.shared.write(line: ReadinessLine(service: "watch", endpoints: endpoints).render())
+        }
+        try await watcher.run(until: deadline, onCaughtUp: announce) { sequence, update, fromSnapshot in
             let line = format == .json
                 ? formatter.jsonLine(sequence: sequence, update: update, fromSnapshot: fromSnapshot)
                 : formatter.line(sequence: sequence, update: update, fromSnapshot: fromSnapshot)
