@@ -25,7 +25,9 @@ enum ContentDecoder {
                let tooLarge = sizeRejection(base64.utf8.count / 4 * 3, maxBytes: maxBytes) {
                 return .failure(tooLarge)
             }
-            guard let data = Data(base64Encoded: base64, options: [.ignoreUnknownCharacters]) else {
+            // Line breaks and spaces (MIME-style wrapping) are allowed; any other stray character is an error.
+            let compact = base64.unicodeScalars.filter { !" \t\r\n".unicodeScalars.contains($0) }
+            guard let data = Data(base64Encoded: String(String.UnicodeScalarView(compact))) else {
                 return .failure(SubmitRejected(
                     code: .badContent, message: "contentBase64 is not valid base64 (RFC 4648)",
                     problems: [RejectionProblem(message: "not valid base64", field: "contentBase64")]))

@@ -1,0 +1,84 @@
+import Contracts
+import Domain
+import Foundation
+import Messaging
+import Testing
+@testable import IngestService
+
+@Suite struct IngestLogicTests {
+    static let catalog: Catalog? = try? Catalog.bundled()
+
+    private func logic(max: Int = 16 << 20) throws -> IngestLogic {
+        IngestLogic(catalog: try #require(Self.catalog), maxDocumentBytes: max)
+    }
+
+    private func prepare(_ request: SubmitDocument, year: Int = 2025) throws -> PreparedDocument {
+        let logic = try logic()
+        let content = try logic.decode(request).get()
+        return try logic.prepare(request, content: content, currentYear: year)
+    }
+
+    @Test func seedReportYieldsDocumentStoredThenObservations() throws {
+        let text = try IngestFixtures.seedReport()
+        let prepared = try prepare(SubmitDocument(kind: .report, content: text, name: "zhangjiagang-2024.txt", reportYear: 2024))
+        #expect(prepared.events.first?.type == DocumentStored.messageType)
+        #expect(prepared.events.first?.topic == "ingest.document.report")
+        let observations = prepared.events.dropFirst()
+        #expect(observations.allSatisfy { $0.type == ObservationExtracted.messageType })
+        #expect(observations.count == prepared.counts["observations"])
+        #expect((prepared.counts["observations"] ?? 0) >= 20)
+        #expect((prepared.counts["matched"] ?? 0) >= 20)
+        let first = try JSONDecoder().decode(ObservationExtracted.self, from: try #require(observations.first).body)
+        #expect(first.documentID == prepared.documentID)
+        #expect(first.observation.documentID == prepared.documentID)
+        let stored = try JSONDecoder().decode(DocumentStored.self, from: try #require(prepared.events.first).body)
+        #expect(stored.contentHash == SHA256.hexDigest(of: text))
+        #expect(stored.reportYear == 2024)
+    }
+
+    @Test func filingBatchYieldsOneEventPerRowInOrder() throws {
+        let text = try (1...5).map { try IngestFixtures.filingJSON(serial: $0) }.joined(separator: "\n")
+        let prepared = try prepare(SubmitDocument(kind: .filing, content: text))
+        #expect(prepared.events.count == 6)
+        #expect(prepared.counts == ["filings": 5, "enterprises": 5])
+        let rows = try prepared.events.dropFirst().map { try JSONDecoder().decode(FilingRecorded.self, from: $0.body).row }
+        #expect(rows == [1, 2, 3, 4, 5])
+        #expect(prepared.events[1].topic == "ingest.filing.2024")
+    }
+
+    @Test func eventsDocumentYieldsProgramEvents() throws {
+        let text = try IngestFixtures.loanEventJSON(serial: 1) + "\n" + IngestFixtures.loanEventJSON(serial: 2)
+        let prepared = try prepare(SubmitDocument(kind: .events, content: text))
+        #expect(prepared.counts == ["events": 2])
+        #expect(prepared.events.dropFirst().allSatisfy { $0.topic == "ingest.program.tech_loan_granted" })
+    }
+
+    @Test func badDocumentsAreTypedRejections() throws {
+        func code(_ request: SubmitDocument) throws -> RejectionCode? {
+            let logic = try logic()
+            let content = try logic.decode(request).get()
+            do {
+                _ = try logic.prepare(request, content: content, currentYear: 2025)
+                return nil
+            } catch {
+                if case .rejected(let rejection) = error { return rejection.code }
+                return nil
+            }
+        }
+        #expect(try code(SubmitDocument(kind: .filing, content: "[{]")) == .malformedJSON)
+        #expect(try code(SubmitDocument(kind: .events, content: "not json")) == .malformedJSON)
+        #expect(try code(SubmitDocument(kind: .filing, content: "a,\"b\n")) == .malformedCSV)
+        #expect(try code(SubmitDocument(kind: .report, content: "2024年 83家", reportYear: 2031)) == .unreadableReport)
+    }
+
+    @Test func reportWithoutFiguresIsAcceptedWithAWarning() throws {
+        let prepared = try prepare(SubmitDocument(kind: .report, content: "科技局召开工作会议。"))
+        #expect(prepared.events.count == 1)
+        #expect(prepared.warnings.first == "no figures found in the report")
+    }
+
+    @Test func currentYearIsChinaStandardTime() {
+        // 2024-12-31T16:30:00Z is already 2025-01-01 in Beijing.
+        #expect(IngestLogic.currentYear(now: Date(timeIntervalSince1970: 1_735_662_600)) == 2025)
+    }
+}
