@@ -149,13 +149,17 @@ enum EnvelopeBenchmark {
         let decoder = JSONDecoder()
         let headerJSON = try encoder.encode(header)
         let bodyJSON = try encoder.encode(message)
+        let frames = try EnvelopeCodec.encode(message, header: header)
         var sink = 0
         let steps: [(String, () throws -> Void)] = [
             ("header.encode.foundation", { sink &+= try encoder.encode(header).count }),
             ("header.encode.writer", { sink &+= HeaderJSONWriter.bytes(header).count }),
             ("header.decode.foundation", { sink &+= try decoder.decode(MessageHeader.self, from: headerJSON).id.count }),
             ("header.decode.scanner", { sink &+= try EnvelopeCodec.decodeHeader(headerJSON).id.count }),
-            ("body.encode.foundation", { sink &+= try EnvelopeCodec.encodeBody(message).count }),
+            ("body.encode.foundation", { sink &+= try encoder.encode(message).count }),
+            ("body.encode.streaming", { sink &+= try EnvelopeCodec.encodeBody(message).count }),
+            ("envelope.encode.frames", { sink &+= try EnvelopeCodec.encode(message, header: header).count }),
+            ("envelope.decode.frames", { sink &+= try EnvelopeCodec.decode(frames).body.count }),
             ("body.decode.foundation", { sink &+= try decoder.decode(BenchUpdate.self, from: bodyJSON).unit.count }),
             ("header.stamp", { sink &+= headers.header(for: BenchUpdate.self).id.count }),
         ]
@@ -164,7 +168,7 @@ enum EnvelopeBenchmark {
             for _ in 0..<iterations { try step() }
             let elapsed = ContinuousClock.now - start
             let nanoseconds = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
-            print("envelope.step.\(name.padding(toLength: 26, withPad: " ", startingAt: 0)) ns/msg=\(Int(nanoseconds / Double(iterations)))")
+            print("envelope.step.\(name.padding(toLength: 24, withPad: " ", startingAt: 0)) ns/msg=\(Int(nanoseconds / Double(iterations)))")
         }
         if sink == 0 { print("(no work)") }
     }

@@ -5,7 +5,18 @@ extension EnvelopeCodec {
     /// Encodes `message` as the three frames `[topic, header, body]`.
     /// - Throws: ``EnvelopeError/unexpectedType(expected:actual:)`` or ``EnvelopeError/encodingFailed(type:reason:)``.
     public static func encode<M: WireMessage>(_ message: M, header: MessageHeader) throws(EnvelopeError) -> [Frame] {
-        frames(try Envelope(message, header: header))
+        guard header.type == M.messageType else {
+            throw .unexpectedType(expected: M.messageType, actual: header.type)
+        }
+        let body: Frame
+        do {
+            body = Frame(try FastJSONEncoder.encode(message))
+        } catch is FastJSONEncoder.Unsupported {
+            body = Frame(try encodeBodyWithFoundation(message))
+        } catch {
+            throw .encodingFailed(type: M.messageType, reason: String(describing: error))
+        }
+        return [Frame(string: message.topic.rawValue), Frame(encodeHeader(header)), body]
     }
 
     /// The three frames of `envelope`.
