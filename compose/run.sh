@@ -14,7 +14,7 @@ root="$(pwd)"
 bash compose/setup.sh
 
 echo "==> swift build -c release" >&2
-swift build -c release --product kechuang --product kechuang-ingest --product kechuang-metrics
+swift build -c release
 bin="$(swift build -c release --show-bin-path)"
 kechuang="$bin/kechuang"
 

@@ -178,7 +178,9 @@ final class Supervisor: @unchecked Sendable {
 
     private func printStatus(_ name: String) {
         guard let state = machine.service(name), let definition = settings.services.first(where: { $0.name == name }) else { return }
-        var parts = ["\(definition.name) \(definition.nameZh)".padding(toLength: 12, withPad: " ", startingAt: 0), state.phase.label]
+        let title = "\(definition.name) \(definition.nameZh)"
+        let padding = String(repeating: " ", count: max(1, 14 - TextTable.displayWidth(title)))
+        var parts = [title + padding + state.phase.label]
         if let pid = state.pid { parts.append("pid \(pid)") }
         parts.append("重启 restarts \(state.restarts)")
         if case .ready = state.phase, let endpoint = state.endpoints[definition.statusEndpoint.rawValue] {

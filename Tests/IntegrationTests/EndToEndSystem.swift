@@ -1,0 +1,158 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A whole Kechuang system started through the real supervisor (`kechuang up`) in a fresh short run directory, plus
+/// helpers to run one-shot `kechuang` commands against it. Everything is a real built binary; nothing is mocked.
+struct EndToEndSystem: Sendable {
+    /// The directory holding run/, data/ and home/.
+    let directory: RunDirectory
+    /// The supervisor process (its readiness line comes once every service is ready).
+    let supervisor: ServiceProcess
+
+    /// `--home … --run-dir … --data-dir …`.
+    var directoryArguments: [String] { directory.serviceArguments }
+
+    /// The folder with the built executables (next to the test binary, or `KECHUANG_BIN_DIR`).
+    static func binDirectory() throws -> String {
+        try ServiceProcess.binaryURL(named: "kechuang").deletingLastPathComponent().path
+    }
+
+    /// Starts `kechuang up` and waits for its readiness line.
+    static func start() async throws -> EndToEndSystem {
+        let directory = try RunDirectory()
+        let supervisor = try await ServiceProcess.start(
+            "kechuang", arguments: ["up"] + directory.serviceArguments,
+            environment: ["KECHUANG_BIN_DIR": try binDirectory()], readyTimeout: .seconds(90))
+        return EndToEndSystem(directory: directory, supervisor: supervisor)
+    }
+
+    /// Runs `kechuang arguments… <directory flags>` to completion and returns its exit status and output.
+    func run(_ arguments: [String], timeout: Duration = .seconds(120)) async throws -> CLIResult {
+        try await Self.run(arguments + directoryArguments, timeout: timeout)
+    }
+
+    /// Runs `kechuang arguments…` to completion.
+    static func run(_ arguments: [String], timeout: Duration = .seconds(120)) async throws -> CLIResult {
+        let process = Process()
+        process.executableURL = try ServiceProcess.binaryURL(named: "kechuang")
+        process.arguments = arguments
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = FileHandle.nullDevice
+        let exit = AsyncLatch<Int32>()
+        process.terminationHandler = { exit.resolve($0.terminationStatus) }
+        let stdout = OutputLines(name: "kechuang.stdout"), stderr = OutputLines(name: "kechuang.stderr")
+        try process.run()
+        stdout.drain(outPipe.fileHandleForReading)
+        stderr.drain(errPipe.fileHandleForReading)
+        try? outPipe.fileHandleForWriting.close()
+        try? errPipe.fileHandleForWriting.close()
+        guard let status = await exit.wait(timeout: timeout) else {
+            kill(process.processIdentifier, SIGKILL)
+            _ = await exit.wait(timeout: .seconds(10))
+            throw ServiceProcessError.didNotExit(name: "kechuang \(arguments.first ?? "")", timeout: timeout, stderrTail: stderr.tail())
+        }
+        _ = await stdout.waitClosed(timeout: .seconds(10))
+        _ = await stderr.waitClosed(timeout: .seconds(10))
+        return CLIResult(status: status, stdout: stdout.lines, stderr: stderr.lines)
+    }
+
+    /// Starts `kechuang watch --format json …` and waits until it has caught up (its readiness line).
+    func startWatch(_ extra: [String] = []) async throws -> ServiceProcess {
+        try await ServiceProcess.start(
+            "kechuang", arguments: ["watch", "--format", "json"] + extra + directoryArguments, readyTimeout: .seconds(60))
+    }
+
+    /// The supervisor's state file (`<run>/supervisor.json`) as JSON.
+    func stateFile() throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: directory.runDirectory + "/supervisor.json"))
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+    }
+
+    /// The pid of `service` according to the supervisor.
+    func pid(of service: String) throws -> Int32? {
+        let services = try stateFile()["services"] as? [[String: Any]] ?? []
+        return (services.first { $0["name"] as? String == service }?["pid"] as? NSNumber)?.int32Value
+    }
+
+    /// Waits until `metrics` has applied everything ingest has (status requests through the CLI, bounded).
+    func waitUntilMetricsCaughtUp(timeout: Duration = .seconds(120)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let status = try await run(["status", "--format", "json"], timeout: .seconds(30))
+            let rows = status.stdout.compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+            }
+            let details = Dictionary(uniqueKeysWithValues: rows.compactMap { row -> (String, String)? in
+                guard let name = row["service"] as? String, let detail = row["details"] as? String else { return nil }
+                return (name, detail)
+            })
+            if let ingest = details["ingest"], let metrics = details["metrics"],
+               let head = Self.number(after: "序号 seq ", in: ingest),
+               let applied = Self.number(after: "已应用 applied ", in: metrics), applied == head {
+                return
+            }
+            // Waiting for the follower to apply what it has been sent: poll the status again shortly.
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw ServiceProcessError.notReady(name: "metrics catch-up", timeout: timeout, stderrTail: supervisor.stderr.tail())
+    }
+
+    /// The current metric values (`kechuang metrics --format json`) keyed `indicator|period|scope|source`.
+    func currentValues() async throws -> [String: Decimal] {
+        let result = try await run(["metrics", "--format", "json"])
+        guard result.status == 0 else {
+            throw ServiceProcessError.exitedBeforeReady(name: "kechuang metrics", status: result.status, stderrTail: result.stderr.joined(separator: "\n"))
+        }
+        var values: [String: Decimal] = [:]
+        for line in result.stdout {
+            guard let update = WatchedUpdate.parse(line) else { continue }
+            values[update.key] = update.value
+        }
+        return values
+    }
+
+    /// Stops the supervisor with SIGTERM (it stops the services in reverse order) and returns its exit status.
+    func stop() async throws -> Int32 {
+        try await supervisor.stop(timeout: .seconds(60))
+    }
+
+    private static func number(after marker: String, in text: String) -> UInt64? {
+        guard let range = text.range(of: marker) else { return nil }
+        return UInt64(text[range.upperBound...].prefix { $0.isNumber })
+    }
+}
+
+/// The outcome of a one-shot `kechuang` command.
+struct CLIResult: Sendable {
+    /// Exit status.
+    let status: Int32
+    /// Standard output lines.
+    let stdout: [String]
+    /// Standard error lines.
+    let stderr: [String]
+}
+
+/// One JSON line of `kechuang watch --format json` / `kechuang metrics --format json`.
+struct WatchedUpdate: Decodable, Sendable {
+    let sequence: UInt64
+    let indicator: String
+    let period: String
+    let scope: String
+    let source: String
+    let value: Decimal
+    let unit: String
+    let qualifier: String?
+
+    /// `indicator|period|scope|source`.
+    var key: String { "\(indicator)|\(period)|\(scope)|\(source)" }
+
+    /// Parses one line (nil for anything else).
+    static func parse(_ line: String) -> WatchedUpdate? {
+        guard line.hasPrefix("{") else { return nil }
+        return try? JSONDecoder().decode(WatchedUpdate.self, from: Data(line.utf8))
+    }
+}

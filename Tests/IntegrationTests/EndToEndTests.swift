@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// End-to-end: the real `kechuang`, `kechuang-ingest` and `kechuang-metrics` binaries, started by the supervisor.
+/// Build them first: `swift build --product kechuang --product kechuang-ingest --product kechuang-metrics`.
+@Suite("End to end through kechuang up", .serialized)
+struct EndToEndTests {
+    /// One figure of the seed report's answer key.
+    struct ExpectedFigure: Decodable, Sendable {
+        let phrase: String
+        let value: Decimal
+        let unit: String
+        let qualifier: String
+    }
+
+    static let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("../shared/fixtures/reports").standardizedFileURL
+
+    static var seedReport: String {
+        let shared = fixtures.appendingPathComponent("zhangjiagang-2024.txt").path
+        if FileManager.default.fileExists(atPath: shared) { return shared }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/examples/zhangjiagang-2024.txt").path
+    }
+
+    static func answerKey() throws -> [ExpectedFigure] {
+        var url = fixtures.appendingPathComponent("zhangjiagang-2024.expected.json")
+        if !FileManager.default.fileExists(atPath: url.path) {
+            url = URL(fileURLWithPath: seedReport).deletingPathExtension().appendingPathExtension("expected.json")
+        }
+        return try JSONDecoder().decode([ExpectedFigure].self, from: Data(contentsOf: url))
+    }
+
+    /// Whether a watch line carries `figure` as a reported value (same value and unit, or the same amount of money).
+    static func matches(_ line: String, _ figure: ExpectedFigure) -> Bool {
+        guard let update = WatchedUpdate.parse(line), update.source == "reported" else { return false }
+        if update.unit == figure.unit { return update.value == figure.value }
+        let yuan: [String: Decimal] = ["元": 1, "万元": 10_000, "亿元": 100_000_000]
+        if let left = yuan[update.unit], let right = yuan[figure.unit] {
+            return update.value * left == figure.value * right
+        }
+        return false
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func seedReportReachesWatchersStartedBeforeAndAfterTheFeed() async throws {
+        let key = try Self.answerKey()
+        #expect(key.count >= 20)
+        let system = try await EndToEndSystem.start()
+        defer { system.directory.remove() }
+        let early = try await system.startWatch()
+
+        let feed = try await system.run(["feed", "--report-year", "2024", Self.seedReport])
+        #expect(feed.status == 0, "feed failed: \(feed.stdout.joined(separator: "\n"))")
+
+        for figure in key {
+            let line = await early.stdout.firstLine(matching: { Self.matches($0, figure) }, timeout: .seconds(60))
+            #expect(line != nil, "watch started first never saw \(figure.phrase) = \(figure.value)\(figure.unit)")
+        }
+        let late = try await system.startWatch()
+        for figure in key {
+            let line = await late.stdout.firstLine(matching: { Self.matches($0, figure) }, timeout: .seconds(30))
+            #expect(line != nil, "watch started after the feed never saw \(figure.phrase) = \(figure.value)\(figure.unit)")
+        }
+        // Feeding the same report again is a duplicate and changes nothing.
+        let again = try await system.run(["feed", "--report-year", "2024", Self.seedReport])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains { $0.contains("duplicate") })
+
+        try await early.stop()
+        try await late.stop()
+        #expect(try await system.stop() == 0)
+        #expect(!FileManager.default.fileExists(atPath: system.directory.runDirectory + "/supervisor.json"))
+    }
+
+    @Test(.timeLimit(.minutes(8)))
+    func computedMetricsSurviveAServiceKilledMidFeed() async throws {
+        let enterprises = 60
+        let sample = try RunDirectory()
+        defer { sample.remove() }
+        let generated = try await EndToEndSystem.run(["sample-data", "--enterprises", String(enterprises), "--seed", "11", sample.path])
+        #expect(generated.status == 0)
+        let firstPart = [sample.path + "/filings-2022.jsonl"]
+        let secondPart = ["filings-2023.jsonl", "filings-2024.jsonl", "events.jsonl"].map { sample.path + "/" + $0 }
+
+        // Undisturbed run.
+        let calm = try await EndToEndSystem.start()
+        defer { calm.directory.remove() }
+        let calmWatch = try await calm.startWatch(["metric.enterprise"])
+        #expect(try await calm.run(["feed"] + firstPart + secondPart).status == 0)
+        try await calm.waitUntilMetricsCaughtUp()
+        let expected = try await calm.currentValues()
+        // Computed metrics arrive on the stream.
+        let filings = await calmWatch.stdout.firstLine(
+            matching: { line in
+                guard let update = WatchedUpdate.parse(line) else { return false }
+                return update.key == "enterprise.filings|2024|county|computed" && update.value == Decimal(enterprises)
+            }, timeout: .seconds(60))
+        #expect(filings != nil, "no computed enterprise.filings = \(enterprises) for 2024")
+        #expect(expected.keys.contains { $0.hasSuffix("|computed") && $0.hasPrefix("loan.") })
+        #expect(expected.keys.contains { $0.hasPrefix("hightech.effective|") })
+        try await calmWatch.stop()
+        #expect(try await calm.stop() == 0)
+
+        // Disturbed run: metrics is SIGKILLed between the feeds; the supervisor restarts it.
+        let stormy = try await EndToEndSystem.start()
+        defer { stormy.directory.remove() }
+        #expect(try await stormy.run(["feed"] + firstPart).status == 0)
+        let victim = try #require(try stormy.pid(of: "metrics"))
+        kill(victim, SIGKILL)
+        #expect(try await stormy.run(["feed"] + secondPart).status == 0)
+        let restarted = await stormy.supervisor.stderr.firstLine(
+            matching: { $0.contains("metrics") && $0.contains("就绪 ready") && !$0.contains("pid \(victim) ") },
+            timeout: .seconds(60))
+        #expect(restarted != nil, "the supervisor did not restart metrics")
+        #expect(try stormy.pid(of: "metrics") != victim)
+        try await stormy.waitUntilMetricsCaughtUp()
+        let actual = try await stormy.currentValues()
+        #expect(actual == expected)
+        let missing = Set(expected.keys).subtracting(actual.keys).sorted().prefix(5)
+        #expect(missing.isEmpty, "missing after restart: \(missing)")
+        #expect(try await stormy.stop() == 0)
+    }
+}
