@@ -49,7 +49,7 @@ public struct MetricsLogic: Sendable {
         case let .observation(extracted):
             return applyObservation(extracted, ingestSequence: ingestSequence)
         case .filing, .program:
-            let affected = absorb(event)
+            let affected = absorb(event, ingestSequence: ingestSequence)
             var updates: [MetricUpdate] = []
             for item in affected.sorted() {
                 guard let value = computedValue(indicator: item.indicator, period: item.period) else { continue }
@@ -62,14 +62,14 @@ public struct MetricsLogic: Sendable {
         }
     }
 
-    /// Folds a filing or program event into the aggregates without producing updates (used to rebuild the
-    /// aggregates from stored facts on start, and by ``apply(_:ingestSequence:)``).
+    /// Folds a filing or program event (ingest sequence `ingestSequence`) into the aggregates without producing
+    /// updates (used to rebuild the aggregates from stored facts on start, and by ``apply(_:ingestSequence:)``).
     /// - Returns: the computed values that may have changed.
     @discardableResult
-    public mutating func absorb(_ event: IngestEvent) -> Set<Affected> {
+    public mutating func absorb(_ event: IngestEvent, ingestSequence: UInt64) -> Set<Affected> {
         switch event {
         case let .filing(recorded):
-            return absorb(filing: recorded.filing)
+            return absorb(filing: recorded.filing, ingestSequence: ingestSequence)
         case let .program(recorded):
             return absorb(program: recorded.event)
         case .observation, .ignored:
@@ -119,6 +119,8 @@ public struct MetricsLogic: Sendable {
               let value = observation.value(in: indicator.unit)
         else { return [] }
         let key = MetricKey(indicator: id, period: observation.period ?? "total", scope: .county, source: .reported)
+        // A figure already reflected in the current value (the same event delivered again) changes nothing.
+        if let current = state.values[key], ingestSequence <= current.ingestSequence { return [] }
         let details = ReportedDetails(
             qualifier: observation.qualifier, documentID: extracted.documentID, phrase: observation.phrase)
         return emit(key: key, value: value, ingestSequence: ingestSequence, reported: details)
@@ -173,15 +175,17 @@ public struct MetricsLogic: Sendable {
 
     // MARK: Computed facts
 
-    private mutating func absorb(filing: EnterpriseFiling) -> Set<Affected> {
+    private mutating func absorb(filing: EnterpriseFiling, ingestSequence: UInt64) -> Set<Affected> {
         let key = MetricsState.FilingKey(creditCode: filing.creditCode.rawValue, year: filing.year)
         let previous = state.filings[key]
-        guard previous != filing else { return [] }
+        // Only a later filing replaces; the same or an older one delivered again changes nothing.
+        if let previous, ingestSequence <= previous.ingestSequence { return [] }
+        state.filings[key] = MetricsState.RecordedFiling(filing: filing, ingestSequence: ingestSequence)
+        guard previous?.filing != filing else { return [] }
         var totals = state.filingTotals[filing.year] ?? FilingTotals()
-        if let previous { totals.add(previous, sign: -1) }
+        if let previous { totals.add(previous.filing, sign: -1) }
         totals.add(filing, sign: 1)
         state.filingTotals[filing.year] = totals
-        state.filings[key] = filing
         var affected = advanceLatestYear(to: filing.year)
         for id in ComputedRules.filingIndicators where indicators[id] != nil {
             affected.insert(Affected(indicator: id, period: String(filing.year)))

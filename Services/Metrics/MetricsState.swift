@@ -18,8 +18,16 @@ public struct MetricsState: Sendable, Hashable {
     public internal(set) var items: [String: ItemAggregate] = [:]
     /// Membership timelines by name (see ``ComputedRules``).
     public internal(set) var timelines: [String: MembershipTimeline] = [:]
+    /// A filing with the ingest sequence that recorded it (a later sequence replaces an earlier one).
+    public struct RecordedFiling: Sendable, Hashable {
+        /// The filing.
+        public var filing: EnterpriseFiling
+        /// The ingest sequence of its `ingest.filing` event.
+        public var ingestSequence: UInt64
+    }
+
     /// The latest filing of each enterprise and year.
-    public internal(set) var filings: [FilingKey: EnterpriseFiling] = [:]
+    public internal(set) var filings: [FilingKey: RecordedFiling] = [:]
     /// Totals of each filing year.
     public internal(set) var filingTotals: [Int: FilingTotals] = [:]
     /// The latest year any fact (filing or program event) belongs to.

@@ -74,15 +74,20 @@ public struct MetricsStore: Sendable {
                 values[update.key] = update
             }
             var logic = MetricsLogic(catalog: catalog, state: MetricsState(values: values))
-            let facts = try Row.fetchCursor(db, sql: "SELECT type, body FROM metric_fact ORDER BY ingest_sequence")
+            let facts = try Row.fetchCursor(
+                db, sql: "SELECT ingest_sequence, type, body FROM metric_fact ORDER BY ingest_sequence")
             while let row = try facts.next() {
                 let type = MessageType(rawValue: row["type"])
                 let body: Data = row["body"]
+                let stored: Int64 = row["ingest_sequence"]
+                let sequence = UInt64(max(0, stored))
                 switch type {
                 case FilingRecorded.messageType:
-                    logic.absorb(.filing(try EnvelopeCodec.decodeBody(FilingRecorded.self, from: body, type: type)))
+                    let filing = try EnvelopeCodec.decodeBody(FilingRecorded.self, from: body, type: type)
+                    logic.absorb(.filing(filing), ingestSequence: sequence)
                 case ProgramEventRecorded.messageType:
-                    logic.absorb(.program(try EnvelopeCodec.decodeBody(ProgramEventRecorded.self, from: body, type: type)))
+                    let event = try EnvelopeCodec.decodeBody(ProgramEventRecorded.self, from: body, type: type)
+                    logic.absorb(.program(event), ingestSequence: sequence)
                 default:
                     continue
                 }

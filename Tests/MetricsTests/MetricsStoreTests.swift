@@ -1,0 +1,113 @@
+import Contracts
+import Domain
+import Foundation
+import Messaging
+import Testing
+@testable import MetricsService
+
+@Suite struct MetricsStoreTests {
+    typealias F = MetricsFixtures
+
+    private func temporaryPath() throws -> (directory: URL, database: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("metrics-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return (directory, directory.appendingPathComponent("metrics.sqlite").path)
+    }
+
+    private func envelopes(_ events: [IngestEvent]) throws -> [Envelope] {
+        try events.enumerated().map { try F.envelope($1, sequence: UInt64($0) + 1) }
+    }
+
+    /// Applies `envelopes` in chunks of `chunk`, reopening the store (a restart) between chunks.
+    private func applyWithRestarts(_ envelopes: [Envelope], chunk: Int, path: String) async throws -> MetricsStore {
+        var index = 0
+        var store = try MetricsStore(path: path)
+        while index < envelopes.count {
+            let (logic, lastApplied) = try store.load(catalog: F.catalog)
+            #expect(lastApplied == UInt64(index))
+            let end = min(envelopes.count, index + chunk)
+            _ = try await store.apply(Array(envelopes[index..<end]), to: logic)
+            try store.database.close()
+            store = try MetricsStore(path: path)
+            index = end
+        }
+        return store
+    }
+
+    @Test func restartsBetweenBatchesGiveTheSameValuesAndStream() async throws {
+        let events = F.mixedEvents() + [F.observation(nil, 1, .ge)]
+        let batch = try envelopes(events)
+        let whole = try temporaryPath()
+        defer { try? FileManager.default.removeItem(at: whole.directory) }
+        let oneStore = try MetricsStore(path: whole.database)
+        let (logic, _) = try oneStore.load(catalog: F.catalog)
+        let applied = try await oneStore.apply(batch, to: logic)
+        #expect(applied.updates > 0)
+        #expect(applied.head == UInt64(applied.updates))
+        for chunk in [1, 3, 7] {
+            let split = try temporaryPath()
+            defer { try? FileManager.default.removeItem(at: split.directory) }
+            let store = try await applyWithRestarts(batch, chunk: chunk, path: split.database)
+            #expect(try store.currentValues() == oneStore.currentValues(), "chunk \(chunk)")
+            let counts = try store.counts()
+            #expect(counts.ingestApplied == UInt64(batch.count))
+            #expect(counts.head == applied.head)
+            let (reloaded, _) = try store.load(catalog: F.catalog)
+            #expect(reloaded.state == applied.logic.state, "chunk \(chunk)")
+        }
+    }
+
+    @Test func replayingCommittedEntriesAgainAddsNothing() async throws {
+        let path = try temporaryPath()
+        defer { try? FileManager.default.removeItem(at: path.directory) }
+        let store = try MetricsStore(path: path.database)
+        let batch = try envelopes(F.mixedEvents())
+        let first = try await store.apply(batch, to: store.load(catalog: F.catalog).logic)
+        let second = try await store.apply(batch, to: first.logic)
+        #expect(second.updates == 0)
+        #expect(second.head == first.head)
+    }
+
+    @Test func snapshotPagesArePrefixFilteredOrderedAndConsistent() async throws {
+        let path = try temporaryPath()
+        defer { try? FileManager.default.removeItem(at: path.directory) }
+        let store = try MetricsStore(path: path.database)
+        let applied = try await store.apply(try envelopes(F.mixedEvents()), to: store.load(catalog: F.catalog).logic)
+        var cursor: String?
+        var entries: [ReplayEntry] = []
+        repeat {
+            let page = try store.snapshot(SnapshotRequest(stream: KechuangStream.metrics, prefix: "metric.loan", cursor: cursor, limit: 2))
+            #expect(page.sequence == applied.head)
+            #expect(page.entries.count <= 2)
+            entries += page.entries
+            cursor = page.hasMore ? page.cursor : nil
+        } while cursor != nil
+        let loanValues = try store.currentValues().filter { $0.key.indicator.hasPrefix("loan") }
+        #expect(entries.count == loanValues.count)
+        let decoded = try entries.map { try $0.envelope().decode(MetricUpdate.self) }
+        #expect(decoded == loanValues)
+        #expect(entries.allSatisfy { $0.topic.hasPrefix("metric.loan") && $0.sequence <= applied.head })
+        let everything = try store.snapshot(SnapshotRequest(stream: KechuangStream.metrics, prefix: "", limit: 10_000))
+        #expect(everything.entries.count == applied.logic.state.values.count)
+        #expect(!everything.hasMore)
+    }
+
+    @Test func historyListsEveryUpdateOfOneIndicatorOldestFirst() async throws {
+        let path = try temporaryPath()
+        defer { try? FileManager.default.removeItem(at: path.directory) }
+        let store = try MetricsStore(path: path.database)
+        let events: [IngestEvent] = [
+            F.observation("loan.pool_size", 100, .jia, period: "2023"),
+            F.observation("loan.pool_size", 200, .jia),
+            F.observation("loan.pool_size", 273, .jia),
+            F.observation("demand.published", 128, .tiao),
+        ]
+        _ = try await store.apply(try envelopes(events), to: store.load(catalog: F.catalog).logic)
+        let history = try store.history(MetricHistoryRequest(indicator: "loan.pool_size"))
+        #expect(history.points.map(\.update.value) == [100, 200, 273])
+        #expect(history.points.map(\.sequence) == history.points.map(\.sequence).sorted())
+        let only2024 = try store.history(MetricHistoryRequest(indicator: "loan.pool_size", period: "2024", limit: 1))
+        #expect(only2024.points.map(\.update.value) == [273])
+        #expect(only2024.points.first?.update.previousValue == 200)
+    }
+}
