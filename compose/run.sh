@@ -7,15 +7,20 @@
 # Environment: KECHUANG_HOME (default ./.kechuang-demo), KECHUANG_RUN_DIR (default a short /tmp path, because
 # ipc:// socket paths are limited to 107 bytes), DEMO_ENTERPRISES (default 300), DEMO_SEED (default 2024),
 # DEMO_WATCH_SECONDS (default 20), KEEP_RUNNING=0 to stop everything at the end.
+# Needs: a Swift 6 toolchain; libzmq3-dev and libsqlite3-dev are installed by compose/setup.sh when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 
 bash compose/setup.sh
 
-echo "==> swift build -c release" >&2
-swift build -c release
-bin="$(swift build -c release --show-bin-path)"
+# KECHUANG_BUILD=debug and KECHUANG_SCRATCH_PATH=<dir> are for developers re-running the demo quickly.
+configuration="${KECHUANG_BUILD:-release}"
+build_flags=(-c "$configuration")
+[ -n "${KECHUANG_SCRATCH_PATH:-}" ] && build_flags+=(--scratch-path "$KECHUANG_SCRATCH_PATH")
+echo "==> swift build ${build_flags[*]}" >&2
+swift build "${build_flags[@]}"
+bin="$(swift build "${build_flags[@]}" --show-bin-path)"
 kechuang="$bin/kechuang"
 
 export KECHUANG_HOME="${KECHUANG_HOME:-$root/.kechuang-demo}"
