@@ -1,0 +1,115 @@
+import Contracts
+import Domain
+import Foundation
+import Messaging
+import ZeroMQ
+
+/// A real `kechuang-metrics` in a short run directory, following an ingest service, with a client on its sync
+/// endpoint.
+struct MetricsTestService: Sendable {
+    /// The run directory (kept across restarts).
+    let directory: RunDirectory
+    /// The running process.
+    let process: ServiceProcess
+    /// DEALER client on `metrics.sync`.
+    let sync: TestClient
+
+    /// Starts metrics in `directory`, following the ingest stream at `ingestPublish` / `ingestSync`.
+    static func start(
+        directory: RunDirectory? = nil, ingestPublish: String, ingestSync: String, extra: [String] = []
+    ) async throws -> MetricsTestService {
+        let directory = try directory ?? RunDirectory()
+        let process = try await ServiceProcess.start(
+            "kechuang-metrics",
+            arguments: directory.serviceArguments + [
+                "--ingest-pub", ingestPublish, "--ingest-sync", ingestSync, "--heartbeat-ms", "100",
+                "--ready-timeout-ms", "10000", "--request-timeout-ms", "1000",
+            ] + extra,
+            readyTimeout: .seconds(60))
+        let sync = try await TestClient(endpoint: try process.readiness.endpoint("metrics.sync"))
+        return MetricsTestService(directory: directory, process: process, sync: sync)
+    }
+
+    /// Starts metrics following `ingest`.
+    static func start(following ingest: IngestTestService, directory: RunDirectory? = nil) async throws -> MetricsTestService {
+        try await start(
+            directory: directory, ingestPublish: try ingest.process.readiness.endpoint("ingest.pub"),
+            ingestSync: try ingest.process.readiness.endpoint("ingest.sync"))
+    }
+
+    /// The metrics endpoint called `name` (`metrics.pub`, `metrics.sync`, `metrics.req`).
+    func endpoint(_ name: String) throws -> String { try process.readiness.endpoint(name) }
+
+    /// The status reply (asked on `metrics.sync`).
+    func status() async throws -> MetricsStatus {
+        try await sync.request(MetricsStatusRequest(), expecting: MetricsStatus.self)
+    }
+
+    /// Waits until metrics has applied the ingest stream up to `ingestSequence` (asks its status every 20 ms
+    /// until then; fails after `timeout`).
+    @discardableResult
+    func waitUntilApplied(_ ingestSequence: UInt64, timeout: Duration = .seconds(60)) async throws -> MetricsStatus {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let current = try await status()
+            if current.ingestApplied >= ingestSequence { return current }
+            guard ContinuousClock.now < deadline else {
+                throw MetricsTestError.notCaughtUp(wanted: ingestSequence, status: current, log: process.stderr.tail())
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Every current value from a full snapshot, with the snapshot's sequence.
+    func snapshot(prefix: String = "") async throws -> (sequence: UInt64, values: [MetricKey: MetricUpdate]) {
+        var cursor: String?
+        var sequence = UInt64.max
+        var values: [MetricKey: MetricUpdate] = [:]
+        repeat {
+            let page = try await sync.request(
+                SnapshotRequest(stream: KechuangStream.metrics, prefix: prefix, cursor: cursor, limit: 500),
+                expecting: SnapshotBatch.self)
+            sequence = min(sequence, page.sequence)
+            for entry in page.entries {
+                let update = try entry.envelope().decode(MetricUpdate.self)
+                values[update.key] = update
+            }
+            cursor = page.hasMore ? page.cursor : nil
+        } while cursor != nil
+        return (sequence == .max ? 0 : sequence, values)
+    }
+
+    /// Stops with SIGTERM; the directory stays.
+    @discardableResult
+    func stop() async throws -> Int32 {
+        await sync.close()
+        return try await process.stop()
+    }
+
+    /// Kills with SIGKILL (a crash); the directory stays.
+    func crash() async {
+        await sync.close()
+        await process.kill()
+    }
+
+    /// Stops everything and removes the directory.
+    func finish() async {
+        _ = try? await stop()
+        directory.remove()
+    }
+}
+
+/// Failures of the metrics integration helpers.
+enum MetricsTestError: Error, CustomStringConvertible {
+    case notCaughtUp(wanted: UInt64, status: MetricsStatus, log: String)
+    case subscriberFailed(status: Int32?, output: String)
+
+    var description: String {
+        switch self {
+        case let .notCaughtUp(wanted, status, log):
+            "metrics did not apply ingest up to \(wanted) in time (status \(status)); log:\n\(log)"
+        case let .subscriberFailed(status, output):
+            "python subscriber failed (status \(status.map(String.init) ?? "running")):\n\(output)"
+        }
+    }
+}
