@@ -49,6 +49,15 @@ final class ReceivedMessage: ManagedBuffer<ReceivedMessageHeader, zmq_msg_t> {
         return message
     }
 
+    /// Makes a reused message empty again (only when no one else references it).
+    func reset() {
+        withUnsafeMutablePointerToElements { element in
+            zmq_msg_close(element)
+            zmq_msg_init(element)
+        }
+        header = ReceivedMessageHeader(base: nil, count: 0)
+    }
+
     /// Receives into the message. Returns the `zmq_msg_recv` result; on success the header is filled in.
     func receive(from socket: UnsafeMutableRawPointer, flags: Int32) -> Int32 {
         let rc = withUnsafeMutablePointerToElements { zmq_msg_recv($0, socket, flags) }

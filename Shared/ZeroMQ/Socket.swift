@@ -19,6 +19,8 @@ public final class Socket {
     private(set) var handle: UnsafeMutableRawPointer?
     private var guards: [String: EndpointGuard] = [:]
     private let scratch: UnsafeMutablePointer<zmq_msg_t>
+    /// The last small message returned, reused for the next receive once the caller has dropped it.
+    private var spareMessage: ReceivedMessage?
 
     init(context: Context, type: SocketType) throws(ZMQError) {
         guard let handle = zmq_socket(context.handle, type.rawValue) else {
@@ -190,13 +192,15 @@ public final class Socket {
     /// - Throws: ``ZMQError`` (`ETERM` after context shutdown).
     public func receiveMultipart(dontWait: Bool = false) throws(ZMQError) -> [Frame]? {
         let handle = try live("zmq_msg_recv")
-        guard let (first, more) = try receivePart(handle, flags: dontWait ? ZMQ_DONTWAIT : 0) else { return nil }
+        guard let (first, more) = try receivePart(handle, flags: dontWait ? ZMQ_DONTWAIT : 0, reuse: true) else {
+            return nil
+        }
         if !more { return [first] }
         var frames = [first]
         var hasMore = more
         while hasMore {
             // The remaining parts of a message arrive atomically with the first one.
-            guard let (frame, next) = try receivePart(handle, flags: 0) else { break }
+            guard let (frame, next) = try receivePart(handle, flags: 0, reuse: false) else { break }
             frames.append(frame)
             hasMore = next
         }
@@ -206,19 +210,36 @@ public final class Socket {
     /// Receives one frame and whether more parts of the same message follow.
     public func receiveFrame(dontWait: Bool = false) throws(ZMQError) -> (frame: Frame, more: Bool)? {
         let handle = try live("zmq_msg_recv")
-        guard let (frame, more) = try receivePart(handle, flags: dontWait ? ZMQ_DONTWAIT : 0) else { return nil }
+        guard let (frame, more) = try receivePart(handle, flags: dontWait ? ZMQ_DONTWAIT : 0, reuse: false) else {
+            return nil
+        }
         return (frame, more)
     }
 
-    private func receivePart(_ handle: UnsafeMutableRawPointer, flags: Int32) throws(ZMQError) -> (Frame, Bool)? {
-        let message = ReceivedMessage.make()
+    private func receivePart(
+        _ handle: UnsafeMutableRawPointer, flags: Int32, reuse: Bool
+    ) throws(ZMQError) -> (Frame, Bool)? {
+        let message = reuse ? reusableMessage() : ReceivedMessage.make()
         while message.receive(from: handle, flags: flags) < 0 {
             let code = zmq_errno()
             if code == EINTR { continue }
             if code == EAGAIN { return nil }
             throw ZMQError(code: code, operation: "zmq_msg_recv")
         }
+        if reuse && message.count < Frame.zeroCopyThreshold { spareMessage = message }
         return (Frame(received: message), message.more)
+    }
+
+    /// The spare message if nobody else references it any more (then it is reset), else a new one.
+    private func reusableMessage() -> ReceivedMessage {
+        if var spare = spareMessage {
+            spareMessage = nil
+            if isKnownUniquelyReferenced(&spare) {
+                spare.reset()
+                return spare
+            }
+        }
+        return ReceivedMessage.make()
     }
 
     // MARK: Closing
@@ -228,6 +249,7 @@ public final class Socket {
     public func close() {
         guard let handle else { return }
         self.handle = nil
+        spareMessage = nil
         zmq_close(handle)
         for endpointGuard in guards.values {
             endpointGuard.waitForSocketFileRemoval()

@@ -108,7 +108,7 @@ struct SocketLoopTests {
         defer { directory.remove() }
         let loop = try SocketLoop(name: "test.shutdown")
         // Connected to an endpoint nobody binds: sends can never complete.
-        let push = try await loop.open(.push, options: [.linger(nil)]) { try $0.connect(directory.endpoint("void")) }
+        let push = try await loop.open(.push, options: [.linger(nil), .immediate(true)]) { try $0.connect(directory.endpoint("void")) }
         let pending = Task { try await push.send([Frame(string: "never delivered")]) }
         // A second socket with queued outbound data in libzmq itself.
         let pub = try await loop.open(.pub) { try $0.bind(directory.endpoint("pub")) }

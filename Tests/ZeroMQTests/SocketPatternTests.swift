@@ -23,6 +23,25 @@ struct SocketPatternTests {
         pull.close()
     }
 
+    @Test("frames kept by the caller stay intact across later receives (message objects are only reused when free)")
+    func keptFramesStayIntact() throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let context = try Context()
+        let pull = try context.socket(.pull)
+        try pull.set(testReceiveTimeout)
+        try pull.bind(directory.endpoint("keep"))
+        let push = try context.socket(.push)
+        try push.connect(directory.endpoint("keep"))
+        var kept: [[Frame]] = []
+        for index in 0..<20 {
+            try push.send([Frame(string: "message \(index)")])
+            let message = try #require(try pull.receiveMultipart())
+            if index % 2 == 0 { kept.append(message) }
+        }
+        #expect(kept.map { texts($0) } == stride(from: 0, to: 20, by: 2).map { ["message \($0)"] })
+    }
+
     @Test("an 8 MiB message arrives whole and unchanged")
     func largeMessage() throws {
         let directory = TestDirectory()
