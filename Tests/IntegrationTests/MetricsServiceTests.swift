@@ -68,12 +68,15 @@ import ZeroMQ
                     catalog.matchIndicator(subject: figure.subject, unit: unit), "no indicator for \(figure.subject)")
                 let value = try #require(ReportedObservation(
                     value: figure.value, unit: unit, subject: figure.subject, phrase: figure.phrase).value(in: indicator.unit))
-                let period = figure.period ?? "total"
+                // A period-less running total ("自成立以来") is `total`, or the report year when the extractor
+                // dates it; a "1-11月" figure may carry the month range.
+                let period = figure.period
                 let match = values.values.first {
                     $0.key.source == .reported && $0.key.indicator == indicator.id && $0.value == value
-                        && ($0.key.period == period || $0.key.period.hasPrefix(period + "-"))
+                        && (period.map { p in $0.key.period == p || $0.key.period.hasPrefix(p + "-") } ?? true)
                 }
-                let update = try #require(match, "no reported metric \(indicator.id) = \(value) for \(period) (\(figure.phrase))")
+                let update = try #require(
+                    match, "no reported metric \(indicator.id) = \(value) for \(period ?? "any period") (\(figure.phrase))")
                 #expect(update.qualifier?.rawValue == figure.qualifier, "\(indicator.id)")
                 #expect(update.documentID == accepted.documentID)
                 #expect(update.unit == indicator.unit)
