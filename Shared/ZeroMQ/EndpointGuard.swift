@@ -73,7 +73,7 @@ public final class EndpointGuard {
     public func release() {
         guard lockDescriptor >= 0 else { return }
         unlink(lockPath)
-        Glibc.close(lockDescriptor)
+        close(lockDescriptor)
         lockDescriptor = -1
     }
 
@@ -116,7 +116,7 @@ public final class EndpointGuard {
             repeat { rc = flock(descriptor, LOCK_EX | LOCK_NB) } while rc != 0 && errno == EINTR
             if rc != 0 {
                 let code = errno
-                Glibc.close(descriptor)
+                close(descriptor)
                 if code == EWOULDBLOCK { throw .alreadyBound(endpoint: endpoint, lockPath: lockPath) }
                 throw .lockFailed(endpoint: endpoint, lockPath: lockPath, errno: code)
             }
@@ -127,7 +127,7 @@ public final class EndpointGuard {
                held.st_ino == current.st_ino, held.st_dev == current.st_dev {
                 return descriptor
             }
-            Glibc.close(descriptor)
+            close(descriptor)
         }
         throw .lockFailed(endpoint: endpoint, lockPath: lockPath, errno: EAGAIN)
     }

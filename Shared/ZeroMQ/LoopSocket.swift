@@ -4,6 +4,8 @@
 /// full the loop stops polling this socket for input, so libzmq's receive queue (receive high-water mark) absorbs
 /// the lag: PUSH/DEALER senders slow down, PUB/SUB drops beyond the high-water mark (repaired by replay above).
 /// Nothing is dropped by the wrapper itself.
+///
+/// The socket stays open until ``close()`` or ``SocketLoop/shutdown(linger:)``; dropping the handle does not close it.
 public final class LoopSocket: Sendable {
     /// Identifier of the socket within its loop.
     public let id: UInt64

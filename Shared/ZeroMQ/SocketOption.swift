@@ -35,6 +35,14 @@ public enum SocketOption: Sendable, Hashable {
 
     /// Applies the option to a raw libzmq socket.
     func apply(to handle: UnsafeMutableRawPointer) throws(ZMQError) {
+        do {
+            try applyRaw(to: handle)
+        } catch {
+            throw ZMQError(code: error.code, operation: "zmq_setsockopt(\(name))")
+        }
+    }
+
+    private func applyRaw(to handle: UnsafeMutableRawPointer) throws(ZMQError) {
         switch self {
         case .linger(let value): try Self.setInt(handle, ZMQ_LINGER, Self.milliseconds(value))
         case .sendHighWaterMark(let value): try Self.setInt(handle, ZMQ_SNDHWM, value)
@@ -55,6 +63,27 @@ public enum SocketOption: Sendable, Hashable {
             let rc = bytes.withUnsafeBytes { zmq_setsockopt(handle, ZMQ_ROUTING_ID, $0.baseAddress, $0.count) }
             if rc != 0 { throw ZMQError.current("zmq_setsockopt(ZMQ_ROUTING_ID)") }
         case .xpubVerbose(let flag): try Self.setInt(handle, ZMQ_XPUB_VERBOSE, flag ? 1 : 0)
+        }
+    }
+
+    /// The libzmq option name, for error messages.
+    public var name: String {
+        switch self {
+        case .linger: return "ZMQ_LINGER"
+        case .sendHighWaterMark: return "ZMQ_SNDHWM"
+        case .receiveHighWaterMark: return "ZMQ_RCVHWM"
+        case .maxMessageSize: return "ZMQ_MAXMSGSIZE"
+        case .immediate: return "ZMQ_IMMEDIATE"
+        case .routerMandatory: return "ZMQ_ROUTER_MANDATORY"
+        case .reconnectInterval: return "ZMQ_RECONNECT_IVL"
+        case .reconnectIntervalMax: return "ZMQ_RECONNECT_IVL_MAX"
+        case .heartbeatInterval: return "ZMQ_HEARTBEAT_IVL"
+        case .heartbeatTTL: return "ZMQ_HEARTBEAT_TTL"
+        case .heartbeatTimeout: return "ZMQ_HEARTBEAT_TIMEOUT"
+        case .receiveTimeout: return "ZMQ_RCVTIMEO"
+        case .sendTimeout: return "ZMQ_SNDTIMEO"
+        case .routingID: return "ZMQ_ROUTING_ID"
+        case .xpubVerbose: return "ZMQ_XPUB_VERBOSE"
         }
     }
 
