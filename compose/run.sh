@@ -76,10 +76,11 @@ trap cleanup EXIT
 "$kechuang" status
 
 echo "==> live metric updates (kechuang watch), started before the feed" >&2
-"$kechuang" watch --timeout "$((watch_seconds + 60))" &
+# (its one readiness line on stderr is for scripts; keep the terminal for the updates themselves)
+"$kechuang" watch --timeout "$((watch_seconds + 60))" 2> >(grep -v '"event":"ready"' >&2) &
 watch_pid=$!
 
-report="$root/../shared/fixtures/reports/zhangjiagang-2024.txt"
+report="$(cd "$root/.." && pwd)/shared/fixtures/reports/zhangjiagang-2024.txt"
 [ -f "$report" ] || report="$root/docs/examples/zhangjiagang-2024.txt"
 sample_dir="$KECHUANG_HOME/sample-data"
 "$kechuang" sample-data --enterprises "$enterprises" --seed "$seed" "$sample_dir" >&2

@@ -45,18 +45,22 @@ struct SampleDataGenerator: Sendable {
         var content: String
     }
 
-    /// Generates every file, in a fixed order: `filings-<year>.jsonl` for each sample year (the last year also
-    /// as `filings-<year>.csv` is not written: one format per year keeps a folder feed free of duplicates),
-    /// then `events.jsonl`.
+    /// Generates every file, in a fixed order: `filings-2022.csv` (CSV with a header row, money in 万元), then
+    /// `filings-<year>.jsonl` for the later years (one format per year, so a folder feed has no duplicates), then
+    /// `events.jsonl`.
     func generate() -> [File] {
         var random = SplitMix64(seed: seed)
         let enterprises = makeEnterprises(&random)
         var files: [File] = []
         for (offset, year) in Self.years.enumerated() {
-            let lines = enterprises.map { enterprise in
-                Self.jsonLine(makeFiling(enterprise, year: year, yearIndex: offset, random: &random))
+            let filings = enterprises.map { enterprise in
+                makeFiling(enterprise, year: year, yearIndex: offset, random: &random)
             }
-            files.append(File(name: "filings-\(year).jsonl", content: lines.joined(separator: "\n") + "\n"))
+            if offset == 0 {
+                files.append(File(name: "filings-\(year).csv", content: SampleFilingCSV.render(filings)))
+            } else {
+                files.append(File(name: "filings-\(year).jsonl", content: filings.map(Self.jsonLine).joined(separator: "\n") + "\n"))
+            }
         }
         let events = makeEvents(enterprises, random: &random)
         files.append(File(name: "events.jsonl", content: events.map(Self.jsonLine).joined(separator: "\n") + "\n"))

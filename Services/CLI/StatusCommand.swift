@@ -24,6 +24,8 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
         var endpoint: String
         var details: String
         var answered: Bool
+        /// The status reply's numbers as JSON members (`"lastSequence":12`), for `--format json`.
+        var fields: [(String, String)]
     }
 
     func run() async throws {
@@ -39,10 +41,11 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
         for service in ServiceDefinition.all {
             let entry = state?.services.first { $0.name == service.name }
             let endpoint = entry?.endpoints[service.statusEndpoint.rawValue] ?? resolved.endpoint(service.statusEndpoint)
-            let (answered, details) = await Self.probe(service, endpoint: endpoint, timeout: timeout)
+            let probe = await Self.probe(service, endpoint: endpoint, timeout: timeout)
             rows.append(Row(
-                service: service, state: answered ? (entry?.state ?? "ready") : (entry?.state ?? "down"),
-                pid: entry?.pid, restarts: entry?.restarts, endpoint: endpoint, details: details, answered: answered))
+                service: service, state: probe.answered ? (entry?.state ?? "ready") : (entry?.state ?? "down"),
+                pid: entry?.pid, restarts: entry?.restarts, endpoint: endpoint, details: probe.details,
+                answered: probe.answered, fields: probe.fields))
         }
         switch format {
         case .table:
@@ -64,14 +67,25 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
             for row in rows {
                 print("{\"service\":\(JSONString.quote(row.service.name)),\"state\":\(JSONString.quote(row.state)),"
                     + "\"pid\":\(row.pid.map(String.init) ?? "null"),\"answered\":\(row.answered),"
-                    + "\"endpoint\":\(JSONString.quote(row.endpoint)),\"details\":\(JSONString.quote(row.details))}")
+                    + "\"endpoint\":\(JSONString.quote(row.endpoint)),\"details\":\(JSONString.quote(row.details)),"
+                    + "\"status\":{" + row.fields.map { JSONString.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}}")
             }
         }
         if rows.contains(where: { !$0.answered }) { throw ExitCode(1) }
     }
 
-    /// Sends the service's status request; returns whether it answered and a one-line summary.
-    static func probe(_ service: ServiceDefinition, endpoint: String, timeout: Duration) async -> (Bool, String) {
+    /// The outcome of one status request.
+    struct Probe: Sendable {
+        /// Whether the service answered.
+        var answered: Bool
+        /// A one-line summary (or the error).
+        var details: String
+        /// The reply's numbers as JSON members.
+        var fields: [(String, String)] = []
+    }
+
+    /// Sends the service's status request.
+    static func probe(_ service: ServiceDefinition, endpoint: String, timeout: Duration) async -> Probe {
         do {
             let client = try await ServiceClient.connect(service: service.name, endpoint: endpoint)
             defer { Task { await client.close() } }
@@ -79,15 +93,24 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
             case .ingest:
                 let status = try await client.request(IngestStatusRequest(), expecting: IngestStatus.self, timeout: timeout)
                 let documents = status.documents.keys.sorted().map { "\($0)=\(status.documents[$0] ?? 0)" }.joined(separator: " ")
-                return (true, "文档 documents \(documents.isEmpty ? "0" : documents) · 事件 events \(status.events) · "
-                    + "序号 seq \(status.lastSequence) · \(status.storageBytes / 1024) KiB · 运行 up \(status.uptimeSeconds) s")
+                return Probe(
+                    answered: true,
+                    details: "文档 documents \(documents.isEmpty ? "0" : documents) · 事件 events \(status.events) · "
+                        + "序号 seq \(status.lastSequence) · \(status.storageBytes / 1024) KiB · 运行 up \(status.uptimeSeconds) s",
+                    fields: [("events", String(status.events)), ("lastSequence", String(status.lastSequence)),
+                             ("storageBytes", String(status.storageBytes)), ("uptimeSeconds", String(status.uptimeSeconds))])
             case .metrics:
                 let status = try await client.request(MetricsStatusRequest(), expecting: MetricsStatus.self, timeout: timeout)
-                return (true, "已应用 applied \(status.ingestApplied)/\(status.ingestHead) · 指标值 values \(status.values) · "
-                    + "序号 seq \(status.lastSequence) · 运行 up \(status.uptimeSeconds) s")
+                return Probe(
+                    answered: true,
+                    details: "已应用 applied \(status.ingestApplied)/\(status.ingestHead) · 指标值 values \(status.values) · "
+                        + "序号 seq \(status.lastSequence) · 运行 up \(status.uptimeSeconds) s",
+                    fields: [("ingestApplied", String(status.ingestApplied)), ("ingestHead", String(status.ingestHead)),
+                             ("lastSequence", String(status.lastSequence)), ("values", String(status.values)),
+                             ("uptimeSeconds", String(status.uptimeSeconds))])
             }
         } catch {
-            return (false, "\(error)")
+            return Probe(answered: false, details: "\(error)")
         }
     }
 }

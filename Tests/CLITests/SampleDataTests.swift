@@ -15,7 +15,7 @@ struct SampleDataTests {
         #expect(first == second)
         let other = SampleDataGenerator(enterpriseCount: 60, seed: 43).generate()
         #expect(first != other)
-        #expect(first.map(\.name) == ["filings-2022.jsonl", "filings-2023.jsonl", "filings-2024.jsonl", "events.jsonl"])
+        #expect(first.map(\.name) == ["filings-2022.csv", "filings-2023.jsonl", "filings-2024.jsonl", "events.jsonl"])
     }
 
     @Test func commandWritesTheSameBytesTwice() throws {
@@ -24,7 +24,7 @@ struct SampleDataTests {
         let a = folder.path + "/a", b = folder.path + "/b"
         try SampleDataCommand.parse(["--enterprises", "25", "--seed", "7", a]).run()
         try SampleDataCommand.parse(["--enterprises", "25", "--seed", "7", b]).run()
-        for name in ["filings-2022.jsonl", "filings-2024.jsonl", "events.jsonl"] {
+        for name in ["filings-2022.csv", "filings-2024.jsonl", "events.jsonl"] {
             let left = FileManager.default.contents(atPath: a + "/" + name)
             #expect(left != nil)
             #expect(left == FileManager.default.contents(atPath: b + "/" + name))
@@ -36,13 +36,13 @@ struct SampleDataTests {
         var codes = Set<String>()
         var towns = Set<String>()
         for file in files where file.name.hasPrefix("filings-") {
-            let rows = lines(file)
+            let rows = file.name.hasSuffix(".csv") ? try CSVFilingReader.jsonRows(file.content) : lines(file)
             #expect(rows.count == 120)
             for row in rows {
                 switch EnterpriseFiling.decodeValidated(from: row, currentYear: 2024) {
                 case let .success(filing):
                     #expect(filing.creditCode.divisionCode == SampleDataGenerator.divisionCode)
-                    #expect(file.name == "filings-\(filing.year).jsonl")
+                    #expect(file.name.hasPrefix("filings-\(filing.year)."))
                     #expect(filing.rdExpense <= filing.operatingRevenue)
                     #expect((filing.rdStaff ?? 0) <= (filing.stStaff ?? 0))
                     #expect((filing.stStaff ?? 0) <= filing.totalStaff)

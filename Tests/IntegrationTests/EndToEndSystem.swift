@@ -86,13 +86,12 @@ struct EndToEndSystem: Sendable {
             let rows = status.stdout.compactMap { line in
                 (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
             }
-            let details = Dictionary(uniqueKeysWithValues: rows.compactMap { row -> (String, String)? in
-                guard let name = row["service"] as? String, let detail = row["details"] as? String else { return nil }
-                return (name, detail)
-            })
-            if let ingest = details["ingest"], let metrics = details["metrics"],
-               let head = Self.number(after: "序号 seq ", in: ingest),
-               let applied = Self.number(after: "已应用 applied ", in: metrics), applied == head {
+            var heads: [String: [String: Any]] = [:]
+            for row in rows {
+                if let name = row["service"] as? String, let status = row["status"] as? [String: Any] { heads[name] = status }
+            }
+            if let head = (heads["ingest"]?["lastSequence"] as? NSNumber)?.uint64Value,
+               let applied = (heads["metrics"]?["ingestApplied"] as? NSNumber)?.uint64Value, applied == head {
                 return
             }
             // Waiting for the follower to apply what it has been sent: poll the status again shortly.
@@ -118,11 +117,6 @@ struct EndToEndSystem: Sendable {
     /// Stops the supervisor with SIGTERM (it stops the services in reverse order) and returns its exit status.
     func stop() async throws -> Int32 {
         try await supervisor.stop(timeout: .seconds(60))
-    }
-
-    private static func number(after marker: String, in text: String) -> UInt64? {
-        guard let range = text.range(of: marker) else { return nil }
-        return UInt64(text[range.upperBound...].prefix { $0.isNumber })
     }
 }
 

@@ -84,7 +84,7 @@ struct EndToEndTests {
         defer { sample.remove() }
         let generated = try await EndToEndSystem.run(["sample-data", "--enterprises", String(enterprises), "--seed", "11", sample.path])
         #expect(generated.status == 0)
-        let firstPart = [sample.path + "/filings-2022.jsonl"]
+        let firstPart = [sample.path + "/filings-2022.csv"]
         let secondPart = ["filings-2023.jsonl", "filings-2024.jsonl", "events.jsonl"].map { sample.path + "/" + $0 }
 
         // Undisturbed run.
