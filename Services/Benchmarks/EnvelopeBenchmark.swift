@@ -52,21 +52,28 @@ enum EnvelopeBenchmark {
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var best: [Variant: Double] = [:]
+        var cpu: [Variant: Double] = [:]
         for round in 0..<rounds {
             for variant in Variant.allCases {
+                let cpuBefore = processCPUSeconds()
                 let rate = try await measure(variant, endpoint: "ipc://\(directory)/\(variant.rawValue.prefix(4))\(round)")
+                let cpuPerMessage = (processCPUSeconds() - cpuBefore) / Double(messageCount) * 1e6
                 best[variant] = max(best[variant] ?? 0, rate)
+                cpu[variant] = min(cpu[variant] ?? .infinity, cpuPerMessage)
             }
         }
         let naive = best[.naive] ?? 0
         let sample = try frames(for: 1, variant: .fast)
         let bytes = sample.reduce(0) { $0 + $1.count }
-        print("envelope.naive         msgs/s=\(format(naive)) messages=\(messageCount) bytes/msg=\(bytes)")
+        print("envelope.naive          msgs/s=\(format(naive)) cpu_us/msg=\(String(format: "%.2f", cpu[.naive] ?? 0)) "
+            + "messages=\(messageCount) bytes/msg=\(bytes)")
         for variant in [Variant.fast, .fastWithBody] {
             let rate = best[variant] ?? 0
             print("envelope.\(variant.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) msgs/s=\(format(rate)) "
+                + "cpu_us/msg=\(String(format: "%.2f", cpu[variant] ?? 0)) "
                 + "ratio_vs_naive=\(naive > 0 ? String(format: "%.2f", rate / naive) : "n/a") target=120000")
         }
+        print("envelope.note          cpu_us/msg is process CPU (all threads) per message: comparable on a busy machine")
         try microbenchmarks()
     }
 
@@ -174,6 +181,14 @@ enum EnvelopeBenchmark {
     }
 
     // MARK: Helpers
+
+    /// User + system CPU time of the whole process, in seconds.
+    private static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
 
     private static func rate(_ count: Int, _ elapsed: Duration) -> Double {
         let (seconds, attoseconds) = elapsed.components
