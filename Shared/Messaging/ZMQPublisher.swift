@@ -25,6 +25,13 @@ public final class ZMQPublisher: MessagePublisher {
         try await socket.send(EnvelopeCodec.frames(envelope))
     }
 
+    /// Queues `envelope` for publication without waiting for the loop to accept it (highest throughput;
+    /// errors are dropped). Producers of many messages should still `await` ``publish(_:)-(Envelope)`` now
+    /// and then so the queue cannot grow without bound.
+    public func enqueue(_ envelope: Envelope) {
+        socket.trySend(EnvelopeCodec.frames(envelope))
+    }
+
     /// Publishes a stored log entry byte for byte.
     public func publish(_ stored: StoredEnvelope) async throws {
         try await socket.send(EnvelopeCodec.frames(stored))
