@@ -71,9 +71,11 @@ import ZeroMQ
                 // A period-less running total ("自成立以来") is `total`, or the report year when the extractor
                 // dates it; a "1-11月" figure may carry the month range.
                 let period = figure.period
-                let match = values.values.first {
-                    $0.key.source == .reported && $0.key.indicator == indicator.id && $0.value == value
-                        && (period.map { p in $0.key.period == p || $0.key.period.hasPrefix(p + "-") } ?? true)
+                let match = values.values.first { update in
+                    guard update.key.source == .reported, update.key.indicator == indicator.id, update.value == value
+                    else { return false }
+                    guard let period else { return true }
+                    return update.key.period == period || update.key.period.hasPrefix(period + "-")
                 }
                 let update = try #require(
                     match, "no reported metric \(indicator.id) = \(value) for \(period ?? "any period") (\(figure.phrase))")
