@@ -23,30 +23,56 @@ enum ZeroMQBenchmark {
         do {
             let directory = try makeRunDirectory()
             defer { try? FileManager.default.removeItem(atPath: directory) }
-            var bestC = 0.0
-            var bestWrapper = 0.0
+            var bestC = Measurement()
+            var bestWrapper = Measurement()
             let only = ProcessInfo.processInfo.environment["KECHUANG_BENCH_ZMQ_ONLY"]
             for round in 0..<rounds {
                 if only == nil || only == "c" {
                     let endpoint = "ipc://\(directory)/c\(round)"
-                    bestC = max(bestC, try await onThread { try directC(endpoint: endpoint) })
+                    bestC.merge(try await onThread { try directC(endpoint: endpoint) })
                 }
                 if only == nil || only == "wrapper" {
                     let endpoint = "ipc://\(directory)/w\(round)"
-                    bestWrapper = max(bestWrapper, try await onThread { try wrapper(endpoint: endpoint) })
+                    bestWrapper.merge(try await onThread { try wrapper(endpoint: endpoint) })
                 }
             }
             if only != nil {
-                print("zmq.push_pull.c msgs/s=\(format(bestC)) wrapper msgs/s=\(format(bestWrapper))")
+                print("zmq.push_pull.c msgs/s=\(format(bestC.rate)) wrapper msgs/s=\(format(bestWrapper.rate))")
                 return
             }
             let loopRate = try await socketLoop(endpoint: "ipc://\(directory)/loop")
-            print("zmq.push_pull.c        msgs/s=\(format(bestC)) messages=\(messageCount) size=\(messageSize)")
-            print("zmq.push_pull.wrapper  msgs/s=\(format(bestWrapper)) ratio_vs_c=\(ratio(bestWrapper, bestC))")
-            print("zmq.push_pull.loop     msgs/s=\(format(loopRate)) ratio_vs_c=\(ratio(loopRate, bestC))")
+            print("zmq.push_pull.c        msgs/s=\(format(bestC.rate)) cpu_ns/msg=\(format(bestC.cpuNanosecondsPerMessage))"
+                  + " messages=\(messageCount) size=\(messageSize) rounds=\(rounds)")
+            print("zmq.push_pull.wrapper  msgs/s=\(format(bestWrapper.rate)) ratio_vs_c=\(ratio(bestWrapper.rate, bestC.rate))"
+                  + " cpu_ns/msg=\(format(bestWrapper.cpuNanosecondsPerMessage))"
+                  + " cpu_ratio_c_vs_wrapper=\(ratio(bestC.cpuNanosecondsPerMessage, bestWrapper.cpuNanosecondsPerMessage))")
+            print("zmq.push_pull.loop     msgs/s=\(format(loopRate)) ratio_vs_c=\(ratio(loopRate, bestC.rate))")
+            print("zmq.push_pull.note     msgs/s is the best of \(rounds) wall-clock runs (noisy on a shared machine);"
+                  + " cpu_ns/msg is process CPU per message, the steadier cost comparison")
         } catch {
             print("zmq benchmark failed: \(error)")
         }
+    }
+
+    /// One run: wall-clock rate and process CPU time (all threads, incl. libzmq I/O) per message.
+    struct Measurement: Sendable {
+        var rate = 0.0
+        var cpuNanosecondsPerMessage = Double.infinity
+
+        /// Keeps the best rate and the lowest CPU cost seen.
+        mutating func merge(_ other: Measurement) {
+            rate = max(rate, other.rate)
+            cpuNanosecondsPerMessage = min(cpuNanosecondsPerMessage, other.cpuNanosecondsPerMessage)
+        }
+    }
+
+    /// Process CPU time (user + system) in nanoseconds.
+    private static func processCPUNanoseconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) * 1e9 + Double(usage.ru_utime.tv_usec) * 1e3
+        let system = Double(usage.ru_stime.tv_sec) * 1e9 + Double(usage.ru_stime.tv_usec) * 1e3
+        return user + system
     }
 
     // MARK: Direct C
@@ -62,7 +88,7 @@ enum ZeroMQBenchmark {
     }
 
     /// Direct `zmq_send` / `zmq_recv` with a fixed receive buffer: the baseline.
-    static func directC(endpoint: String) throws -> Double {
+    static func directC(endpoint: String) throws -> Measurement {
         guard let context = zmq_ctx_new() else { throw CFailure(call: "zmq_ctx_new") }
         defer { zmq_ctx_term(context) }
         guard let pull = zmq_socket(context, ZMQ_PULL), let push = zmq_socket(context, ZMQ_PUSH) else {
@@ -74,6 +100,7 @@ enum ZeroMQBenchmark {
         let size = messageSize
         let sender = Handle(raw: push)
         let done = DispatchSemaphore(value: 0)
+        let cpuStart = processCPUNanoseconds()
         let start = ContinuousClock.now
         let thread = Thread {
             var payload = [UInt8](repeating: 0x2a, count: size)
@@ -94,21 +121,23 @@ enum ZeroMQBenchmark {
         done.wait()
         var linger: Int32 = 0
         zmq_setsockopt(push, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
+        let cpu = processCPUNanoseconds() - cpuStart
         zmq_close(push)
         zmq_close(pull)
-        return rate(count, elapsed)
+        return Measurement(rate: rate(count, elapsed), cpuNanosecondsPerMessage: cpu / Double(count))
     }
 
     // MARK: Wrapper, synchronous
 
     /// The wrapper's synchronous API: `Socket.send(_:)` and `Socket.receiveMultipart()` (zmq_msg_t-backed frames).
-    static func wrapper(endpoint: String) throws -> Double {
+    static func wrapper(endpoint: String) throws -> Measurement {
         let context = try Context()
         let pull = try context.socket(.pull)
         try pull.bind(endpoint)
         let count = messageCount
         let frame = Frame([UInt8](repeating: 0x2a, count: messageSize))
         let done = DispatchSemaphore(value: 0)
+        let cpuStart = processCPUNanoseconds()
         let start = ContinuousClock.now
         let thread = Thread {
             do {
@@ -132,8 +161,9 @@ enum ZeroMQBenchmark {
         }
         let elapsed = ContinuousClock.now - start
         done.wait()
+        let cpu = processCPUNanoseconds() - cpuStart
         pull.close()
-        return rate(count, elapsed)
+        return Measurement(rate: rate(count, elapsed), cpuNanosecondsPerMessage: cpu / Double(count))
     }
 
     // MARK: SocketLoop, async
@@ -168,7 +198,9 @@ enum ZeroMQBenchmark {
     // MARK: Helpers
 
     /// Runs blocking libzmq work on a dedicated thread (never on the cooperative pool) and awaits its result.
-    private static func onThread(_ body: @escaping @Sendable () throws -> Double) async throws -> Double {
+    private static func onThread(
+        _ body: @escaping @Sendable () throws -> Measurement
+    ) async throws -> Measurement {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread { continuation.resume(with: Result { try body() }) }
             thread.name = "bench.receiver"
