@@ -156,5 +156,3 @@ struct FeedCommand: AsyncParsableCommand, AsyncExecutable {
         return "{" + fields.joined(separator: ",") + "}"
     }
 }
-
-extension DocumentKind: ExpressibleByArgument {}

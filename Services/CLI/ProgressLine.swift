@@ -29,7 +29,8 @@ final class ProgressLine: Sendable {
             state.done += 1
             let elapsed = Self.seconds(ContinuousClock.now - started)
             let rate = elapsed > 0 ? Double(state.done) / elapsed : 0
-            let text = "送入 feeding \(state.done)/\(total) documents · \(FeedSummary.format(rate)) documents/s"
+            let text = Self.bar(done: state.done, total: total)
+                + " 送入 feeding \(state.done)/\(total) documents · \(FeedSummary.format(rate)) documents/s"
             if interactive { return "\r" + text }
             let decile = total > 0 ? state.done * 10 / total : 10
             guard decile > state.lastDecile else { return nil }
@@ -42,6 +43,12 @@ final class ProgressLine: Sendable {
     /// Ends the line on a terminal.
     func finish() {
         if enabled, interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+
+    /// `[########------------]`: 20 cells filled in proportion to `done`/`total`.
+    static func bar(done: Int, total: Int, width: Int = 20) -> String {
+        let filled = total > 0 ? min(width, done * width / total) : width
+        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -150,7 +150,7 @@ final class Supervisor: @unchecked Sendable {
             source.setEventHandler { [weak self] in
                 guard let self else { return }
                 if self.machine.phase == .stopping {
-                    self.say("正在停止 already stopping (SIGKILL follows after the stop timeout)")
+                    self.say("正在停止 already stopping: 强制 forcing the current service with SIGKILL")
                 } else {
                     self.say("收到信号 received signal \(signalNumber): 按相反顺序停止 stopping in reverse order")
                 }

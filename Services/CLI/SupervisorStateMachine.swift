@@ -93,7 +93,8 @@ struct SupervisorStateMachine: Sendable {
         case ready(service: String, pid: Int32, endpoints: [String: String])
         /// The process `pid` of `service` ended.
         case exited(service: String, pid: Int32, status: ExitStatus)
-        /// Stop everything (signal or `kechuang down`).
+        /// Stop everything (signal or `kechuang down`); a second request while stopping sends SIGKILL to the
+        /// service being stopped at once instead of waiting for its stop timeout.
         case stopRequested
         /// The timer armed for ``nextDeadline`` fired.
         case timer
@@ -209,7 +210,17 @@ struct SupervisorStateMachine: Sendable {
                 break
             }
         case .stopRequested:
-            guard phase != .stopping, phase != .finished else { break }
+            if phase == .stopping {
+                for index in services.indices {
+                    if case let .stopping(deadline, killed) = services[index].phase, !killed, let pid = services[index].pid {
+                        services[index].phase = .stopping(deadline: deadline, killed: true)
+                        actions.append(.notice("\(services[index].name): 再次收到停止请求 second stop request; SIGKILL"))
+                        actions.append(.signal(service: services[index].name, pid: pid, signal: .kill))
+                    }
+                }
+                break
+            }
+            guard phase != .finished else { break }
             beginStop(now: now, &actions)
         case .timer:
             fireTimers(now: now, &actions)

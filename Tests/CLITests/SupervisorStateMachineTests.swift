@@ -136,16 +136,26 @@ struct SupervisorStateMachineTests {
         let first = machine.handle(.stopRequested, now: ms(1_000))
         #expect(signals(first) == ["metrics:20:SIGTERM"], "the last started stops first")
         #expect(machine.nextDeadline == ms(3_000))
-        // A second stop request changes nothing.
-        #expect(signals(machine.handle(.stopRequested, now: ms(1_100))).isEmpty)
         // metrics does not exit in time: SIGKILL.
         #expect(signals(machine.handle(.timer, now: ms(3_000))) == ["metrics:20:SIGKILL"])
+        // Once killed, neither the timer nor another stop request signals again.
+        #expect(signals(machine.handle(.timer, now: ms(3_005))).isEmpty)
+        #expect(signals(machine.handle(.stopRequested, now: ms(3_006))).isEmpty)
         let second = machine.handle(.exited(service: "metrics", pid: 20, status: .signaled(9)), now: ms(3_010))
         #expect(signals(second) == ["ingest:10:SIGTERM"])
         let done = machine.handle(.exited(service: "ingest", pid: 10, status: .exited(0)), now: ms(3_100))
         #expect(done.contains(.finished(exitCode: 0)))
         #expect(machine.service("ingest")?.phase == .stopped)
         #expect(machine.service("metrics")?.phase == .stopped)
+    }
+
+    @Test func secondStopRequestKillsTheServiceBeingStopped() {
+        var machine = running()
+        #expect(signals(machine.handle(.stopRequested, now: ms(1_000))) == ["metrics:20:SIGTERM"])
+        #expect(signals(machine.handle(.stopRequested, now: ms(1_200))) == ["metrics:20:SIGKILL"])
+        #expect(machine.nextDeadline == nil)
+        let next = machine.handle(.exited(service: "metrics", pid: 20, status: .signaled(9)), now: ms(1_300))
+        #expect(signals(next) == ["ingest:10:SIGTERM"], "the remaining services still stop gracefully")
     }
 
     @Test func stopDuringStartupSkipsServicesNotStartedAndNoRestartWhileStopping() {

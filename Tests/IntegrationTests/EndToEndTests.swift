@@ -136,3 +136,28 @@ struct EndToEndTests {
         #expect(await stormy.supervisor.waitForExit(timeout: .seconds(60)) == 0)
     }
 }
+
+@Suite("kechuang extract (offline)")
+struct EndToEndExtractTests {
+    @Test func extractPrintsEveryAnswerKeyFigureAsJSON() async throws {
+        let result = try await EndToEndSystem.run(["extract", "--format", "json", "--report-year", "2024", EndToEndTests.seedReport])
+        #expect(result.status == 0)
+        let data = Data(result.stdout.joined(separator: "\n").utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let observations = try #require(object["observations"] as? [[String: Any]])
+        let fields: Set<String> = ["value", "unit", "qualifier", "period", "subject", "indicator", "text", "start", "end"]
+        for observation in observations {
+            #expect(Set(observation.keys) == fields)
+        }
+        for figure in try EndToEndTests.answerKey() {
+            let found = observations.contains { observation in
+                (observation["unit"] as? String) == figure.unit && (observation["qualifier"] as? String) == figure.qualifier
+                    && (observation["value"] as? NSNumber).map { Decimal(string: $0.stringValue) == figure.value } == true
+            }
+            #expect(found, "extract missed \(figure.phrase)")
+        }
+        let table = try await EndToEndSystem.run(["extract", EndToEndTests.seedReport])
+        #expect(table.status == 0)
+        #expect(table.stdout.first?.hasPrefix("数值 value") == true || table.stdout.first?.contains("数值 value") == true)
+    }
+}
