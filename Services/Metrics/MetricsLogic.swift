@@ -148,15 +148,17 @@ public struct MetricsLogic: Sendable {
         counterpartKey.source = key.source == .reported ? .computed : .reported
         let counterpart = state.values[counterpartKey]
         update.quality = flags(for: update, against: counterpart)
-        if let previous, previous.value == value, previous.quality == update.quality,
+        if let previous, previous.value == value, Self.kinds(previous.quality) == Self.kinds(update.quality),
            previous.qualifier == update.qualifier, previous.documentID == update.documentID {
             return []
         }
         state.values[key] = update
         var updates = [update]
+        // The counterpart is published again only when a finding appears or disappears (not when the other
+        // value merely moves), so a stream of computed changes does not double the update volume.
         if var other = counterpart {
             let otherFlags = flags(for: other, against: update)
-            if otherFlags != other.quality {
+            if Self.kinds(otherFlags) != Self.kinds(other.quality) {
                 other.previousValue = other.value
                 other.quality = otherFlags
                 other.ingestSequence = ingestSequence
@@ -165,6 +167,10 @@ public struct MetricsLogic: Sendable {
             }
         }
         return updates
+    }
+
+    private static func kinds(_ flags: [DataQualityFlag]) -> [DataQualityFlag.Kind] {
+        flags.map(\.kind)
     }
 
     private func flags(for update: MetricUpdate, against counterpart: MetricUpdate?) -> [DataQualityFlag] {

@@ -51,9 +51,10 @@ import Glibc
             return line
         }
 
-        /// Stops it with SIGTERM and returns its final state (key text → value).
-        func finish() async throws -> [String: Decimal] {
-            if exit.value == nil { kill(process.processIdentifier, SIGTERM) }
+        /// Stops it with SIGTERM (or, with `terminate` false, waits for it to exit by itself) and returns its final
+        /// state (key text → value).
+        func finish(terminate: Bool = true) async throws -> [String: Decimal] {
+            if terminate, exit.value == nil { kill(process.processIdentifier, SIGTERM) }
             let status = await exit.wait(timeout: .seconds(20))
             let line = try await self.line(startingWith: "state ", timeout: .seconds(10))
             #expect(status == 0, "subscriber exit status; stderr: \(stderr.tail())")
@@ -118,8 +119,7 @@ import Glibc
             let accepted = try await ingest.accept(try MetricsDocuments.events(
                 try MetricsDocuments.loanBatch(first: 900, count: 1), name: "one-loan.jsonl"))
             try await metrics.waitUntilApplied(try #require(accepted.lastSequence))
-            _ = try await subscriber.line(startingWith: "state ", timeout: .seconds(30))  // it exits by itself
-            let state = try await subscriber.finish()
+            let state = try await subscriber.finish(terminate: false)  // it exits by itself after --count updates
             let updates = subscriber.stdout.lines.filter { $0.hasPrefix("update ") }
             #expect(updates.count == 3)
             #expect(updates.allSatisfy { $0.split(separator: " ")[2].hasPrefix("loan.") })

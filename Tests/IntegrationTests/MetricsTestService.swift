@@ -15,26 +15,30 @@ struct MetricsTestService: Sendable {
     let sync: TestClient
 
     /// Starts metrics in `directory`, following the ingest stream at `ingestPublish` / `ingestSync`.
+    /// `readyTimeoutMilliseconds` bounds how long the service waits for catching up before announcing readiness.
     static func start(
-        directory: RunDirectory? = nil, ingestPublish: String, ingestSync: String, extra: [String] = []
+        directory: RunDirectory? = nil, ingestPublish: String, ingestSync: String, readyTimeoutMilliseconds: Int = 10_000
     ) async throws -> MetricsTestService {
         let directory = try directory ?? RunDirectory()
         let process = try await ServiceProcess.start(
             "kechuang-metrics",
             arguments: directory.serviceArguments + [
                 "--ingest-pub", ingestPublish, "--ingest-sync", ingestSync, "--heartbeat-ms", "100",
-                "--ready-timeout-ms", "10000", "--request-timeout-ms", "1000",
-            ] + extra,
+                "--ready-timeout-ms", String(readyTimeoutMilliseconds), "--request-timeout-ms", "1000",
+            ],
             readyTimeout: .seconds(60))
         let sync = try await TestClient(endpoint: try process.readiness.endpoint("metrics.sync"))
         return MetricsTestService(directory: directory, process: process, sync: sync)
     }
 
     /// Starts metrics following `ingest`.
-    static func start(following ingest: IngestTestService, directory: RunDirectory? = nil) async throws -> MetricsTestService {
+    static func start(
+        following ingest: IngestTestService, directory: RunDirectory? = nil, readyTimeoutMilliseconds: Int = 10_000
+    ) async throws -> MetricsTestService {
         try await start(
             directory: directory, ingestPublish: try ingest.process.readiness.endpoint("ingest.pub"),
-            ingestSync: try ingest.process.readiness.endpoint("ingest.sync"))
+            ingestSync: try ingest.process.readiness.endpoint("ingest.sync"),
+            readyTimeoutMilliseconds: readyTimeoutMilliseconds)
     }
 
     /// The metrics endpoint called `name` (`metrics.pub`, `metrics.sync`, `metrics.req`).

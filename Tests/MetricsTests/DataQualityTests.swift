@@ -29,6 +29,17 @@ import Testing
         #expect(computed.ingestSequence == 10)
     }
 
+    @Test func counterpartIsNotRepublishedWhileTheFindingStaysTheSame() throws {
+        var logic = MetricsLogic(catalog: F.catalog)
+        _ = F.run(pool(3), logic: &logic)
+        _ = logic.apply(F.observation("loan.pool_size", 273, .jia), ingestSequence: 10)
+        let updates = logic.apply(
+            F.program(.techLoanPoolEntered(date: F.date("2024-03-01"), subject: F.subject(4))), ingestSequence: 11)
+        #expect(updates.map(\.key.source) == [.computed])
+        #expect(updates.first?.value == 4)
+        #expect(updates.first?.quality.first?.computed == 4)
+    }
+
     @Test func flagClearsWhenTheValuesAgree() throws {
         var logic = MetricsLogic(catalog: F.catalog)
         _ = F.run(pool(2), logic: &logic)

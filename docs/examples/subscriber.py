@@ -180,6 +180,8 @@ def main():
         raise Stop()
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    # A parent process may have started us with these signals blocked; we want them.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 
     follower = Follower(args)
     try:
