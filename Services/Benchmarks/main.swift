@@ -4,3 +4,4 @@
 
 await ZeroMQBenchmark.run()
 try await EnvelopeBenchmark.run()
+try await MetricsBenchmark.run()
