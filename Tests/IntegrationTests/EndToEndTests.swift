@@ -66,6 +66,13 @@ struct EndToEndTests {
             let line = await late.stdout.firstLine(matching: { Self.matches($0, figure) }, timeout: .seconds(30))
             #expect(line != nil, "watch started after the feed never saw \(figure.phrase) = \(figure.value)\(figure.unit)")
         }
+        // Replay from a sequence instead of a snapshot: the first updates, in stream order.
+        let replayed = try await system.run(["watch", "--format", "json", "--from-seq", "0", "--count", "5", "--timeout", "30"])
+        #expect(replayed.status == 0)
+        #expect(replayed.stdout.compactMap(WatchedUpdate.parse).map(\.sequence) == [1, 2, 3, 4, 5])
+        let fromThree = try await system.run(["watch", "--format", "json", "--from-seq", "3", "--count", "2", "--timeout", "30"])
+        #expect(fromThree.stdout.compactMap(WatchedUpdate.parse).map(\.sequence) == [4, 5])
+
         // Feeding the same report again is a duplicate and changes nothing.
         let again = try await system.run(["feed", "--report-year", "2024", Self.seedReport])
         #expect(again.status == 0)
