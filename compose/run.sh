@@ -35,7 +35,7 @@ ready_file="$KECHUANG_HOME/up.ready"
 up_log="$KECHUANG_HOME/up.log"
 rm -f "$ready_file"
 
-if "$kechuang" status >/dev/null 2>&1; then
+if "$kechuang" status --request-timeout 1 >/dev/null 2>&1; then
     echo "==> Kechuang is already running (home $KECHUANG_HOME); reusing it" >&2
     up_pid=""
 else
@@ -73,7 +73,7 @@ stop_all() {
 trap stop_all INT TERM
 trap cleanup EXIT
 
-"$kechuang" status
+"$kechuang" status || true
 
 echo "==> live metric updates (kechuang watch), started before the feed" >&2
 # (its one readiness line on stderr is for scripts; keep the terminal for the updates themselves)
