@@ -4,4 +4,5 @@
 
 await ZeroMQBenchmark.run()
 try await EnvelopeBenchmark.run()
+try await IngestBenchmark.run()
 try await MetricsBenchmark.run()
