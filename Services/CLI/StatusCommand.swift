@@ -86,9 +86,19 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
 
     /// Sends the service's status request.
     static func probe(_ service: ServiceDefinition, endpoint: String, timeout: Duration) async -> Probe {
+        let client: ServiceClient
         do {
-            let client = try await ServiceClient.connect(service: service.name, endpoint: endpoint)
-            defer { Task { await client.close() } }
+            client = try await ServiceClient.connect(service: service.name, endpoint: endpoint)
+        } catch {
+            return Probe(answered: false, details: "\(error)")
+        }
+        let result = await ask(service, client: client, timeout: timeout)
+        await client.close()
+        return result
+    }
+
+    private static func ask(_ service: ServiceDefinition, client: ServiceClient, timeout: Duration) async -> Probe {
+        do {
             switch service.probe {
             case .ingest:
                 let status = try await client.request(IngestStatusRequest(), expecting: IngestStatus.self, timeout: timeout)
