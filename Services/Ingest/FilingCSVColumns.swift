@@ -56,8 +56,13 @@ enum FilingCSVColumns {
             default: return text
             }
         case .json:
-            if let first = text.first, first == "[" || first == "{",
-               let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) {
+            let bytes = Data(text.utf8)
+            // Check the syntax (and nesting depth) with the strict scanner before Foundation parses it.
+            let wellFormed = bytes.withUnsafeBytes { raw in
+                (try? JSONScanner.validate(raw)) != nil
+            }
+            if let first = text.first, first == "[" || first == "{", wellFormed,
+               let object = try? JSONSerialization.jsonObject(with: bytes) {
                 return object
             }
             return text
