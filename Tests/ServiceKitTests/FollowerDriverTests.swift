@@ -1,0 +1,130 @@
+import Foundation
+import Messaging
+import Testing
+@testable import ServiceKit
+
+@Suite struct FollowerDriverTests {
+    private struct Item: WireMessage {
+        static let messageType: MessageType = "test.item"
+        var number: UInt64
+        var topic: Topic { Topic("test").child("item") }
+    }
+
+    private static let headers = HeaderFactory(source: "owner")
+
+    private static func entry(_ sequence: UInt64) throws -> Envelope {
+        try Envelope(Item(number: sequence), header: headers.header(for: Item.self, sequence: sequence))
+    }
+
+    private static func batch(_ range: ClosedRange<UInt64>, head: UInt64, hasMore: Bool = false) throws -> ReplayBatch {
+        ReplayBatch(stream: "test", entries: try range.map { try ReplayEntry(entry($0)) }, lastSequence: head, hasMore: hasMore)
+    }
+
+    private static func configuration() -> StreamFollowerConfiguration {
+        StreamFollowerConfiguration(
+            stream: "test", publishEndpoint: "inproc://pub", syncEndpoint: "inproc://sync", prefixes: [Topic("test.item")],
+            source: "follower", retryInitial: .milliseconds(100), retryMaximum: .milliseconds(350))
+    }
+
+    private static func applied(_ steps: [FollowerStep]) -> [UInt64] {
+        steps.compactMap { if case let .apply(envelope) = $0 { envelope.sequence } else { nil } }
+    }
+
+    @Test func startsWithAReplayAfterTheLastAppliedSequence() {
+        var driver = FollowerDriver(configuration: Self.configuration(), lastApplied: 5, canLoadSnapshots: false)
+        #expect(driver.start(.replay) == [.sendReplay(after: 5, limit: 1000, delay: .zero)])
+        #expect(driver.progress.replayRequests == 1)
+    }
+
+    @Test func liveMessagesWaitForTheReplayAndEverythingIsAppliedOnceInOrder() throws {
+        var driver = FollowerDriver(configuration: Self.configuration(), lastApplied: 0, canLoadSnapshots: false)
+        _ = driver.start(.replay)
+        #expect(driver.handle(.live(try Self.entry(4))).isEmpty)
+        #expect(driver.handle(.live(try Self.entry(5))).isEmpty)
+        let steps = driver.handle(.replayAnswer(after: 0, try Self.batch(1...4, head: 4)))
+        #expect(Self.applied(steps) == [1, 2, 3, 4, 5])
+        #expect(steps.last == .caughtUp(lastApplied: 5))
+        #expect(driver.progress.droppedMessages == 1)  // the replayed 4 duplicates the buffered live one
+        driver.refreshProgress()
+        #expect(driver.progress.isCaughtUp)
+    }
+
+    @Test func staleAnswersAreIgnored() throws {
+        var driver = FollowerDriver(configuration: Self.configuration(), lastApplied: 10, canLoadSnapshots: false)
+        _ = driver.start(.replay)
+        #expect(driver.handle(.replayAnswer(after: 3, try Self.batch(4...12, head: 12))).isEmpty)
+        #expect(driver.handle(.replayFailed(after: 3, reason: "late")).isEmpty)
+        #expect(driver.machine.replayInFlight == 10)
+    }
+
+    @Test func failedRequestsBackOffExponentiallyAndSuccessResets() throws {
+        var driver = FollowerDriver(configuration: Self.configuration(), lastApplied: 0, canLoadSnapshots: false)
+        _ = driver.start(.replay)
+        #expect(driver.handle(.replayFailed(after: 0, reason: "timeout")) == [.sendReplay(after: 0, limit: 1000, delay: .milliseconds(100))])
+        #expect(driver.handle(.replayFailed(after: 0, reason: "timeout")) == [.sendReplay(after: 0, limit: 1000, delay: .milliseconds(200))])
+        #expect(driver.handle(.replayFailed(after: 0, reason: "timeout")) == [.sendReplay(after: 0, limit: 1000, delay: .milliseconds(350))])
+        #expect(driver.consecutiveFailures == 3)
+        let steps = driver.handle(.replayAnswer(after: 0, try Self.batch(1...2, head: 3, hasMore: true)))
+        #expect(Self.applied(steps) == [1, 2])
+        #expect(steps.contains(.sendReplay(after: 2, limit: 1000, delay: .zero)))
+        #expect(driver.consecutiveFailures == 0)
+        #expect(driver.progress.failures == 3)
+    }
+
+    @Test func aFailedApplyRestartsAfterTheLastCommittedEntry() throws {
+        var driver = FollowerDriver(configuration: Self.configuration(), lastApplied: 0, canLoadSnapshots: false)
+        _ = driver.start(.replay)
+        _ = driver.handle(.replayAnswer(after: 0, try Self.batch(1...3, head: 3)))
+        driver.batchCommitted(count: 3)
+        _ = driver.handle(.live(try Self.entry(4)))
+        _ = driver.handle(.live(try Self.entry(5)))
+        // The batch 4…5 was not committed.
+        let steps = driver.batchFailed(firstSequence: 4)
+        #expect(steps == [.sendReplay(after: 3, limit: 1000, delay: .milliseconds(100))])
+        #expect(driver.progress.lastApplied == 3)
+        #expect(Self.applied(driver.handle(.replayAnswer(after: 3, try Self.batch(4...5, head: 5)))) == [4, 5])
+    }
+
+    @Test func heartbeatsRevealALostTailAndOtherStreamsAreIgnored() throws {
+        var driver = FollowerDriver(configuration: Self.configuration(), lastApplied: 0, canLoadSnapshots: false)
+        _ = driver.start(.replay)
+        _ = driver.handle(.replayAnswer(after: 0, try Self.batch(1...2, head: 2)))
+        let other = try Envelope(Heartbeat(stream: "other", latestSequence: 99), header: Self.headers.header(for: Heartbeat.self))
+        #expect(driver.handle(.live(other)).isEmpty)
+        let mine = try Envelope(Heartbeat(stream: "test", latestSequence: 7), header: Self.headers.header(for: Heartbeat.self))
+        #expect(driver.handle(.live(mine)) == [.sendReplay(after: 2, limit: 1000, delay: .zero)])
+    }
+
+    @Test func prunedHistoryNeedsASnapshot() throws {
+        var without = FollowerDriver(configuration: Self.configuration(), lastApplied: 0, canLoadSnapshots: false)
+        _ = without.start(.replay)
+        #expect(without.handle(.replayAnswer(after: 0, try Self.batch(5...6, head: 6))) == [.snapshotUnavailable(lastApplied: 0)])
+
+        var with = FollowerDriver(configuration: Self.configuration(), lastApplied: 0, canLoadSnapshots: true)
+        _ = with.start(.replay)
+        #expect(with.handle(.replayAnswer(after: 0, try Self.batch(5...6, head: 6))) == [.fetchSnapshot(delay: .zero)])
+        let steps = with.snapshotLoaded(sequence: 6)
+        #expect(steps.contains(.sendReplay(after: 6, limit: 1000, delay: .zero)))
+        #expect(with.progress.lastApplied == 6)
+        #expect(with.progress.snapshotsLoaded == 1)
+    }
+
+    @Test func retryBackoffDoublesUpToTheMaximum() {
+        var backoff = RetryBackoff(initial: .milliseconds(100), maximum: .seconds(1))
+        var delays: [Duration] = [backoff.currentDelay]
+        for _ in 0..<6 {
+            backoff.recordFailure()
+            delays.append(backoff.currentDelay)
+        }
+        #expect(delays == [.zero, .milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800), .seconds(1), .seconds(1)])
+        backoff.recordSuccess()
+        #expect(backoff.currentDelay == .zero)
+    }
+
+    @Test func subscriptionsAddTheHeartbeatTopicOnce() {
+        #expect(Self.configuration().subscriptions == [Topic("test.item"), Topic("test.heartbeat")])
+        let broad = StreamFollowerConfiguration(
+            stream: "ingest", publishEndpoint: "a", syncEndpoint: "b", prefixes: [Topic("ingest"), Topic("ingest")], source: "m")
+        #expect(broad.subscriptions == [Topic("ingest")])
+    }
+}

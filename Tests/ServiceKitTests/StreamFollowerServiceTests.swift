@@ -1,0 +1,189 @@
+import Foundation
+import Logging
+import Messaging
+import ServiceLifecycle
+import Synchronization
+import Testing
+import ZeroMQ
+@testable import ServiceKit
+
+/// StreamFollowerService against a real StreamOwnerService over ZeroMQ `ipc://` sockets.
+@Suite(.serialized) struct StreamFollowerServiceTests {
+    private struct Entry: WireMessage {
+        static let messageType: MessageType = "test.entry"
+        var number: UInt64
+        var topic: Topic { Topic("test").child("entry") }
+    }
+
+    /// An in-memory stream log.
+    private final class MemoryLog: StreamLogReader {
+        private let stored = Mutex<[StoredEnvelope]>([])
+        private let headers = HeaderFactory(source: "owner")
+
+        func append(count: Int) throws {
+            try stored.withLock { entries in
+                for _ in 0..<count {
+                    let sequence = UInt64(entries.count + 1)
+                    let envelope = try Envelope(Entry(number: sequence), header: headers.header(for: Entry.self, sequence: sequence))
+                    entries.append(try StoredEnvelope(envelope))
+                }
+            }
+        }
+
+        func entries(after sequence: UInt64, limit: Int) throws -> [StoredEnvelope] {
+            stored.withLock { entries in Array(entries.filter { $0.sequence > sequence }.prefix(limit)) }
+        }
+
+        var head: UInt64 { stored.withLock { UInt64($0.count) } }
+    }
+
+    /// Records applied sequences; lets a test wait until a given last sequence was applied.
+    private final class Applied: Sendable {
+        private let state = Mutex<(sequences: [UInt64], waiters: [(UInt64, AsyncSignal)], failuresLeft: Int)>(([], [], 0))
+
+        init(failFirst: Int = 0) {
+            state.withLock { $0.failuresLeft = failFirst }
+        }
+
+        struct Injected: Error {}
+
+        func apply(_ envelopes: [Envelope]) throws {
+            let fired = try state.withLock { state -> [AsyncSignal] in
+                if state.failuresLeft > 0 {
+                    state.failuresLeft -= 1
+                    throw Injected()
+                }
+                state.sequences += envelopes.compactMap(\.sequence)
+                let last = state.sequences.last ?? 0
+                let ready = state.waiters.filter { $0.0 <= last }.map(\.1)
+                state.waiters.removeAll { $0.0 <= last }
+                return ready
+            }
+            for signal in fired { signal.fire() }
+        }
+
+        var sequences: [UInt64] { state.withLock { $0.sequences } }
+
+        func wait(through sequence: UInt64, timeout: Duration) async -> Bool {
+            let signal = AsyncSignal()
+            state.withLock { state in
+                if (state.sequences.last ?? 0) >= sequence { signal.fire() } else { state.waiters.append((sequence, signal)) }
+            }
+            return await signal.wait(timeout: timeout)
+        }
+    }
+
+    /// A stream owner on fresh ipc endpoints.
+    private struct Owner {
+        let directory: String
+        let log = MemoryLog()
+        var publish: String { "ipc://\(directory)/test.pub" }
+        var sync: String { "ipc://\(directory)/test.sync" }
+
+        init() throws {
+            var template = Array("/tmp/kc-sf-XXXXXX".utf8CString)
+            let created = template.withUnsafeMutableBufferPointer { buffer -> String? in
+                guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
+                return String(cString: base)
+            }
+            directory = try #require(created)
+        }
+
+        func start(on loop: SocketLoop, logger: Logger) async throws -> StreamOwnerService {
+            let publisher = try await ZMQPublisher.bind(publish, on: loop)
+            let server = try await ZMQRequestServer.bind(sync, on: loop, source: "owner")
+            return try StreamOwnerService(
+                owner: StreamOwner(stream: "test", maxBatchEntries: 500), reader: log, publisher: publisher,
+                syncServer: server, headers: HeaderFactory(source: "owner"), heartbeatInterval: .milliseconds(50),
+                logger: logger)
+        }
+    }
+
+    private static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    private static func follower(
+        _ owner: Owner, loop: SocketLoop, lastApplied: UInt64 = 0, applied: Applied
+    ) -> StreamFollowerService {
+        StreamFollowerService(
+            configuration: StreamFollowerConfiguration(
+                stream: "test", publishEndpoint: owner.publish, syncEndpoint: owner.sync,
+                prefixes: [Topic("test.entry")], source: "follower", batchLimit: 300,
+                requestTimeout: .milliseconds(300), retryInitial: .milliseconds(20), retryMaximum: .milliseconds(200),
+                tickInterval: .milliseconds(100)),
+            loop: loop, lastApplied: lastApplied, logger: logger
+        ) { envelopes in try applied.apply(envelopes) }
+    }
+
+    @Test func catchesUpOnABacklogThenFollowsLiveExactlyOnceInOrder() async throws {
+        let owner = try Owner()
+        defer { try? FileManager.default.removeItem(atPath: owner.directory) }
+        try owner.log.append(count: 1234)
+        let loop = try SocketLoop(name: "test.follower")
+        let ownerService = try await owner.start(on: loop, logger: Self.logger)
+        let applied = Applied()
+        let follower = Self.follower(owner, loop: loop, applied: applied)
+        let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger)
+        async let running: Void = group.run()
+
+        #expect(await follower.waitUntilCaughtUp(timeout: .seconds(20)))
+        #expect(follower.hasCaughtUp)
+        #expect(applied.sequences == Array(1...1234))
+        try owner.log.append(count: 66)
+        ownerService.committed(through: 1300)
+        #expect(await applied.wait(through: 1300, timeout: .seconds(20)))
+        #expect(applied.sequences == Array(1...1300))
+        #expect(follower.progress.lastApplied == 1300)
+
+        await group.triggerGracefulShutdown()
+        try await running
+        await loop.shutdown()
+    }
+
+    @Test func resumesAfterTheStoredSequence() async throws {
+        let owner = try Owner()
+        defer { try? FileManager.default.removeItem(atPath: owner.directory) }
+        try owner.log.append(count: 50)
+        let loop = try SocketLoop(name: "test.follower")
+        let ownerService = try await owner.start(on: loop, logger: Self.logger)
+        let applied = Applied()
+        let follower = Self.follower(owner, loop: loop, lastApplied: 40, applied: applied)
+        let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger)
+        async let running: Void = group.run()
+        #expect(await follower.waitUntilCaughtUp(timeout: .seconds(20)))
+        #expect(applied.sequences == Array(41...50))
+        await group.triggerGracefulShutdown()
+        try await running
+        await loop.shutdown()
+    }
+
+    @Test func waitsForAnOwnerThatStartsLaterAndRetriesAFailedApply() async throws {
+        let owner = try Owner()
+        defer { try? FileManager.default.removeItem(atPath: owner.directory) }
+        try owner.log.append(count: 20)
+        let followerLoop = try SocketLoop(name: "test.follower")
+        let applied = Applied(failFirst: 1)
+        let follower = Self.follower(owner, loop: followerLoop, applied: applied)
+        let followerGroup = ServiceRunner.makeGroup(services: [follower], logger: Self.logger)
+        async let following: Void = followerGroup.run()
+
+        // No owner yet: requests time out and are retried; the follower cannot be caught up.
+        #expect(await follower.waitUntilCaughtUp(timeout: .milliseconds(700)) == false)
+        #expect(follower.progress.failures >= 1)
+
+        let ownerLoop = try SocketLoop(name: "test.owner")
+        let ownerService = try await owner.start(on: ownerLoop, logger: Self.logger)
+        let ownerGroup = ServiceRunner.makeGroup(services: [ownerService], logger: Self.logger)
+        async let owning: Void = ownerGroup.run()
+        #expect(await applied.wait(through: 20, timeout: .seconds(20)))
+        #expect(await follower.waitUntilCaughtUp(timeout: .seconds(20)))
+        // The first apply threw: the batch was replayed, and every entry applied exactly once.
+        #expect(applied.sequences == Array(1...20))
+
+        await followerGroup.triggerGracefulShutdown()
+        try await following
+        await ownerGroup.triggerGracefulShutdown()
+        try await owning
+        await followerLoop.shutdown()
+        await ownerLoop.shutdown()
+    }
+}
