@@ -140,4 +140,13 @@ import Testing
         #expect(rejection("[]")?.code == .empty)
         #expect(rejection("year,creditCode\n")?.code == .empty)
     }
+
+    @Test func hostileJSONCellIsARejectionNotACrash() throws {
+        let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        let text = "year,creditCode,enterpriseName,operatingRevenue,rdExpense,totalStaff,awards\n"
+            + "2024,\(try IngestFixtures.creditCode(1)),甲,100,10,5,\(deep)\n"
+        let rejected = rejection(text)
+        #expect(rejected?.code == .invalidFiling)
+        #expect(rejected?.problems.first?.field == "awards")
+    }
 }
