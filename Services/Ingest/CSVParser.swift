@@ -20,6 +20,7 @@ struct CSVParser {
         var line = 1
         var lineStart = 0
         let count = bytes.count
+        var columnCounter = ColumnCounter()
 
         func position(_ offset: Int, _ line: Int, _ lineStart: Int) -> TextPosition {
             TextPosition.of(offset: offset, in: bytes, lineStart: lineStart, line: line)
@@ -44,10 +45,11 @@ struct CSVParser {
             var columns: [Int] = []
             var endOfRecord = false
             while !endOfRecord {
-                columns.append(position(index, line, lineStart).column)
+                columns.append(columnCounter.column(at: index, lineStart: lineStart, in: bytes))
                 var field: [UInt8] = []
                 if index < count, bytes[index] == UInt8(ascii: "\"") {
-                    let opening = position(index, line, lineStart)
+                    // Only remembered: computing a position for every quoted field would make long lines quadratic.
+                    let (openingIndex, openingLine, openingLineStart) = (index, line, lineStart)
                     index += 1
                     var closed = false
                     while index < count {
@@ -70,7 +72,9 @@ struct CSVParser {
                         index += 1
                     }
                     guard closed else {
-                        throw CSVError(message: "unterminated quoted field (opened here)", position: opening)
+                        throw CSVError(
+                            message: "unterminated quoted field (opened here)",
+                            position: position(openingIndex, openingLine, openingLineStart))
                     }
                     // After the closing quote: a separator, a line end or the end of the text.
                     if index < count {

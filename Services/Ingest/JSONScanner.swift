@@ -19,6 +19,7 @@ struct JSONScanner {
     private var index: Int
     private var line = 1
     private var lineStart = 0
+    private var columns = ColumnCounter()
 
     private init(bytes: UnsafeRawBufferPointer, start: Int = 0) {
         self.bytes = bytes
@@ -39,7 +40,7 @@ struct JSONScanner {
             while true {
                 scanner.skipWhitespace()
                 let start = scanner.index
-                let position = scanner.position
+                let position = scanner.valuePosition()
                 try scanner.value(depth: 1)
                 values.append(Value(range: start..<scanner.index, position: position))
                 scanner.skipWhitespace()
@@ -71,7 +72,7 @@ struct JSONScanner {
             scanner.skipWhitespace()
             if scanner.index < end {
                 let valueStart = scanner.index
-                let position = scanner.position
+                let position = scanner.valuePosition()
                 try scanner.value(depth: 0)
                 let valueEnd = scanner.index
                 scanner.skipWhitespace()
@@ -101,6 +102,11 @@ struct JSONScanner {
 
     private var position: TextPosition {
         TextPosition.of(offset: index, in: bytes, lineStart: lineStart, line: line)
+    }
+
+    /// The position of the value starting at the current index (linear-time over a document's values).
+    private mutating func valuePosition() -> TextPosition {
+        TextPosition(line: line, column: columns.column(at: index, lineStart: lineStart, in: bytes))
     }
 
     private func error(_ message: String) -> JSONSyntaxError {
@@ -186,7 +192,8 @@ struct JSONScanner {
     }
 
     private mutating func string() throws(JSONSyntaxError) {
-        let opening = position
+        // Only remembered: computing a position for every string would make long lines quadratic.
+        let (openingIndex, openingLine, openingLineStart) = (index, line, lineStart)
         index += 1
         while index < bytes.count {
             let byte = bytes[index]
@@ -220,7 +227,9 @@ struct JSONScanner {
                 index += 1
             }
         }
-        throw JSONSyntaxError(message: "unterminated string", position: opening)
+        throw JSONSyntaxError(
+            message: "unterminated string",
+            position: TextPosition.of(offset: openingIndex, in: bytes, lineStart: openingLineStart, line: openingLine))
     }
 
     private mutating func number() throws(JSONSyntaxError) {

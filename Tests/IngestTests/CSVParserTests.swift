@@ -53,4 +53,12 @@ import Testing
         let error = failure("\"企业\"x,b\n")
         #expect(error?.position == TextPosition(line: 1, column: 5))
     }
+
+    @Test(.timeLimit(.minutes(1))) func veryLongLineIsParsedInLinearTime() throws {
+        let fields = 300_000
+        let line = (0..<fields).map { "中\($0 % 10)" }.joined(separator: ",")
+        let records = try parse(line + "\n")
+        #expect(records.first?.fields.count == fields)
+        #expect(records.first?.columns.last == (fields - 1) * 3 + 1)
+    }
 }

@@ -85,4 +85,12 @@ import Testing
         do { _ = try lines("{\"a\":1} {\"b\":2}") } catch { caught = error }
         #expect(caught?.position == TextPosition(line: 1, column: 9))
     }
+
+    @Test(.timeLimit(.minutes(1))) func oneLineArrayOfManyElementsIsLinear() throws {
+        let count = 300_000
+        let text = "[" + Array(repeating: "\"张\"", count: count).joined(separator: ",") + "]"
+        let values = try elements(text)
+        #expect(values.count == count)
+        #expect(values.last?.position == TextPosition(line: 1, column: 2 + (count - 1) * 4))
+    }
 }
