@@ -1,8 +1,10 @@
 // Kechuang benchmarks (科创 性能基准). Each benchmark prints `name key=value …` lines.
 // Run: swift run -c release kechuang-benchmarks
+// Select parts with KECHUANG_BENCH_ONLY=zmq,envelope,extraction,ingest,metrics (default: all).
 // Add further benchmarks below, one call per benchmark type.
 
-await ZeroMQBenchmark.run()
-try await EnvelopeBenchmark.run()
-try await IngestBenchmark.run()
-try await MetricsBenchmark.run()
+if BenchmarkSelection.includes("zmq") { await ZeroMQBenchmark.run() }
+if BenchmarkSelection.includes("envelope") { try await EnvelopeBenchmark.run() }
+if BenchmarkSelection.includes("extraction") { try ExtractionBenchmark.run() }
+if BenchmarkSelection.includes("ingest") { try await IngestBenchmark.run() }
+if BenchmarkSelection.includes("metrics") { try await MetricsBenchmark.run() }

@@ -10,13 +10,29 @@ public struct Catalog: Codable, Sendable, Hashable {
     /// The programs.
     public var programs: [Program]
     /// The indicators.
-    public var indicators: [Indicator]
+    public var indicators: [Indicator] {
+        didSet { matcherCache = IndicatorMatcherCache() }
+    }
+    /// The lazily built phrase index behind ``matchIndicator(subject:unit:)``; replaced whenever `indicators` changes.
+    private var matcherCache = IndicatorMatcherCache()
 
     /// Creates a catalog.
     public init(subjectKinds: [InnovationSubjectKind] = [], programs: [Program] = [], indicators: [Indicator] = []) {
         self.subjectKinds = subjectKinds
         self.programs = programs
         self.indicators = indicators
+    }
+
+    /// Catalogs are equal when their subject kinds, programs and indicators are.
+    public static func == (lhs: Catalog, rhs: Catalog) -> Bool {
+        lhs.subjectKinds == rhs.subjectKinds && lhs.programs == rhs.programs && lhs.indicators == rhs.indicators
+    }
+
+    /// Hashes the subject kinds, programs and indicators.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(subjectKinds)
+        hasher.combine(programs)
+        hasher.combine(indicators)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -244,23 +260,12 @@ public struct Catalog: Codable, Sendable, Hashable {
     /// When `unit` is given, only indicators of the same ``MeasureDimension`` compete, so "83家 … 2.88亿元"
     /// maps the count and the amount to different indicators.
     public func matchIndicator(subject: String, unit: MeasureUnit?) -> Indicator? {
-        let text = PhraseText.normalize(subject)
-        guard !text.isEmpty else { return nil }
-        var best: (indicator: Indicator, longest: Int, total: Int)?
-        for indicator in indicators {
-            if let unit, indicator.unit.dimension != unit.dimension { continue }
-            var longest = 0
-            var total = 0
-            for phrase in indicator.phrases {
-                let normalized = PhraseText.normalize(phrase)
-                guard !normalized.isEmpty, text.contains(normalized) else { continue }
-                longest = max(longest, normalized.count)
-                total += normalized.count
-            }
-            guard longest > 0 else { continue }
-            if let current = best, (current.longest, current.total) >= (longest, total) { continue }
-            best = (indicator, longest, total)
-        }
-        return best?.indicator
+        indicatorMatcher.match(subject: subject, unit: unit)
+    }
+
+    /// The catalog's indicator phrases, normalised once: built on first use and cached with this catalog value
+    /// (rebuilt after `indicators` changes). Keep it to match many subjects without going through the catalog.
+    public var indicatorMatcher: IndicatorMatcher {
+        matcherCache.matcher(for: indicators)
     }
 }
