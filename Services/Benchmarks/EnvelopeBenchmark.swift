@@ -53,8 +53,11 @@ enum EnvelopeBenchmark {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var best: [Variant: Double] = [:]
         var cpu: [Variant: Double] = [:]
+        // `KECHUANG_BENCH_ENVELOPE_VARIANTS=fast,naive` runs only those variants (e.g. for profiling).
+        let selected = ProcessInfo.processInfo.environment["KECHUANG_BENCH_ENVELOPE_VARIANTS"]
+            .map { $0.split(separator: ",").compactMap { Variant(rawValue: String($0)) } } ?? Variant.allCases
         for round in 0..<rounds {
-            for variant in Variant.allCases {
+            for variant in selected {
                 let cpuBefore = processCPUSeconds()
                 let rate = try await measure(variant, endpoint: "ipc://\(directory)/\(variant.rawValue.prefix(4))\(round)")
                 let cpuPerMessage = (processCPUSeconds() - cpuBefore) / Double(messageCount) * 1e6

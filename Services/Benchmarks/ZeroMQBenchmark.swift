@@ -3,11 +3,15 @@ import Foundation
 import ZeroMQ
 
 /// PUSH/PULL throughput of 100-byte messages over `ipc://`: direct libzmq C calls, the wrapper's synchronous
-/// ``Socket`` API, and the async ``SocketLoop`` bridge. Prints `zmq.push_pull.* msgs/s=…` lines.
+/// ``Socket`` API (single-frame calls, and the multipart `[Frame]` calls), and the async ``SocketLoop`` bridge.
+/// Prints `zmq.push_pull.* msgs/s=…` lines.
 ///
 /// Each synchronous variant sends on one dedicated thread and receives on another; the clock runs from the start of
-/// sending until the last message is received. The C and wrapper runs alternate and the best of each is kept,
-/// because the machine is shared.
+/// sending until the last message is received. Both sides do the same work: the sender's bytes are copied into a
+/// new libzmq message, the receiver receives into a `zmq_msg_t` (reused while free) and reads its size. The C and
+/// wrapper runs alternate and the best of each is kept, because the machine is shared; CPU per message (all
+/// threads of the process, including libzmq's I/O thread) is the steadier comparison.
+/// `KECHUANG_BENCH_ZMQ_ONLY=c|wrapper|multipart` runs one variant (for profiling).
 enum ZeroMQBenchmark {
     /// Messages per run; `KECHUANG_BENCH_ZMQ_MESSAGES` overrides.
     static let messageCount: Int = {
@@ -25,6 +29,7 @@ enum ZeroMQBenchmark {
             defer { try? FileManager.default.removeItem(atPath: directory) }
             var bestC = Measurement()
             var bestWrapper = Measurement()
+            var bestMultipart = Measurement()
             let only = ProcessInfo.processInfo.environment["KECHUANG_BENCH_ZMQ_ONLY"]
             for round in 0..<rounds {
                 if only == nil || only == "c" {
@@ -35,9 +40,14 @@ enum ZeroMQBenchmark {
                     let endpoint = "ipc://\(directory)/w\(round)"
                     bestWrapper.merge(try await onThread { try wrapper(endpoint: endpoint) })
                 }
+                if only == nil || only == "multipart" {
+                    let endpoint = "ipc://\(directory)/m\(round)"
+                    bestMultipart.merge(try await onThread { try wrapper(endpoint: endpoint, multipart: true) })
+                }
             }
             if only != nil {
-                print("zmq.push_pull.c msgs/s=\(format(bestC.rate)) wrapper msgs/s=\(format(bestWrapper.rate))")
+                print("zmq.push_pull.c msgs/s=\(format(bestC.rate)) wrapper msgs/s=\(format(bestWrapper.rate))"
+                      + " multipart msgs/s=\(format(bestMultipart.rate))")
                 return
             }
             let loopRate = try await socketLoop(endpoint: "ipc://\(directory)/loop")
@@ -46,6 +56,9 @@ enum ZeroMQBenchmark {
             print("zmq.push_pull.wrapper  msgs/s=\(format(bestWrapper.rate)) ratio_vs_c=\(ratio(bestWrapper.rate, bestC.rate))"
                   + " cpu_ns/msg=\(format(bestWrapper.cpuNanosecondsPerMessage))"
                   + " cpu_ratio_c_vs_wrapper=\(ratio(bestC.cpuNanosecondsPerMessage, bestWrapper.cpuNanosecondsPerMessage))")
+            print("zmq.push_pull.multipart msgs/s=\(format(bestMultipart.rate)) ratio_vs_c=\(ratio(bestMultipart.rate, bestC.rate))"
+                  + " cpu_ns/msg=\(format(bestMultipart.cpuNanosecondsPerMessage))"
+                  + " cpu_ratio_c_vs_multipart=\(ratio(bestC.cpuNanosecondsPerMessage, bestMultipart.cpuNanosecondsPerMessage))")
             print("zmq.push_pull.loop     msgs/s=\(format(loopRate)) ratio_vs_c=\(ratio(loopRate, bestC.rate))")
             print("zmq.push_pull.note     msgs/s is the best of \(rounds) wall-clock runs (noisy on a shared machine);"
                   + " cpu_ns/msg is process CPU per message, the steadier cost comparison")
@@ -87,7 +100,9 @@ enum ZeroMQBenchmark {
         var description: String { "\(call) failed: errno \(zmq_errno())" }
     }
 
-    /// Direct `zmq_send` / `zmq_recv` with a fixed receive buffer: the baseline.
+    /// Direct libzmq calls, the baseline: `zmq_send` from a buffer (libzmq copies it into a new message, as
+    /// `Socket.send(_:)` does for small frames) and `zmq_msg_recv` into one reused `zmq_msg_t` (no copy, no
+    /// truncation: the same semantics as the wrapper's received frames).
     static func directC(endpoint: String) throws -> Measurement {
         guard let context = zmq_ctx_new() else { throw CFailure(call: "zmq_ctx_new") }
         defer { zmq_ctx_term(context) }
@@ -110,14 +125,20 @@ enum ZeroMQBenchmark {
             done.signal()
         }
         thread.start()
-        var buffer = [UInt8](repeating: 0, count: 256)
+        // Receive into one reused zmq_msg_t (no truncation, no copy), as the wrapper does.
+        var message = zmq_msg_t()
+        zmq_msg_init(&message)
         var received = 0
-        buffer.withUnsafeMutableBytes { raw in
-            while received < count {
-                if zmq_recv(pull, raw.baseAddress, raw.count, 0) >= 0 { received += 1 }
+        var bytes = 0
+        while received < count {
+            if zmq_msg_recv(&message, pull, 0) >= 0 {
+                bytes &+= zmq_msg_size(&message)
+                received += 1
             }
         }
+        zmq_msg_close(&message)
         let elapsed = ContinuousClock.now - start
+        if bytes != count * size { print("zmq.push_pull.c received \(bytes) bytes, expected \(count * size)") }
         done.wait()
         var linger: Int32 = 0
         zmq_setsockopt(push, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
@@ -129,8 +150,10 @@ enum ZeroMQBenchmark {
 
     // MARK: Wrapper, synchronous
 
-    /// The wrapper's synchronous API: `Socket.send(_:)` and `Socket.receiveMultipart()` (zmq_msg_t-backed frames).
-    static func wrapper(endpoint: String) throws -> Measurement {
+    /// The wrapper's synchronous API. `multipart == false`: the single-frame calls `Socket.send(_:more:dontWait:)`
+    /// and `Socket.receiveFrame()`; `multipart == true`: `Socket.send(_ frames: [Frame])` and
+    /// `Socket.receiveMultipart()` (one `[Frame]` per message). Frames are zmq_msg_t-backed on receipt.
+    static func wrapper(endpoint: String, multipart: Bool = false) throws -> Measurement {
         let context = try Context()
         let pull = try context.socket(.pull)
         try pull.bind(endpoint)
@@ -143,8 +166,12 @@ enum ZeroMQBenchmark {
             do {
                 let push = try context.socket(.push)
                 try push.connect(endpoint)
-                let message = [frame]
-                for _ in 0..<count { try push.send(message) }
+                if multipart {
+                    let message = [frame]
+                    for _ in 0..<count { try push.send(message) }
+                } else {
+                    for _ in 0..<count { try push.send(frame) }
+                }
                 push.close()
             } catch {
                 print("zmq.push_pull.wrapper sender failed: \(error)")
@@ -154,15 +181,24 @@ enum ZeroMQBenchmark {
         thread.start()
         var received = 0
         var bytes = 0
-        while received < count {
-            guard let message = try pull.receiveMultipart() else { continue }
-            bytes &+= message.count
-            received += 1
+        if multipart {
+            while received < count {
+                guard let message = try pull.receiveMultipart() else { continue }
+                bytes &+= message[0].count
+                received += 1
+            }
+        } else {
+            while received < count {
+                guard let (frame, _) = try pull.receiveFrame() else { continue }
+                bytes &+= frame.count
+                received += 1
+            }
         }
         let elapsed = ContinuousClock.now - start
         done.wait()
         let cpu = processCPUNanoseconds() - cpuStart
         pull.close()
+        if bytes != count * messageSize { print("zmq.push_pull.wrapper received \(bytes) bytes") }
         return Measurement(rate: rate(count, elapsed), cpuNanosecondsPerMessage: cpu / Double(count))
     }
 

@@ -56,6 +56,18 @@ final class JSONOutput {
 
     /// Writes any encodable value, with fast paths for common leaf types.
     func encodeValue<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
+        // Dynamic casts are costly: a concrete type that is none of the leaf types goes straight to its own
+        // `encode(to:)` (existentials and class hierarchies still take the casting path below).
+        if T.self != String.self && T.self != Int.self && T.self != Bool.self && T.self != Double.self
+            && T.self != UInt64.self && T.self != Int64.self && T.self != Decimal.self && T.self != Data.self
+            && T.self != URL.self && type(of: value) == T.self
+        {
+            let encoder = StreamingEncoder(output: self, codingPath: codingPath)
+            try value.encode(to: encoder)
+            try encoder.finish()
+            if unsupported { throw FastJSONEncoder.Unsupported() }
+            return
+        }
         switch value {
         case let string as String: appendString(string)
         case let int as Int: appendInteger(int)

@@ -8,99 +8,86 @@ import Foundation
 /// Frames built from Swift values copy the input once; large ones (≥ ``zeroCopyThreshold`` bytes) are then
 /// sent without further copies (`zmq_msg_init_data` with a release callback). Small ones are copied into the
 /// message, which is what libzmq does internally anyway and is cheaper than sharing.
-public struct Frame: Sendable, Equatable, CustomStringConvertible {
-    enum Storage: Sendable {
-        case empty
-        case owned(OwnedBuffer)
-        case received(SharedReceivedMessage)
-    }
+public struct Frame: @unchecked Sendable, Equatable, CustomStringConvertible {
+    // @unchecked: `owner` is either an `OwnedBuffer` (written once in its init) or a `ReceivedMessage` (written only
+    // by `receive` before any frame refers to it); both are immutable while shared, and reference counts are atomic.
 
-    let storage: Storage
+    /// Keeps the bytes alive: an `OwnedBuffer`, a `ReceivedMessage`, or `nil` for an empty frame.
+    @usableFromInline let owner: AnyObject?
+    /// Start of the bytes (`nil` when empty), cached so reading a frame needs no dynamic dispatch or retain.
+    @usableFromInline let base: UnsafeRawPointer?
+    /// Number of bytes in the frame.
+    public let count: Int
 
     /// Frames at least this large are sent zero-copy; smaller ones are copied into the libzmq message.
     public static let zeroCopyThreshold = 4096
 
-    init(storage: Storage) { self.storage = storage }
+    private init(owner: AnyObject?, base: UnsafeRawPointer?, count: Int) {
+        self.owner = owner
+        self.base = base
+        self.count = count
+    }
+
+    private init(buffer: OwnedBuffer?) {
+        if let buffer, let base = buffer.base {
+            self.init(owner: buffer, base: UnsafeRawPointer(base), count: buffer.count)
+        } else {
+            self.init(owner: nil, base: nil, count: 0)
+        }
+    }
 
     /// Wraps a received message.
     init(received message: ReceivedMessage) {
-        storage = .received(SharedReceivedMessage(message: message))
+        let header = message.header
+        self.init(owner: message, base: header.base, count: header.base == nil ? 0 : header.count)
     }
 
     /// An empty frame (e.g. the delimiter between a routing envelope and the body).
-    public init() { storage = .empty }
+    public init() { self.init(owner: nil, base: nil, count: 0) }
 
     /// A frame holding a copy of `data`.
     public init(_ data: Data) {
-        storage = data.isEmpty ? .empty : .owned(data.withUnsafeBytes { OwnedBuffer(copying: $0) })
+        self.init(buffer: data.isEmpty ? nil : data.withUnsafeBytes { OwnedBuffer(copying: $0) })
     }
 
     /// A frame holding a copy of `bytes`.
     public init(_ bytes: [UInt8]) {
-        storage = bytes.isEmpty ? .empty : .owned(bytes.withUnsafeBytes { OwnedBuffer(copying: $0) })
+        self.init(buffer: bytes.isEmpty ? nil : bytes.withUnsafeBytes { OwnedBuffer(copying: $0) })
     }
 
     /// A frame holding a copy of the raw bytes.
     public init(copying buffer: UnsafeRawBufferPointer) {
-        storage = buffer.isEmpty ? .empty : .owned(OwnedBuffer(copying: buffer))
+        self.init(buffer: buffer.isEmpty ? nil : OwnedBuffer(copying: buffer))
     }
 
     /// A frame holding the UTF-8 encoding of `string`.
     public init(string: String) {
         var copy = string
-        storage = copy.withUTF8 { utf8 in
-            utf8.isEmpty ? .empty : .owned(OwnedBuffer(copying: UnsafeRawBufferPointer(utf8)))
-        }
-    }
-
-    /// Number of bytes in the frame.
-    public var count: Int {
-        switch storage {
-        case .empty: return 0
-        case .owned(let buffer): return buffer.count
-        case .received(let shared): return shared.message.count
-        }
+        self.init(buffer: copy.withUTF8 { utf8 in
+            utf8.isEmpty ? nil : OwnedBuffer(copying: UnsafeRawBufferPointer(utf8))
+        })
     }
 
     /// `true` when the frame has no bytes.
+    @inlinable
     public var isEmpty: Bool { count == 0 }
 
     /// Calls `body` with the frame's bytes, without copying. The pointer is valid only inside `body`.
+    @inlinable
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        switch storage {
-        case .empty:
-            return try body(UnsafeRawBufferPointer(start: nil, count: 0))
-        case .owned(let buffer):
-            return try withExtendedLifetime(buffer) {
-                try body(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
-            }
-        case .received(let shared):
-            let message = shared.message
-            return try withExtendedLifetime(message) {
-                try body(UnsafeRawBufferPointer(start: message.base, count: message.count))
-            }
-        }
+        try withExtendedLifetime(owner) { try body(UnsafeRawBufferPointer(start: base, count: count)) }
     }
 
     /// The bytes as `Data`. Frames of at least ``zeroCopyThreshold`` bytes share their storage with the
     /// returned `Data` (kept alive by it); smaller ones are copied, which is cheaper.
     public var data: Data {
-        switch storage {
-        case .empty:
-            return Data()
-        case .owned(let buffer):
-            guard let base = buffer.base else { return Data() }
-            if buffer.count < Self.zeroCopyThreshold { return Data(bytes: base, count: buffer.count) }
-            return Data(bytesNoCopy: base, count: buffer.count, deallocator: .custom { _, _ in
-                withExtendedLifetime(buffer) {}
-            })
-        case .received(let shared):
-            let message = shared.message
-            guard let base = message.base else { return Data() }
-            if message.count < Self.zeroCopyThreshold { return Data(bytes: base, count: message.count) }
-            return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: message.count,
-                        deallocator: .custom { _, _ in withExtendedLifetime(message) {} })
+        guard let base, let owner else { return Data() }
+        if count < Self.zeroCopyThreshold {
+            return withExtendedLifetime(owner) { Data(bytes: base, count: count) }
         }
+        let keeper = SharedOwner(object: owner)
+        return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: count,
+                    deallocator: .custom { _, _ in withExtendedLifetime(keeper) {} })
     }
 
     /// A copy of the bytes as an array.
@@ -142,27 +129,18 @@ public struct Frame: Sendable, Equatable, CustomStringConvertible {
     /// Initialises `message` with this frame's bytes for sending: small frames are copied into the message,
     /// large ones are shared zero-copy (`zmq_msg_init_data`, releasing a retain on the storage when libzmq is done).
     func initialize(message: UnsafeMutablePointer<zmq_msg_t>) throws(ZMQError) {
-        switch storage {
-        case .empty:
-            zmq_msg_init(message)
-        case .owned(let buffer):
-            try Self.initialize(message, base: buffer.base.map(UnsafeRawPointer.init), count: buffer.count, owner: buffer)
-        case .received(let shared):
-            let received = shared.message
-            try Self.initialize(message, base: received.base, count: received.count, owner: received)
-        }
-    }
-
-    private static func initialize(
-        _ message: UnsafeMutablePointer<zmq_msg_t>, base: UnsafeRawPointer?, count: Int, owner: AnyObject
-    ) throws(ZMQError) {
+        // The caller holds this frame while libzmq copies small bytes, so only the zero-copy path touches `owner`.
         guard let base, count > 0 else {
             zmq_msg_init(message)
             return
         }
-        if count < zeroCopyThreshold {
+        if count < Self.zeroCopyThreshold {
             if zmq_msg_init_size(message, count) != 0 { throw ZMQError.current("zmq_msg_init_size") }
             zmq_msg_data(message)?.copyMemory(from: base, byteCount: count)
+            return
+        }
+        guard let owner else {
+            zmq_msg_init(message)
             return
         }
         let hint = Unmanaged.passRetained(owner).toOpaque()

@@ -35,7 +35,7 @@ struct ReceivedMessageHeader {
 /// Forwarding a received frame never mutates the message: it is re-sent zero-copy with `zmq_msg_init_data`
 /// and a retain on this object.
 final class ReceivedMessage: ManagedBuffer<ReceivedMessageHeader, zmq_msg_t> {
-    // Shared across threads through `SharedReceivedMessage`: the message is written only by `receive` before the object is shared; afterwards it is
+    // Shared across threads through `Frame`: the message is written only by `receive` before the object is shared; afterwards it is
     // only read (through the cached header) and finally closed in `deinit`.
 
     /// A new, initialised empty message ready for `zmq_msg_recv`.
@@ -47,15 +47,6 @@ final class ReceivedMessage: ManagedBuffer<ReceivedMessageHeader, zmq_msg_t> {
             zmq_msg_init(element)
         }
         return message
-    }
-
-    /// Makes a reused message empty again (only when no one else references it).
-    func reset() {
-        withUnsafeMutablePointerToElements { element in
-            zmq_msg_close(element)
-            zmq_msg_init(element)
-        }
-        header = ReceivedMessageHeader(base: nil, count: 0)
     }
 
     /// Receives into the message. Returns the `zmq_msg_recv` result; on success the header is filled in.
@@ -85,10 +76,10 @@ final class ReceivedMessage: ManagedBuffer<ReceivedMessageHeader, zmq_msg_t> {
     }
 }
 
-/// Makes a ``ReceivedMessage`` shareable (`ManagedBuffer` opts out of `Sendable`).
-struct SharedReceivedMessage: @unchecked Sendable {
-    // @unchecked: the message is immutable once received (see `ReceivedMessage`); its refcount is atomic.
-    let message: ReceivedMessage
+/// Carries a frame's owner (an immutable `OwnedBuffer` or received `ReceivedMessage`) into a `Data` deallocator.
+struct SharedOwner: @unchecked Sendable {
+    // @unchecked: the owners are immutable while shared (see `Frame`); reference counts are atomic.
+    let object: AnyObject
 }
 
 /// Releases the retain taken on a frame's storage object when libzmq no longer needs its bytes.

@@ -208,9 +208,12 @@ public final class Socket {
     }
 
     /// Receives one frame and whether more parts of the same message follow.
+    ///
+    /// The single-part fast path: no array is built, and the `zmq_msg_t` of a small frame is reused for the next
+    /// receive once the caller has dropped the frame (so a loop of `receiveFrame()` allocates nothing per message).
     public func receiveFrame(dontWait: Bool = false) throws(ZMQError) -> (frame: Frame, more: Bool)? {
         let handle = try live("zmq_msg_recv")
-        guard let (frame, more) = try receivePart(handle, flags: dontWait ? ZMQ_DONTWAIT : 0, reuse: false) else {
+        guard let (frame, more) = try receivePart(handle, flags: dontWait ? ZMQ_DONTWAIT : 0, reuse: true) else {
             return nil
         }
         return (frame, more)
@@ -223,21 +226,21 @@ public final class Socket {
         while message.receive(from: handle, flags: flags) < 0 {
             let code = zmq_errno()
             if code == EINTR { continue }
+            if reuse { spareMessage = message }
             if code == EAGAIN { return nil }
             throw ZMQError(code: code, operation: "zmq_msg_recv")
         }
+        let more = message.more
         if reuse && message.count < Frame.zeroCopyThreshold { spareMessage = message }
-        return (Frame(received: message), message.more)
+        return (Frame(received: consume message), more)
     }
 
-    /// The spare message if nobody else references it any more (then it is reset), else a new one.
+    /// The spare message if nobody else references it any more, else a new one. `zmq_msg_recv` releases the
+    /// spare's previous content itself, so it is not reset here.
     private func reusableMessage() -> ReceivedMessage {
         if var spare = spareMessage {
             spareMessage = nil
-            if isKnownUniquelyReferenced(&spare) {
-                spare.reset()
-                return spare
-            }
+            if isKnownUniquelyReferenced(&spare) { return spare }
         }
         return ReceivedMessage.make()
     }
