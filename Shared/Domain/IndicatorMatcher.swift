@@ -9,9 +9,9 @@ import Foundation
 /// indicator matching more phrase text, then to catalog order; lengths are counted in `Character`s.
 ///
 /// Containment is tested on UTF-8 bytes when both the subject and the phrase consist only of scalars that are
-/// each a whole `Character` and have no canonically equivalent spelling (ASCII and Latin letters, CJK ideographs,
-/// CJK and general punctuation); then byte containment equals `Character` containment. Any other text falls back
-/// to `String`'s `Character`-level `contains`.
+/// each a whole `Character` and have no canonical decomposition (printable ASCII, Latin-1 signs, CJK ideographs,
+/// CJK, general and full-width punctuation); there byte containment equals the canonical-equivalence search of
+/// Foundation's `String.contains`, which the original rule used and which any other text still falls back to.
 public struct IndicatorMatcher: Sendable {
     /// One normalised phrase.
     struct Phrase: Sendable {
@@ -94,11 +94,12 @@ public struct IndicatorMatcher: Sendable {
     }
 
     /// Whether every scalar of `text` is a whole `Character` on its own with a unique canonical spelling, so that
-    /// UTF-8 byte containment equals `Character` containment. Conservative: unknown ranges answer `false`.
+    /// UTF-8 byte containment equals `String.contains`. Conservative: unknown ranges answer `false`.
     static func isSimple(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
-            case 0x20...0x7E, 0xA0...0x2FF: return true  // ASCII and Latin (no controls, no combining marks)
+            case 0x20...0x7E: return true  // printable ASCII
+            case 0xA1...0xBF, 0xD7, 0xF7: return true  // Latin-1 signs (no decompositions; not the accented letters)
             case 0x2010...0x2027, 0x2030...0x205E: return true  // general punctuation without format characters
             case 0x3000...0x3029, 0x3030...0x303F: return true  // CJK punctuation without combining tone marks
             case 0x3400...0x4DBF, 0x4E00...0x9FFF: return true  // CJK unified ideographs (no decompositions)
