@@ -6,7 +6,6 @@ import Messaging
 import ServiceKit
 import ServiceLifecycle
 import Storage
-import Synchronization
 import ZeroMQ
 
 /// The running pieces of `kechuang-metrics`: the store, the ingest follower, the metrics stream owner, the
@@ -76,7 +75,7 @@ public func buildMetrics(
         "state loaded",
         metadata: ["ingest_applied": "\(lastApplied)", "values": "\(initialLogic.state.values.count)",
                    "indicators": "\(catalog.indicators.count)"])
-    let logic = Mutex(initialLogic)
+    let engine = MetricsEngine(initialLogic)
     let loop = try SocketLoop(name: "kechuang.metrics.zmq")
     let publisher: ZMQPublisher
     let syncServer: ZMQRequestServer
@@ -106,9 +105,7 @@ public func buildMetrics(
             source: KechuangStream.metrics, requestTimeout: configuration.requestTimeout),
         loop: loop, lastApplied: lastApplied, logger: logger
     ) { envelopes in
-        let current = logic.withLock { $0 }
-        let applied = try await store.apply(envelopes, to: current)
-        logic.withLock { $0 = applied.logic }
+        let applied = try await store.apply(envelopes, to: engine)
         for skipped in applied.skipped {
             logger.error(
                 "skipped an unreadable ingest event",

@@ -101,8 +101,6 @@ public struct MetricsStore: Sendable {
 
     /// The outcome of one applied batch.
     public struct Applied: Sendable {
-        /// The logic after the batch (adopt it only because the transaction committed).
-        public var logic: MetricsLogic
         /// The metrics stream head after the batch.
         public var head: UInt64
         /// Metric updates appended.
@@ -111,58 +109,69 @@ public struct MetricsStore: Sendable {
         public var skipped: [(sequence: UInt64, reason: String)]
     }
 
-    /// Applies a batch of ingest entries to a copy of `logic` and persists facts, values, the metrics stream
-    /// entries and the ingest cursor in one transaction.
-    /// - Throws: database errors (nothing is committed; keep the old logic).
-    public func apply(_ envelopes: [Envelope], to logic: MetricsLogic) async throws -> Applied {
+    /// Applies a batch of ingest entries to `engine`'s logic (in place) and persists facts, values, the metrics
+    /// stream entries and the ingest cursor in one transaction.
+    /// - Throws: database errors; nothing is committed and the engine is reloaded from the database.
+    public func apply(_ envelopes: [Envelope], to engine: MetricsEngine) async throws -> Applied {
+        do {
+            return try await write(envelopes, engine: engine)
+        } catch {
+            let catalog = engine.withLogic { $0.catalog }
+            engine.replace(try load(catalog: catalog).logic)
+            throw error
+        }
+    }
+
+    private func write(_ envelopes: [Envelope], engine: MetricsEngine) async throws -> Applied {
         let headers = self.headers
         let log = self.log
         let cursor = self.cursor
         return try await database.pool.write { db -> Applied in
-            var logic = logic
-            var updates = 0
-            var skipped: [(sequence: UInt64, reason: String)] = []
-            var lastSequence: UInt64?
-            for envelope in envelopes {
-                guard let ingestSequence = envelope.sequence else { continue }
-                lastSequence = ingestSequence
-                let event: IngestEvent
-                do {
-                    event = try IngestEvent(envelope)
-                } catch {
-                    skipped.append((ingestSequence, "\(error)"))
-                    continue
+            try engine.withLogic { logic -> Applied in
+                var updates = 0
+                var skipped: [(sequence: UInt64, reason: String)] = []
+                var lastSequence: UInt64?
+                for envelope in envelopes {
+                    guard let ingestSequence = envelope.sequence else { continue }
+                    lastSequence = ingestSequence
+                    let event: IngestEvent
+                    do {
+                        event = try IngestEvent(envelope)
+                    } catch {
+                        skipped.append((ingestSequence, "\(error)"))
+                        continue
+                    }
+                    if event.isComputedFact {
+                        try db.execute(
+                            sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)",
+                            arguments: [Int64(clamping: ingestSequence), envelope.type.rawValue, envelope.body])
+                    }
+                    for update in logic.apply(event, ingestSequence: ingestSequence) {
+                        let body = try EnvelopeCodec.encodeBody(update)
+                        let sequence = try log.nextSequence(db)
+                        let header = Data(EnvelopeCodec.encodeHeader(
+                            headers.header(for: MetricUpdate.self, sequence: sequence, correlation: envelope.header.id)))
+                        let topic = update.topic.rawValue
+                        try log.append(db, sequence: sequence, topic: topic, header: header, body: body)
+                        try db.execute(
+                            sql: """
+                                INSERT OR REPLACE INTO metric_value
+                                    (sort_key, indicator, period, scope, source, topic, sequence, header, body)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                """,
+                            arguments: [
+                                Self.sortKey(update.key), update.key.indicator, update.key.period,
+                                update.key.scope.rawValue, update.key.source.rawValue, topic,
+                                Int64(clamping: sequence), header, body,
+                            ])
+                        updates += 1
+                    }
                 }
-                if event.isComputedFact {
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)",
-                        arguments: [Int64(clamping: ingestSequence), envelope.type.rawValue, envelope.body])
+                if let lastSequence {
+                    try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)
                 }
-                for update in logic.apply(event, ingestSequence: ingestSequence) {
-                    let body = try EnvelopeCodec.encodeBody(update)
-                    let sequence = try log.nextSequence(db)
-                    let header = Data(EnvelopeCodec.encodeHeader(
-                        headers.header(for: MetricUpdate.self, sequence: sequence, correlation: envelope.header.id)))
-                    let topic = update.topic.rawValue
-                    try log.append(db, sequence: sequence, topic: topic, header: header, body: body)
-                    try db.execute(
-                        sql: """
-                            INSERT OR REPLACE INTO metric_value
-                                (sort_key, indicator, period, scope, source, topic, sequence, header, body)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            Self.sortKey(update.key), update.key.indicator, update.key.period,
-                            update.key.scope.rawValue, update.key.source.rawValue, topic,
-                            Int64(clamping: sequence), header, body,
-                        ])
-                    updates += 1
-                }
+                return Applied(head: try log.head(db), updates: updates, skipped: skipped)
             }
-            if let lastSequence {
-                try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)
-            }
-            return Applied(logic: logic, head: try log.head(db), updates: updates, skipped: skipped)
         }
     }
 

@@ -26,7 +26,7 @@ import Testing
             let (logic, lastApplied) = try store.load(catalog: F.catalog)
             #expect(lastApplied == UInt64(index))
             let end = min(envelopes.count, index + chunk)
-            _ = try await store.apply(Array(envelopes[index..<end]), to: logic)
+            _ = try await store.apply(Array(envelopes[index..<end]), to: MetricsEngine(logic))
             try store.database.close()
             store = try MetricsStore(path: path)
             index = end
@@ -40,8 +40,8 @@ import Testing
         let whole = try temporaryPath()
         defer { try? FileManager.default.removeItem(at: whole.directory) }
         let oneStore = try MetricsStore(path: whole.database)
-        let (logic, _) = try oneStore.load(catalog: F.catalog)
-        let applied = try await oneStore.apply(batch, to: logic)
+        let engine = MetricsEngine(try oneStore.load(catalog: F.catalog).logic)
+        let applied = try await oneStore.apply(batch, to: engine)
         #expect(applied.updates > 0)
         #expect(applied.head == UInt64(applied.updates))
         for chunk in [1, 3, 7] {
@@ -53,8 +53,25 @@ import Testing
             #expect(counts.ingestApplied == UInt64(batch.count))
             #expect(counts.head == applied.head)
             let (reloaded, _) = try store.load(catalog: F.catalog)
-            #expect(reloaded.state == applied.logic.state, "chunk \(chunk)")
+            #expect(reloaded.state == engine.current.state, "chunk \(chunk)")
         }
+    }
+
+    @Test func aFailedTransactionReloadsTheCommittedState() async throws {
+        let path = try temporaryPath()
+        defer { try? FileManager.default.removeItem(at: path.directory) }
+        let store = try MetricsStore(path: path.database)
+        let engine = MetricsEngine(try store.load(catalog: F.catalog).logic)
+        let batch = try envelopes(F.mixedEvents())
+        _ = try await store.apply(Array(batch.prefix(5)), to: engine)
+        let committed = engine.current.state
+        // An injected trigger makes the transaction fail after the logic has moved on.
+        try await store.database.pool.write { db in
+            try db.execute(sql: "CREATE TRIGGER fail_metric_value BEFORE INSERT ON metric_value BEGIN SELECT RAISE(ABORT, 'injected'); END")
+        }
+        await #expect(throws: (any Error).self) { try await store.apply(Array(batch[5...]), to: engine) }
+        #expect(engine.current.state == committed)
+        #expect(try store.counts().ingestApplied == 5)
     }
 
     @Test func replayingCommittedEntriesAgainAddsNothing() async throws {
@@ -62,8 +79,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: path.directory) }
         let store = try MetricsStore(path: path.database)
         let batch = try envelopes(F.mixedEvents())
-        let first = try await store.apply(batch, to: store.load(catalog: F.catalog).logic)
-        let second = try await store.apply(batch, to: first.logic)
+        let engine = MetricsEngine(try store.load(catalog: F.catalog).logic)
+        let first = try await store.apply(batch, to: engine)
+        let second = try await store.apply(batch, to: engine)
         #expect(second.updates == 0)
         #expect(second.head == first.head)
     }
@@ -72,7 +90,8 @@ import Testing
         let path = try temporaryPath()
         defer { try? FileManager.default.removeItem(at: path.directory) }
         let store = try MetricsStore(path: path.database)
-        let applied = try await store.apply(try envelopes(F.mixedEvents()), to: store.load(catalog: F.catalog).logic)
+        let engine = MetricsEngine(try store.load(catalog: F.catalog).logic)
+        let applied = try await store.apply(try envelopes(F.mixedEvents()), to: engine)
         var cursor: String?
         var entries: [ReplayEntry] = []
         repeat {
@@ -88,7 +107,7 @@ import Testing
         #expect(decoded == loanValues)
         #expect(entries.allSatisfy { $0.topic.hasPrefix("metric.loan") && $0.sequence <= applied.head })
         let everything = try store.snapshot(SnapshotRequest(stream: KechuangStream.metrics, prefix: "", limit: 10_000))
-        #expect(everything.entries.count == applied.logic.state.values.count)
+        #expect(everything.entries.count == engine.valueCount)
         #expect(!everything.hasMore)
     }
 
@@ -102,7 +121,7 @@ import Testing
             F.observation("loan.pool_size", 273, .jia),
             F.observation("demand.published", 128, .tiao),
         ]
-        _ = try await store.apply(try envelopes(events), to: store.load(catalog: F.catalog).logic)
+        _ = try await store.apply(try envelopes(events), to: MetricsEngine(try store.load(catalog: F.catalog).logic))
         let history = try store.history(MetricHistoryRequest(indicator: "loan.pool_size"))
         #expect(history.points.map(\.update.value) == [100, 200, 273])
         #expect(history.points.map(\.sequence) == history.points.map(\.sequence).sorted())
