@@ -158,8 +158,12 @@ enum ZeroMQBenchmark {
         let pull = try context.socket(.pull)
         try pull.bind(endpoint)
         let count = messageCount
+        // A stalled run fails instead of hanging; the sender closes only after everything arrived (a bounded
+        // linger would otherwise drop what is still queued when the receiver lags on a busy machine).
+        try pull.set(.receiveTimeout(.seconds(30)))
         let frame = Frame([UInt8](repeating: 0x2a, count: messageSize))
         let done = DispatchSemaphore(value: 0)
+        let allReceived = DispatchSemaphore(value: 0)
         let cpuStart = processCPUNanoseconds()
         let start = ContinuousClock.now
         let thread = Thread {
@@ -172,6 +176,7 @@ enum ZeroMQBenchmark {
                 } else {
                     for _ in 0..<count { try push.send(frame) }
                 }
+                allReceived.wait()
                 push.close()
             } catch {
                 print("zmq.push_pull.wrapper sender failed: \(error)")
@@ -181,20 +186,24 @@ enum ZeroMQBenchmark {
         thread.start()
         var received = 0
         var bytes = 0
+        var signalled = false
+        defer { if !signalled { allReceived.signal() } }
         if multipart {
             while received < count {
-                guard let message = try pull.receiveMultipart() else { continue }
+                guard let message = try pull.receiveMultipart() else { throw CFailure(call: "receive (timed out)") }
                 bytes &+= message[0].count
                 received += 1
             }
         } else {
             while received < count {
-                guard let (frame, _) = try pull.receiveFrame() else { continue }
+                guard let (frame, _) = try pull.receiveFrame() else { throw CFailure(call: "receive (timed out)") }
                 bytes &+= frame.count
                 received += 1
             }
         }
         let elapsed = ContinuousClock.now - start
+        allReceived.signal()
+        signalled = true
         done.wait()
         let cpu = processCPUNanoseconds() - cpuStart
         pull.close()

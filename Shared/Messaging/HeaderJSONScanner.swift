@@ -20,7 +20,15 @@ enum HeaderJSONScanner {
     /// Validates and copies UTF-8 bytes into a `String` (the contiguous fast path of the standard library).
     static func string(_ bytes: UnsafeRawBufferPointer) -> String? {
         guard !bytes.isEmpty else { return "" }
-        return String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self)
+        let units = bytes.bindMemory(to: UInt8.self)
+        // ASCII is valid UTF-8: skip the generic validating initialiser (a metadata lookup per call) for it.
+        var ascii = true
+        for byte in units where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii { return String(decoding: units, as: UTF8.self) }
+        return String(validating: units, as: UTF8.self)
     }
 
     /// Scans `buffer` as a header object.

@@ -27,6 +27,8 @@ final class LoopWorker: @unchecked Sendable {
     private var context: Context?
     private var entries: [UInt64: Entry] = [:]
     private var order: [UInt64] = []
+    /// The entry of the most recent `.send` (still registered; cleared when it closes).
+    private var lastSendEntry: Entry?
     private var terminated = false
 
     init(mailbox: LoopMailbox, context: Context) {
@@ -111,7 +113,13 @@ final class LoopWorker: @unchecked Sendable {
                 reply.resume(throwing: error)
             }
         case let .send(id, frames, reply):
+            // Sends arrive in runs for one socket: skip the dictionary lookup (hashing) for repeats.
+            if let last = lastSendEntry, last.id == id {
+                last.outbound.append((frames, reply))
+                return
+            }
             guard let entry = entries[id] else { return command.fail(SocketLoopError.socketClosed(id: id)) }
+            lastSendEntry = entry
             entry.outbound.append((frames, reply))
         case let .perform(id, body, missing):
             guard let entry = entries[id] else { return missing(SocketLoopError.socketClosed(id: id)) }
@@ -163,6 +171,7 @@ final class LoopWorker: @unchecked Sendable {
     }
 
     private func close(_ entry: Entry) {
+        if lastSendEntry === entry { lastSendEntry = nil }
         for pending in entry.outbound[entry.outboundHead...] {
             pending.reply?.resume(throwing: SocketLoopError.socketClosed(id: entry.id))
         }
