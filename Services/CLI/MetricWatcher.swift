@@ -1,11 +1,16 @@
 import Contracts
 import Foundation
+import Logging
 import Messaging
+import ServiceKit
+import Synchronization
 import ZeroMQ
 
-/// Follows the metric update stream without missing anything: subscribe to `metric.` and the metrics heartbeat
-/// first, then load a snapshot (or replay after `--from-seq`), drop live updates at or below it, apply the rest
-/// strictly in order, and replay whenever a gap or a silent tail shows up (the shared ``StreamFollower`` decides).
+/// Follows the metric update stream without missing anything, on the shared follower mechanism
+/// (``StreamFollowerService``): subscribe to `metric.` and the metrics heartbeat first, then load a snapshot of
+/// the prefix (or replay after `--from-seq`), apply the rest strictly in order, and replay whenever a gap or a
+/// silent tail shows up. This type only adds the CLI's concerns: prefix filtering, the stop condition and giving up
+/// when the metrics service never answers.
 struct MetricWatcher: Sendable {
     /// Endpoints of the metrics service.
     let publishEndpoint: String
@@ -17,6 +22,8 @@ struct MetricWatcher: Sendable {
     let fromSequence: UInt64?
     /// Per-request timeout.
     let requestTimeout: Duration
+    /// Failed requests before the first catch-up after which the watch gives up (metrics unreachable).
+    var maxFailuresBeforeCaughtUp = 3
 
     /// The topic prefix for a user's PREFIX argument: `loan` and `metric.loan` both mean `metric.loan`.
     static func topicPrefix(for argument: String?) -> String {
@@ -25,137 +32,91 @@ struct MetricWatcher: Sendable {
         return "metric." + argument
     }
 
+    /// The follower settings: the whole metrics stream is followed (sequences must be contiguous); the prefix only
+    /// narrows the snapshot and what is reported.
+    var configuration: StreamFollowerConfiguration {
+        StreamFollowerConfiguration(
+            stream: KechuangStream.metrics, publishEndpoint: publishEndpoint, syncEndpoint: syncEndpoint,
+            prefixes: [Topic.family("metric")], source: "kechuang-cli",
+            start: fromSequence == nil ? .snapshot(prefix: topicPrefix) : .replay, requestTimeout: requestTimeout)
+    }
+
     /// Runs until `emit` returns `false`, `deadline` passes, or the task is cancelled.
     /// `emit(sequence, update, fromSnapshot)` is called for every matching update in stream order.
     /// `onCaughtUp` is called once, when the snapshot (or replay) has been applied and live updates follow.
+    /// - Throws: ``CLIError/serviceUnavailable(service:endpoint:reason:)`` when the metrics service does not answer
+    ///   before the first catch-up, or the follower's own error.
     func run(
         until deadline: ContinuousClock.Instant?,
         onCaughtUp: @escaping @Sendable () -> Void = {},
         emit: @escaping @Sendable (UInt64, MetricUpdate, Bool) -> Bool
     ) async throws {
-        let loop = try SocketLoop(name: "kechuang.cli.watch")
-        let subscriber: ZMQSubscriber
-        let sync: ServiceClient
+        let loop: SocketLoop
         do {
-            subscriber = try await ZMQSubscriber.connect(
-                [publishEndpoint], prefixes: [Topic.family("metric"), Heartbeat.topic(for: KechuangStream.metrics)],
-                on: loop)
-            sync = try await ServiceClient.connect(service: "metrics", endpoint: syncEndpoint)
+            loop = try SocketLoop(name: "kechuang.cli.watch")
         } catch {
-            await loop.shutdown(linger: .zero)
             throw CLIError.serviceUnavailable(service: "metrics", endpoint: publishEndpoint, reason: "\(error)")
         }
-        let (inputs, continuation) = AsyncStream<WatchInput>.makeStream(bufferingPolicy: .unbounded)
-        let liveTask = Task {
-            for await envelope in subscriber.envelopes { continuation.yield(.live(envelope)) }
-        }
-        let tickTask = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(1))
-                continuation.yield(.tick)
-            }
-        }
-        let deadlineTask = Task {
-            guard let deadline else { return }
-            try? await Task.sleep(until: deadline, clock: .continuous)
-            continuation.finish()
-        }
-        defer {
-            liveTask.cancel()
-            tickTask.cancel()
-            deadlineTask.cancel()
-            continuation.finish()
-        }
-        var follower = StreamFollower(stream: KechuangStream.metrics, lastApplied: fromSequence ?? 0)
+        let finished = AsyncSignal()
+        let stopped = Mutex(false)
         let prefix = topicPrefix
-        let timeout = requestTimeout
-        var pending = follower.start(fromSequence == nil ? .snapshot : .replay)
-        var stop = false
-        var failure: (any Error)?
-        func perform(_ actions: [FollowerAction]) {
-            for action in actions where !stop {
-                switch action {
-                case let .apply(envelope):
-                    guard envelope.topic.rawValue.hasPrefix(prefix), envelope.carries(MetricUpdate.self),
-                          let update = try? envelope.decode(MetricUpdate.self)
-                    else { continue }
-                    if !emit(envelope.sequence ?? 0, update, false) { stop = true }
-                case let .requestReplay(after, limit):
-                    Task {
-                        do {
-                            let batch = try await sync.request(
-                                ReplayRequest(stream: KechuangStream.metrics, afterSequence: after, limit: limit),
-                                expecting: ReplayBatch.self, timeout: timeout)
-                            continuation.yield(.replay(batch))
-                        } catch {
-                            continuation.yield(.replayFailed("\(error)"))
-                        }
-                    }
-                case .requestSnapshot:
-                    Task {
-                        do {
-                            let snapshotPrefix = prefix == "metric." ? "metric." : prefix
-                            continuation.yield(.snapshot(try await MetricSnapshot.load(client: sync, prefix: snapshotPrefix, timeout: timeout)))
-                        } catch {
-                            continuation.yield(.snapshotFailed("\(error)"))
-                        }
-                    }
-                case .caughtUp:
+        /// Emits one update unless stopped; returns whether to go on.
+        let report: @Sendable (UInt64, MetricUpdate, Bool) -> Void = { sequence, update, fromSnapshot in
+            guard update.topic.rawValue.hasPrefix(prefix), !stopped.withLock({ $0 }) else { return }
+            if !emit(sequence, update, fromSnapshot) {
+                stopped.withLock { $0 = true }
+                finished.fire()
+            }
+        }
+        let logger = Logger(label: "kechuang.cli.watch") { label in
+            StructuredLogHandler(label: label, service: "watch", level: .error, format: .logfmt, sink: StandardErrorSink.shared)
+        }
+        let follower = StreamFollowerService(
+            configuration: configuration, loop: loop, lastApplied: fromSequence ?? 0, logger: logger,
+            loadSnapshot: { entries, _ in
+                for envelope in entries where envelope.carries(MetricUpdate.self) {
+                    report(envelope.sequence ?? 0, try envelope.decode(MetricUpdate.self), true)
+                }
+            },
+            apply: { envelopes in
+                for envelope in envelopes where envelope.carries(MetricUpdate.self) {
+                    guard let update = try? envelope.decode(MetricUpdate.self) else { continue }
+                    report(envelope.sequence ?? 0, update, false)
+                }
+            })
+        let following = Task {
+            defer { finished.fire() }
+            try await follower.run()
+        }
+        let readiness = Task {
+            while !finished.hasFired, !Task.isCancelled {
+                if await follower.waitUntilCaughtUp(timeout: requestTimeout) {
                     onCaughtUp()
-                case .dropped, .buffered:
-                    break
+                    return
+                }
+                if follower.progress.failures >= maxFailuresBeforeCaughtUp {
+                    // Never caught up and the owner keeps failing to answer: give up like a request would.
+                    finished.fire()
+                    return
                 }
             }
         }
-        perform(pending)
-        var snapshotFailures = 0
-        for await input in inputs {
-            if stop || Task.isCancelled { break }
-            switch input {
-            case let .live(envelope):
-                if envelope.carries(Heartbeat.self) {
-                    if let heartbeat = try? envelope.decode(Heartbeat.self) {
-                        pending = follower.handle(.heartbeat(latest: heartbeat.latestSequence))
-                    } else {
-                        pending = []
-                    }
-                } else {
-                    pending = follower.handle(.live(envelope))
-                }
-            case let .snapshot(snapshot):
-                snapshotFailures = 0
-                for entry in snapshot.entries where !stop {
-                    guard entry.update.topic.rawValue.hasPrefix(prefix) else { continue }
-                    if !emit(entry.sequence, entry.update, true) { stop = true }
-                }
-                pending = follower.handle(.snapshotLoaded(sequence: snapshot.sequence))
-            case let .snapshotFailed(reason):
-                snapshotFailures += 1
-                if snapshotFailures >= 3 {
-                    failure = CLIError.serviceUnavailable(service: "metrics", endpoint: syncEndpoint, reason: reason)
-                    stop = true
-                    pending = []
-                } else {
-                    pending = [.requestSnapshot]
-                }
-            case let .replay(batch):
-                do {
-                    pending = follower.handle(.replayBatch(try batch.envelopes(), head: batch.lastSequence, hasMore: batch.hasMore))
-                } catch {
-                    pending = follower.handle(.replayFailed)
-                }
-            case .replayFailed:
-                pending = follower.handle(.replayFailed)
-            case .tick:
-                pending = follower.handle(.tick)
-            }
-            perform(pending)
-            if stop { break }
+        if let deadline {
+            _ = await finished.wait(timeout: ContinuousClock.now.duration(to: deadline))
+        } else {
+            _ = await finished.wait()
         }
-        liveTask.cancel()
-        await subscriber.close()
-        await sync.close()
+        following.cancel()
+        readiness.cancel()
+        let outcome = await following.result
         await loop.shutdown(linger: .zero)
-        if let failure { throw failure }
+        if !follower.hasCaughtUp, follower.progress.failures >= maxFailuresBeforeCaughtUp {
+            throw CLIError.serviceUnavailable(
+                service: "metrics", endpoint: syncEndpoint,
+                reason: "no answer to \(follower.progress.failures) snapshot/replay requests")
+        }
+        if case let .failure(error) = outcome, !(error is CancellationError), !stopped.withLock({ $0 }) {
+            throw error
+        }
     }
 }

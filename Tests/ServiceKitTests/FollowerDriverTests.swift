@@ -95,6 +95,48 @@ import Testing
         #expect(driver.handle(.live(mine)) == [.sendReplay(after: 2, limit: 1000, delay: .zero)])
     }
 
+    /// Answers every replay request in `steps` from an owner log holding 1…`head`, `limit` entries at a time, and
+    /// feeds the answers back until no request is left; returns the sequences applied along the way.
+    private static func serveReplays(
+        _ steps: [FollowerStep], driver: inout FollowerDriver, head: UInt64
+    ) throws -> [UInt64] {
+        var applied = Self.applied(steps)
+        var queue = steps
+        while let index = queue.firstIndex(where: { if case .sendReplay = $0 { true } else { false } }) {
+            guard case let .sendReplay(after, limit, _) = queue.remove(at: index) else { break }
+            let last = min(head, after + UInt64(limit))
+            let answer = last > after
+                ? try batch(after + 1...last, head: head, hasMore: last < head)
+                : ReplayBatch(stream: "test", entries: [], lastSequence: head, hasMore: false)
+            let next = driver.handle(.replayAnswer(after: after, answer))
+            applied += Self.applied(next)
+            queue += next
+        }
+        return applied
+    }
+
+    @Test func convergesOverPagedReplayLostLiveMessagesAndASilentTail() throws {
+        var configuration = Self.configuration()
+        configuration.batchLimit = 4
+        var driver = FollowerDriver(configuration: configuration, lastApplied: 0, canLoadSnapshots: false)
+        // A backlog of 10 entries is replayed four at a time.
+        var applied = try Self.serveReplays(driver.start(.replay), driver: &driver, head: 10)
+        #expect(applied == Array(1...10))
+        driver.refreshProgress()
+        #expect(driver.progress.isCaughtUp)
+        // 11…20 are written; only the odd ones up to 17 arrive live; each gap is repaired by replay from the log.
+        for sequence: UInt64 in stride(from: 11, through: 17, by: 2) {
+            applied += try Self.serveReplays(driver.handle(.live(try Self.entry(sequence))), driver: &driver, head: sequence)
+        }
+        // The heartbeat announcing 20 reveals the silently lost tail 18…20.
+        let heartbeat = try Envelope(Heartbeat(stream: "test", latestSequence: 20), header: Self.headers.header(for: Heartbeat.self))
+        applied += try Self.serveReplays(driver.handle(.live(heartbeat)), driver: &driver, head: 20)
+        #expect(applied == Array(1...20))
+        driver.refreshProgress()
+        #expect(driver.progress.isCaughtUp)
+        #expect(driver.machine.lastApplied == 20)
+    }
+
     @Test func prunedHistoryNeedsASnapshot() throws {
         var without = FollowerDriver(configuration: Self.configuration(), lastApplied: 0, canLoadSnapshots: false)
         _ = without.start(.replay)
