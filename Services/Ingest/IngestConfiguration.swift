@@ -10,7 +10,7 @@ import ServiceKit
 /// | sync endpoint (ROUTER) | `--ingest-sync` | `KECHUANG_ENDPOINT_INGEST_SYNC` | `ipc://<run dir>/ingest.sync` |
 /// | database | `--database` | `KECHUANG_INGEST_DATABASE` | `<data dir>/ingest.sqlite` |
 /// | max document size | `--max-document-bytes` | `KECHUANG_INGEST_MAX_DOCUMENT_BYTES` | 16777216 (16 MiB) |
-/// | heartbeat interval | `--heartbeat-ms` | `KECHUANG_HEARTBEAT_MS` | 1000 |
+/// | heartbeat interval | `--heartbeat-ms` | `KECHUANG_INGEST_HEARTBEAT_MS` | 1000 |
 /// | catalog override | `--catalog` | `KECHUANG_CATALOG` | none (bundled catalog) |
 struct IngestConfiguration: Sendable {
     /// The service name in logs, headers and the readiness line.
@@ -63,7 +63,7 @@ struct IngestConfiguration: Sendable {
         }
         let heartbeat: ConfigValue<Int> = try resolver.resolve(
             "heartbeat_ms", flag: options.heartbeatMilliseconds, flagName: "--heartbeat-ms",
-            environmentKey: "KECHUANG_HEARTBEAT_MS", default: 1000)
+            environmentKey: "KECHUANG_INGEST_HEARTBEAT_MS", default: 1000)
         guard heartbeat.value >= 10, heartbeat.value <= 60_000 else {
             throw ConfigurationError(
                 setting: "heartbeat_ms", source: heartbeat.source, value: "\(heartbeat.value)",

@@ -21,7 +21,7 @@ struct IngestOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("max-document-bytes"), help: "Largest accepted document in bytes (env KECHUANG_INGEST_MAX_DOCUMENT_BYTES; default 16777216).")
     var maxDocumentBytes: Int?
 
-    @Option(name: .customLong("heartbeat-ms"), help: "Stream heartbeat interval in milliseconds (env KECHUANG_HEARTBEAT_MS; default 1000).")
+    @Option(name: .customLong("heartbeat-ms"), help: "Stream heartbeat interval in milliseconds (env KECHUANG_INGEST_HEARTBEAT_MS; default 1000).")
     var heartbeatMilliseconds: Int?
 
     @Option(name: .customLong("catalog"), help: "County catalog override JSON merged over the bundled catalog (env KECHUANG_CATALOG).")

@@ -24,7 +24,7 @@ import Testing
     @Test func flagsBeatEnvironmentWhichBeatsDefaults() throws {
         let environment = [
             "KECHUANG_INGEST_MAX_DOCUMENT_BYTES": "1024", "KECHUANG_ENDPOINT_INGEST_REQ": "tcp://127.0.0.1:7001",
-            "KECHUANG_HEARTBEAT_MS": "250", "KECHUANG_CATALOG": "/etc/county.json",
+            "KECHUANG_INGEST_HEARTBEAT_MS": "250", "KECHUANG_CATALOG": "/etc/county.json",
         ]
         let fromEnvironment = try resolve([], environment: environment)
         #expect(fromEnvironment.maxDocumentBytes == 1024)
