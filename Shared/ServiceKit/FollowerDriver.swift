@@ -30,6 +30,9 @@ enum FollowerStep: Sendable, Equatable {
     case caughtUp(lastApplied: UInt64)
     /// The owner cannot replay the missing range and no snapshot can be loaded.
     case snapshotUnavailable(lastApplied: UInt64)
+    /// The owner's head is below the last applied sequence (owner restored from an older backup?): its new entries
+    /// up to `lastApplied` would be skipped as duplicates. Emitted once; log it as an error.
+    case ownerBehind(ownerHead: UInt64, lastApplied: UInt64)
 }
 
 /// The synchronous core of ``StreamFollowerService``: wraps Messaging's ``StreamFollower`` state machine with
@@ -44,6 +47,8 @@ struct FollowerDriver: Sendable {
     private var replayBackoff: RetryBackoff
     private var snapshotBackoff: RetryBackoff
     private var snapshotOutstanding = false
+    /// The `after` of the one-entry replay sent to confirm a heartbeat below the last applied sequence.
+    private(set) var verifyingAfter: UInt64?
 
     /// Creates a driver resuming after `lastApplied`.
     init(configuration: StreamFollowerConfiguration, lastApplied: UInt64, canLoadSnapshots: Bool) {
@@ -77,19 +82,39 @@ struct FollowerDriver: Sendable {
         case let .live(envelope):
             if envelope.carries(Heartbeat.self) {
                 guard let heartbeat = try? envelope.decode(Heartbeat.self), heartbeat.stream == stream else { return [] }
-                return translate(machine.handle(.heartbeat(latest: heartbeat.latestSequence)))
+                var steps = translate(machine.handle(.heartbeat(latest: heartbeat.latestSequence)))
+                // A heartbeat carries the owner's last *published* sequence, which may trail what a replay already
+                // delivered; confirm with the committed head a replay answer carries before raising the alarm.
+                if heartbeat.latestSequence < machine.lastApplied, progress.ownerBehind == nil, verifyingAfter == nil,
+                   machine.replayInFlight == nil {
+                    verifyingAfter = machine.lastApplied
+                    steps.append(.sendReplay(after: machine.lastApplied, limit: 1, delay: .zero))
+                }
+                return steps
             }
             return translate(machine.handle(.live(envelope)))
         case .tick:
             return translate(machine.handle(.tick))
         case let .replayAnswer(after, batch):
+            if verifyingAfter == after, machine.replayInFlight != after {
+                verifyingAfter = nil
+                guard batch.stream == stream else { return [] }
+                return checkOwnerHead(batch.lastSequence)
+            }
             guard machine.replayInFlight == after else { return [] }
+            if verifyingAfter == after { verifyingAfter = nil }
             guard batch.stream == stream, let envelopes = try? batch.envelopes() else {
                 return replayFailed()
             }
             replayBackoff.recordSuccess()
-            return translate(machine.handle(.replayBatch(envelopes, head: batch.lastSequence, hasMore: batch.hasMore)))
+            // The batch's head is the owner's committed head, read before its entries.
+            let alarm = checkOwnerHead(batch.lastSequence)
+            return alarm + translate(machine.handle(.replayBatch(envelopes, head: batch.lastSequence, hasMore: batch.hasMore)))
         case let .replayFailed(after, _):
+            if verifyingAfter == after, machine.replayInFlight != after {
+                verifyingAfter = nil
+                return []
+            }
             guard machine.replayInFlight == after else { return [] }
             return replayFailed()
         case .snapshotFailed:
@@ -145,6 +170,14 @@ struct FollowerDriver: Sendable {
     /// Records the first catch-up in ``progress``.
     mutating func markCaughtUp() {
         progress.hasCaughtUp = true
+    }
+
+    /// Records (once) an owner head below the last applied sequence.
+    private mutating func checkOwnerHead(_ ownerHead: UInt64) -> [FollowerStep] {
+        let lastApplied = machine.lastApplied
+        guard ownerHead < lastApplied, progress.ownerBehind == nil else { return [] }
+        progress.ownerBehind = StreamFollowerProgress.OwnerBehind(ownerHead: ownerHead, lastApplied: lastApplied)
+        return [.ownerBehind(ownerHead: ownerHead, lastApplied: lastApplied)]
     }
 
     private mutating func replayFailed() -> [FollowerStep] {

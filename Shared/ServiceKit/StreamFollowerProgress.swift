@@ -22,6 +22,25 @@ public struct StreamFollowerProgress: Sendable, Hashable {
     public var droppedMessages: Int
     /// Snapshots loaded.
     public var snapshotsLoaded: Int
+    /// Set (and kept) once the owner reported a head below the last applied sequence — typically the owner's
+    /// database was restored from a backup older than this follower's. The owner's new entries up to
+    /// ``OwnerBehind/lastApplied`` then reuse sequences this follower already applied and are skipped as
+    /// duplicates; the follower must be restored from an older backup or rebuilt (docs/operations.md, "Backups").
+    public var ownerBehind: OwnerBehind?
+
+    /// The two sequences of a restore hazard (see ``ownerBehind``).
+    public struct OwnerBehind: Sendable, Hashable {
+        /// The head the owner reported (committed head of a replay answer).
+        public var ownerHead: UInt64
+        /// This follower's last applied sequence at that moment.
+        public var lastApplied: UInt64
+
+        /// Creates the record.
+        public init(ownerHead: UInt64, lastApplied: UInt64) {
+            self.ownerHead = ownerHead
+            self.lastApplied = lastApplied
+        }
+    }
 
     /// The progress of a follower that has not started.
     public init(lastApplied: UInt64) {
@@ -35,5 +54,6 @@ public struct StreamFollowerProgress: Sendable, Hashable {
         self.failures = 0
         self.droppedMessages = 0
         self.snapshotsLoaded = 0
+        self.ownerBehind = nil
     }
 }

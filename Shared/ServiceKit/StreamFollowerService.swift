@@ -220,6 +220,15 @@ public final class StreamFollowerService: Service, Sendable {
                 sendReplay(after: after, limit: limit, delay: delay, inbox: inbox, client: client, group: &group)
             case let .fetchSnapshot(delay):
                 fetchSnapshot(delay: delay, inbox: inbox, client: client, group: &group)
+            case let .ownerBehind(ownerHead, lastApplied):
+                logger.error(
+                    """
+                    the stream owner's head is below this follower's last applied sequence (was the owner restored \
+                    from an older backup?): its new entries up to last_applied reuse sequences already applied here \
+                    and will be skipped as duplicates. Stop this service and restore its database from a backup \
+                    taken before the owner's, or rebuild it (docs/operations.md, "Backups")
+                    """,
+                    metadata: ["owner_head": "\(ownerHead)", "last_applied": "\(lastApplied)"])
             case let .snapshotUnavailable(lastApplied):
                 logger.critical(
                     "the owner can no longer replay the missing entries and this follower cannot load a snapshot",

@@ -151,6 +151,40 @@ import Testing
         #expect(with.progress.snapshotsLoaded == 1)
     }
 
+    @Test func aReplayHeadBelowTheLastAppliedSequenceIsReportedOnce() throws {
+        var driver = FollowerDriver(configuration: Self.configuration(), lastApplied: 50, canLoadSnapshots: false)
+        _ = driver.start(.replay)
+        // The owner was restored to sequence 30: its replay answer carries head 30.
+        let empty = ReplayBatch(stream: "test", entries: [], lastSequence: 30, hasMore: false)
+        let steps = driver.handle(.replayAnswer(after: 50, empty))
+        #expect(steps.first == .ownerBehind(ownerHead: 30, lastApplied: 50))
+        #expect(driver.progress.ownerBehind == StreamFollowerProgress.OwnerBehind(ownerHead: 30, lastApplied: 50))
+        // Its next entries reuse applied sequences: dropped, and the alarm is not repeated.
+        #expect(Self.applied(driver.handle(.live(try Self.entry(31)))).isEmpty)
+        let again = driver.handle(.replayAnswer(after: 50, empty))
+        #expect(!again.contains(.ownerBehind(ownerHead: 30, lastApplied: 50)))
+        #expect(driver.progress.ownerBehind?.ownerHead == 30)
+    }
+
+    @Test func aHeartbeatBelowTheLastAppliedSequenceIsConfirmedByAReplayFirst() throws {
+        var driver = FollowerDriver(configuration: Self.configuration(), lastApplied: 0, canLoadSnapshots: false)
+        _ = driver.start(.replay)
+        _ = driver.handle(.replayAnswer(after: 0, try Self.batch(1...8, head: 8)))
+        driver.batchCommitted(count: 8)
+        // A heartbeat may trail what replay delivered (published < committed): ask for the committed head.
+        let trailing = try Envelope(Heartbeat(stream: "test", latestSequence: 6), header: Self.headers.header(for: Heartbeat.self))
+        #expect(driver.handle(.live(trailing)) == [.sendReplay(after: 8, limit: 1, delay: .zero)])
+        #expect(driver.handle(.replayAnswer(after: 8, ReplayBatch(stream: "test", entries: [], lastSequence: 8, hasMore: false))).isEmpty)
+        #expect(driver.progress.ownerBehind == nil)
+        // After a restore the committed head really is lower: reported with both numbers.
+        #expect(driver.handle(.live(trailing)) == [.sendReplay(after: 8, limit: 1, delay: .zero)])
+        let restored = ReplayBatch(stream: "test", entries: [], lastSequence: 6, hasMore: false)
+        #expect(driver.handle(.replayAnswer(after: 8, restored)) == [.ownerBehind(ownerHead: 6, lastApplied: 8)])
+        #expect(driver.progress.ownerBehind == StreamFollowerProgress.OwnerBehind(ownerHead: 6, lastApplied: 8))
+        // Once reported, later heartbeats below do not ask again.
+        #expect(driver.handle(.live(trailing)).isEmpty)
+    }
+
     @Test func retryBackoffDoublesUpToTheMaximum() {
         var backoff = RetryBackoff(initial: .milliseconds(100), maximum: .seconds(1))
         var delays: [Duration] = [backoff.currentDelay]
