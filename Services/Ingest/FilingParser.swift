@@ -112,7 +112,9 @@ enum FilingParser {
                 problems: headerProblems))
         }
         let columnOf = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let plan = FilingCSVPlan(names: names)
         var filings: [ParsedRecord<EnterpriseFiling>] = []
+        filings.reserveCapacity(records.count - 1)
         var problems: [RejectionProblem] = []
         var shapeProblems: [RejectionProblem] = []
         for (offset, record) in records.dropFirst().enumerated() {
@@ -121,16 +123,21 @@ enum FilingParser {
                     message: "\(record.fields.count) fields, but the header has \(names.count)", line: record.line))
                 continue
             }
-            var object: [String: Any] = [:]
-            for (index, name) in names.enumerated() where FilingCSVColumns.fields[name] != nil {
-                let unit = columnOf[name + "Unit"].map { record.fields[$0] }
-                if let value = FilingCSVColumns.jsonValue(record.fields[index], field: name, unit: unit) {
-                    object[name] = value
+            // Clean rows skip the JSON round trip; the rest are decoded so every problem is named as before.
+            if let filing = plan.filing(record.fields) {
+                let violations = filing.validate(currentYear: currentYear)
+                if violations.isEmpty {
+                    filings.append(ParsedRecord(index: offset + 1, line: record.line, value: filing))
+                } else {
+                    for violation in violations {
+                        problems.append(problem(violation, record: record, columnOf: columnOf))
+                    }
                 }
+                continue
             }
             let data: Data
             do {
-                data = try JSONSerialization.data(withJSONObject: object)
+                data = try JSONSerialization.data(withJSONObject: plan.jsonObject(record.fields))
             } catch {
                 problems.append(RejectionProblem(message: "row cannot be represented: \(error)", line: record.line))
                 continue
@@ -140,10 +147,7 @@ enum FilingParser {
                 filings.append(ParsedRecord(index: offset + 1, line: record.line, value: filing))
             case .failure(let rejection):
                 for violation in rejection.violations {
-                    let root = String(violation.field.prefix { $0 != "[" && $0 != "." })
-                    problems.append(RejectionProblem(
-                        message: violation.message, line: record.line,
-                        column: columnOf[root].map { record.columns[$0] }, field: violation.field))
+                    problems.append(problem(violation, record: record, columnOf: columnOf))
                 }
             }
         }
@@ -154,6 +158,16 @@ enum FilingParser {
                 problems: shapeProblems))
         }
         return finish(filings, problems: problems, records: records.count - 1)
+    }
+
+    /// The problem for `violation` of CSV `record`, pointing at the cell of the violated field.
+    private static func problem(
+        _ violation: FilingViolation, record: CSVParser.Record, columnOf: [String: Int]
+    ) -> RejectionProblem {
+        let root = String(violation.field.prefix { $0 != "[" && $0 != "." })
+        return RejectionProblem(
+            message: violation.message, line: record.line, column: columnOf[root].map { record.columns[$0] },
+            field: violation.field)
     }
 
     private static func finish(

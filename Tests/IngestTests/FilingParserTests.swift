@@ -1,6 +1,7 @@
 import Contracts
 import Domain
 import Foundation
+import Messaging
 import Testing
 @testable import IngestService
 
@@ -51,6 +52,46 @@ import Testing
         #expect(filings[1].value.rdExpense.unit == .wanYuan)
         #expect(filings[1].value.rdStaff == nil)
         #expect(filings[1].line == 3)
+    }
+
+    @Test func directCSVRowsEqualTheDecodedRowsByteForByte() throws {
+        // The direct builder must produce exactly what the lenient JSON decoder produces, down to the event body.
+        let names = [
+            "year", "creditCode", "enterpriseName", "operatingRevenue", "operatingRevenueUnit", "rdExpense",
+            "rdExpenseDomestic", "totalStaff", "stStaff", "rdStaff", "highTechRevenue", "netAssets", "netAssetsUnit",
+            "inventionPatents", "ipClassI", "ipClassII", "techContractTurnover", "scienceProjects", "hasRDInstitution",
+            "rdInstitutionLevel", "aboveScale", "industrial", "town",
+        ]
+        let code = try IngestFixtures.creditCode(7)
+        let rows: [[String]] = [
+            ["2024", code, " 甲公司\u{3000}", "1,200.50", " 亿元 ", "30", "", "120", "", "7", "", "-3.25", "元",
+             "", "0", "", "0.10", "2", "", "provincial", "是", "no", "杨舍镇"],
+            ["2023", " \(code) ", "乙", "8000", "", "+12", "11.0", "007", "5", "5", "8000", "0", "",
+             "3", "", "1", "", "", "Y", "", "0", "TRUE", ""],
+            ["2024", code, "丙", "100", "人民币元", "10", "10", "5", "", "", "", "", "", "", "", "", "", "", "否", "",
+             "", "", "\t凤凰镇 "],
+        ]
+        let plan = FilingCSVPlan(names: names)
+        for (index, row) in rows.enumerated() {
+            let direct = try #require(plan.filing(row), "row \(index) should read directly")
+            let data = try JSONSerialization.data(withJSONObject: plan.jsonObject(row))
+            let decoded = try EnterpriseFiling.decodeValidated(from: data, currentYear: 2025).get()
+            let event = { (filing: EnterpriseFiling) in
+                try EnvelopeCodec.encodeBody(FilingRecorded(documentID: "d", row: 1, filing: filing))
+            }
+            #expect(try event(direct) == event(decoded), "row \(index)")
+            #expect(direct.operatingRevenue.unit == decoded.operatingRevenue.unit)
+        }
+        // Cells that do not read cleanly leave the row to the decoder (which names the problem).
+        var bad = rows[0]
+        bad[7] = "12.5"
+        #expect(plan.filing(bad) == nil)
+        bad = rows[0]
+        bad[4] = "美元"
+        #expect(plan.filing(bad) == nil)
+        bad = rows[0]
+        bad[0] = ""
+        #expect(plan.filing(bad) == nil)
     }
 
     @Test func csvColumnsCoverEveryFilingJSONField() throws {
