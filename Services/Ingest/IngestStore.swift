@@ -73,28 +73,31 @@ final class IngestStore: Sendable {
 
     private func write(_ document: PreparedDocument, db: Database, now: Date) throws -> StoreOutcome {
         if let existing = try Row.fetchOne(
-            db, sql: "SELECT \(Self.documentColumns) FROM documents WHERE content_hash = ?",
+            db.cachedStatement(sql: "SELECT \(Self.documentColumns) FROM documents WHERE content_hash = ?"),
             arguments: [document.content.contentHash]
         ) {
             return .duplicate(try DocumentRecord(row: existing))
         }
-        let first = try log.nextSequence(db)
-        var last = first - 1
-        for event in document.events {
-            last = try log.append(db, topic: event.topic.rawValue, body: event.body, now: now) { sequence in
-                Data(EnvelopeCodec.encodeHeader(headers.header(for: event.type, sequence: sequence)))
-            }
+        let events = document.events
+        guard let sequences = try log.appendConsecutive(db, count: events.count, now: now, entry: { [headers] index, sequence in
+            let event = events[index]
+            let header = Data(EnvelopeCodec.encodeHeader(headers.header(for: event.type, sequence: sequence)))
+            return (event.topic.rawValue, header, event.body)
+        }) else {
+            throw IngestStoreError.noEvents
         }
+        let (first, last) = (sequences.lowerBound, sequences.upperBound)
         guard let storedFirst = Int64(exactly: first), let storedLast = Int64(exactly: last) else {
             throw IngestStoreError.sequenceOverflow(last)
         }
         let counts = String(decoding: try JSONEncoder().encode(document.counts), as: UTF8.self)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO documents (id, kind, name, content_hash, content, byte_count, report_year, received_at,
                                        first_seq, last_seq, counts)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 document.documentID, document.kind.rawValue, document.name, document.content.contentHash,
                 document.content.text, document.content.byteCount, document.reportYear,

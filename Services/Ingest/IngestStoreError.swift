@@ -4,11 +4,14 @@ enum IngestStoreError: Error, Sendable, CustomStringConvertible {
     case corruptRow(table: String, id: String, reason: String)
     /// A sequence does not fit SQLite's integer.
     case sequenceOverflow(UInt64)
+    /// A document to store has no events (it always has at least `DocumentStored`).
+    case noEvents
 
     var description: String {
         switch self {
         case let .corruptRow(table, id, reason): "\(table) row \(id) is unreadable: \(reason)"
         case let .sequenceOverflow(value): "sequence \(value) exceeds SQLite's integer range"
+        case .noEvents: "a document to store has no events"
         }
     }
 }
