@@ -2,6 +2,9 @@ import Foundation
 
 /// Exact conversion between `Decimal` and its JSON text form (a string such as `"1.437"`, numbers accepted).
 public enum DecimalText {
+    /// The POSIX locale, created once (creating a `Locale` per figure dominated parsing and formatting).
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// Parses a plain decimal number (`-12.5`, `1.437`, `3`) exactly, with a POSIX decimal point.
     /// Returns `nil` for anything else (exponents, grouping separators, letters).
     public static func parse(_ text: String) -> Decimal? {
@@ -12,13 +15,13 @@ public enum DecimalText {
         guard !body.isEmpty, pieces.count <= 2,
               pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } })
         else { return nil }
-        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: trimmed, locale: posix)
     }
 
     /// The canonical text of `value` (POSIX decimal point, no grouping).
     public static func string(_ value: Decimal) -> String {
         var copy = value
-        return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+        return NSDecimalString(&copy, posix)
     }
 
     /// Decodes a decimal stored as a string (preferred, exact) or a JSON number.
