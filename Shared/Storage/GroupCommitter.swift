@@ -26,6 +26,14 @@ public final class GroupCommitter: Sendable {
         var pending: [PendingWrite] = []
         var draining = false
         var statistics = GroupCommitStatistics()
+        /// Observers of ``pendingCountUpdates()``, by id.
+        var pendingObservers: [UInt64: AsyncStream<Int>.Continuation] = [:]
+        var nextObserverID: UInt64 = 0
+
+        /// Tells every ``GroupCommitter/pendingCountUpdates()`` observer the new count (called under the lock).
+        func announcePendingCount() {
+            for observer in pendingObservers.values { observer.yield(pending.count) }
+        }
     }
 
     /// The largest number of writes committed in one transaction.
@@ -49,6 +57,23 @@ public final class GroupCommitter: Sendable {
     /// Number of writes queued and not yet taken into a transaction.
     public var pendingCount: Int {
         state.withLock { $0.pending.count }
+    }
+
+    /// The number of queued writes (``pendingCount``) now and after every change, as an async sequence (for
+    /// callers that wait for a queue to form, e.g. tests, instead of polling). Ends when the iterating task is
+    /// cancelled.
+    public func pendingCountUpdates() -> AsyncStream<Int> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(64))
+        let id = state.withLock { state -> UInt64 in
+            state.nextObserverID += 1
+            state.pendingObservers[state.nextObserverID] = continuation
+            continuation.yield(state.pending.count)
+            return state.nextObserverID
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.state.withLock { _ = $0.pendingObservers.removeValue(forKey: id) }
+        }
+        return stream
     }
 
     /// Runs `work` inside a shared transaction and returns its result once that transaction has committed.
@@ -92,6 +117,7 @@ public final class GroupCommitter: Sendable {
     private func enqueue(_ item: PendingWrite) {
         let startDrain = state.withLock { state -> Bool in
             state.pending.append(item)
+            state.announcePendingCount()
             if state.draining { return false }
             state.draining = true
             return true
@@ -111,6 +137,7 @@ public final class GroupCommitter: Sendable {
                 let count = min(maximumBatchSize, state.pending.count)
                 let batch = Array(state.pending.prefix(count))
                 state.pending.removeFirst(count)
+                state.announcePendingCount()
                 return batch
             }
             if batch.isEmpty { return }

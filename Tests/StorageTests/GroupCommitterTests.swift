@@ -15,26 +15,32 @@ private final class CommitCounter: TransactionObserver, Sendable {
 }
 
 /// A gate a write closure blocks on (on GRDB's writer thread, never the cooperative pool) until the test opens it.
+/// Entering it is announced through an async stream, so the test waits for that event instead of polling.
 private final class Gate: Sendable {
     private let semaphore = DispatchSemaphore(value: 0)
-    private let entered = Mutex(false)
-    var hasEntered: Bool { entered.withLock { $0 } }
+    private let announcements = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     func wait() {
-        entered.withLock { $0 = true }
+        announcements.continuation.yield()
         semaphore.wait()
     }
     func open() { semaphore.signal() }
+
+    /// Whether the write closure entered the gate within `timeout`.
+    func entered(timeout: Duration = .seconds(10)) async throws -> Bool {
+        let stream = announcements.stream
+        return try await withDeadline(timeout) {
+            for await _ in stream { return true }
+            return false
+        } ?? false
+    }
 }
 
-/// Waits for `condition`, checking after each short pause, failing after `timeout`.
-private func waitUntil(timeout: Duration = .seconds(10), _ condition: () -> Bool) async throws -> Bool {
-    let clock = ContinuousClock()
-    let deadline = clock.now.advanced(by: timeout)
-    while !condition() {
-        if clock.now >= deadline { return false }
-        try await Task.sleep(for: .milliseconds(1))
-    }
-    return true
+/// Whether `committer` queued exactly `count` writes within `timeout` (awaits its pending-count signal).
+private func pending(_ committer: GroupCommitter, count: Int, timeout: Duration = .seconds(10)) async throws -> Bool {
+    try await withDeadline(timeout) {
+        for await pending in committer.pendingCountUpdates() where pending == count { return true }
+        return false
+    } ?? false
 }
 
 private struct RejectedItem: Error, Equatable {
@@ -60,7 +66,7 @@ private struct RejectedItem: Error, Equatable {
             gate.wait()
             return try log.append(db, topic: "t", header: Data(), body: Data("first".utf8))
         }
-        #expect(try await waitUntil { gate.hasEntered })
+        #expect(try await gate.entered())
 
         let others = 49
         let results = try await withThrowingTaskGroup(of: (Int, UInt64).self) { group in
@@ -72,7 +78,7 @@ private struct RejectedItem: Error, Equatable {
                     return (index, sequence)
                 }
             }
-            #expect(try await waitUntil { committer.pendingCount == others })
+            #expect(try await pending(committer, count: others))
             gate.open()
             var results: [Int: UInt64] = [:]
             for try await (index, sequence) in group { results[index] = sequence }
@@ -112,7 +118,7 @@ private struct RejectedItem: Error, Equatable {
             gate.wait()
             return try log.append(db, topic: "t", header: Data(), body: Data("first".utf8))
         }
-        #expect(try await waitUntil { gate.hasEntered })
+        #expect(try await gate.entered())
 
         let outcomes = try await withThrowingTaskGroup(of: (Int, Result<UInt64, RejectedItem>).self) { group in
             for index in 0..<6 {
@@ -130,7 +136,7 @@ private struct RejectedItem: Error, Equatable {
                     }
                 }
             }
-            #expect(try await waitUntil { committer.pendingCount == 6 })
+            #expect(try await pending(committer, count: 6))
             gate.open()
             var outcomes: [Int: Result<UInt64, RejectedItem>] = [:]
             for try await (index, outcome) in group { outcomes[index] = outcome }
@@ -160,7 +166,7 @@ private struct RejectedItem: Error, Equatable {
             gate.wait()
             return try log.append(db, topic: "t", header: Data(), body: Data())
         }
-        #expect(try await waitUntil { gate.hasEntered })
+        #expect(try await gate.entered())
         let outcomes = try await withThrowingTaskGroup(of: (any Error)?.self) { group in
             for index in 0..<3 {
                 group.addTask {
@@ -180,7 +186,7 @@ private struct RejectedItem: Error, Equatable {
                     }
                 }
             }
-            #expect(try await waitUntil { committer.pendingCount == 3 })
+            #expect(try await pending(committer, count: 3))
             gate.open()
             var errors: [(any Error)?] = []
             for try await outcome in group { errors.append(outcome) }
