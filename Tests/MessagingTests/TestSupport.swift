@@ -41,6 +41,7 @@ func within<T: Sendable>(_ limit: Duration = .seconds(10), _ operation: @escapin
     try await withThrowingTaskGroup(of: T.self) { group in
         group.addTask { try await operation() }
         group.addTask {
+            // Deadline of the race (not a wait for something to happen): fires only if the body hangs.
             try await Task.sleep(for: limit)
             throw TimedOut()
         }

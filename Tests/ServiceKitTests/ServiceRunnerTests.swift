@@ -11,11 +11,11 @@ import Testing
         let (stopped, stoppedContinuation) = AsyncStream<Bool>.makeStream()
         let loop = ClosureService(name: "loop") {
             startedContinuation.yield()
-            // Runs until the graceful shutdown cancels it.
-            while !Task.isCancelled {
-                await Task.yield()
-                do { try await Task.sleep(for: .seconds(60)) } catch { break }
-            }
+            // Runs until the graceful shutdown cancels it: iterates a stream nobody yields to, which ends only
+            // when this task is cancelled.
+            let (untilCancelled, keepOpen) = AsyncStream<Void>.makeStream()
+            for await _ in untilCancelled {}
+            keepOpen.finish()
             stoppedContinuation.yield(Task.isCancelled)
             stoppedContinuation.finish()
         }

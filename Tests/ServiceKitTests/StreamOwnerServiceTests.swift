@@ -79,6 +79,7 @@ private struct SnapshotHandler: RequestHandler {
                     return sequences
                 }
                 tasks.addTask {
+                    // Deadline of the race (not a wait for something to happen): fires only if the count never comes.
                     try? await Task.sleep(for: timeout)
                     return nil
                 }

@@ -32,6 +32,7 @@ func withTimeout<T: Sendable>(
     try await withThrowingTaskGroup(of: T.self) { group in
         group.addTask { try await body() }
         group.addTask {
+            // Deadline of the race (not a wait for something to happen): fires only if the body hangs.
             try await Task.sleep(for: limit)
             throw TimedOut(what: what)
         }
