@@ -1,4 +1,6 @@
+import Contracts
 import Foundation
+import Messaging
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -78,26 +80,31 @@ struct EndToEndSystem: Sendable {
         return (services.first { $0["name"] as? String == service }?["pid"] as? NSNumber)?.int32Value
     }
 
-    /// Waits until `metrics` has applied everything ingest has (status requests through the CLI, bounded).
+    /// Waits until `metrics` has applied everything ingest has. Event-driven: subscribed to `metrics.pub`, it asks
+    /// both services' status (on `ingest.req` and `metrics.req`) once, then again only when metrics publishes
+    /// something (a metric update as it applies an ingest event, or its heartbeat); fails after `timeout`.
     func waitUntilMetricsCaughtUp(timeout: Duration = .seconds(120)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            let status = try await run(["status", "--format", "json"], timeout: .seconds(30))
-            let rows = status.stdout.compactMap { line in
-                (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
-            }
-            var heads: [String: [String: Any]] = [:]
-            for row in rows {
-                if let name = row["service"] as? String, let status = row["status"] as? [String: Any] { heads[name] = status }
-            }
-            if let head = (heads["ingest"]?["lastSequence"] as? NSNumber)?.uint64Value,
-               let applied = (heads["metrics"]?["ingestApplied"] as? NSNumber)?.uint64Value, applied == head {
-                return
-            }
-            // Waiting for the follower to apply what it has been sent: poll the status again shortly.
-            try await Task.sleep(for: .milliseconds(100))
+        let run = directory.runDirectory
+        let ingest = try await TestClient(endpoint: "ipc://\(run)/ingest.req")
+        let metrics = try await TestClient(endpoint: "ipc://\(run)/metrics.req")
+        let live = try await metrics.subscribe(
+            "ipc://\(run)/metrics.pub", prefixes: [Topic.family("metric"), Heartbeat.topic(for: KechuangStream.metrics)])
+        @Sendable func caughtUp() async throws -> Bool {
+            let head = try await ingest.request(IngestStatusRequest(), expecting: IngestStatus.self).lastSequence
+            let applied = try await metrics.request(MetricsStatusRequest(), expecting: MetricsStatus.self).ingestApplied
+            return applied == head
         }
-        throw ServiceProcessError.notReady(name: "metrics catch-up", timeout: timeout, stderrTail: supervisor.stderr.tail())
+        let done = try await withDeadline(timeout) { () async throws -> Bool in
+            if try await caughtUp() { return true }
+            for await _ in live.envelopes where try await caughtUp() { return true }
+            return false
+        } ?? false
+        await live.close()
+        await metrics.close()
+        await ingest.close()
+        guard done else {
+            throw ServiceProcessError.notReady(name: "metrics catch-up", timeout: timeout, stderrTail: supervisor.stderr.tail())
+        }
     }
 
     /// The current metric values (`kechuang metrics --format json`) keyed `indicator|period|scope|source`.

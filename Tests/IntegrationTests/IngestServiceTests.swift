@@ -255,14 +255,8 @@ import ZeroMQ
 
 /// Runs `body`, failing after `timeout`.
 private func withTimeout<T: Sendable>(_ timeout: Duration, _ body: @escaping @Sendable () async -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { await body() }
-        group.addTask {
-            try await Task.sleep(for: timeout)
-            throw RequestError.timeout(type: "test", after: timeout)
-        }
-        defer { group.cancelAll() }
-        guard let value = try await group.next() else { throw RequestError.closed }
-        return value
+    guard let value = try await withDeadline(timeout, body) else {
+        throw RequestError.timeout(type: "test", after: timeout)
     }
+    return value
 }

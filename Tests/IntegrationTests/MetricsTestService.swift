@@ -49,19 +49,28 @@ struct MetricsTestService: Sendable {
         try await sync.request(MetricsStatusRequest(), expecting: MetricsStatus.self)
     }
 
-    /// Waits until metrics has applied the ingest stream up to `ingestSequence` (asks its status every 20 ms
-    /// until then; fails after `timeout`).
+    /// Waits until metrics has applied the ingest stream up to `ingestSequence`; fails after `timeout`.
+    /// Event-driven: subscribed to `metrics.pub`, it asks the status once, then again only when metrics publishes
+    /// something (a metric update as it applies an ingest event, or its 100 ms heartbeat).
     @discardableResult
     func waitUntilApplied(_ ingestSequence: UInt64, timeout: Duration = .seconds(60)) async throws -> MetricsStatus {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            let current = try await status()
+        let live = try await sync.subscribe(
+            endpoint("metrics.pub"), prefixes: [Topic.family("metric"), Heartbeat.topic(for: KechuangStream.metrics)])
+        let applied = try await withDeadline(timeout) { [self] () async throws -> MetricsStatus? in
+            var current = try await status()
             if current.ingestApplied >= ingestSequence { return current }
-            guard ContinuousClock.now < deadline else {
-                throw MetricsTestError.notCaughtUp(wanted: ingestSequence, status: current, log: process.stderr.tail())
+            for await _ in live.envelopes {
+                current = try await status()
+                if current.ingestApplied >= ingestSequence { return current }
             }
-            try await Task.sleep(for: .milliseconds(20))
+            return nil
+        } ?? nil
+        await live.close()
+        guard let applied else {
+            throw MetricsTestError.notCaughtUp(
+                wanted: ingestSequence, status: try await status(), log: process.stderr.tail())
         }
+        return applied
     }
 
     /// Every current value from a full snapshot, with the snapshot's sequence.

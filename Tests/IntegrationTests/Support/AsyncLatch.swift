@@ -28,23 +28,28 @@ final class AsyncLatch<Value: Sendable>: Sendable {
 
     /// The value, waiting at most `timeout`; `nil` on timeout.
     func wait(timeout: Duration) async -> Value? {
+        let outcome = try? await withDeadline(timeout) { await self.waitUntilResolvedOrCancelled() }
+        return outcome ?? nil
+    }
+
+    /// The value once resolved, or `nil` when the waiting task is cancelled first.
+    private func waitUntilResolvedOrCancelled() async -> Value? {
         let id = state.withLock { state -> UInt64 in
             state.nextID += 1
             return state.nextID
         }
-        let timer = Task { [weak self] in
-            try? await Task.sleep(for: timeout)
-            self?.expire(id)
-        }
-        defer { timer.cancel() }
-        return await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
-            let ready = state.withLock { state -> Value?? in
-                if let value = state.value { return .some(value) }
-                if state.expired.remove(id) != nil { return .some(nil) }
-                state.waiters[id] = continuation
-                return nil
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
+                let ready = state.withLock { state -> Value?? in
+                    if let value = state.value { return .some(value) }
+                    if state.expired.remove(id) != nil { return .some(nil) }
+                    state.waiters[id] = continuation
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
             }
-            if let ready { continuation.resume(returning: ready) }
+        } onCancel: {
+            self.expire(id)
         }
     }
 

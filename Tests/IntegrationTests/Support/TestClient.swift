@@ -33,18 +33,10 @@ final class TestClient: Sendable {
         let socket = try await loop.open(.dealer, options: [.linger(.zero)]) { try $0.connect(endpoint) }
         defer { Task { await socket.close() } }
         try await socket.send(frames)
-        return try await withThrowingTaskGroup(of: [Frame]?.self) { group in
-            group.addTask {
-                for await reply in socket.incoming { return reply }
-                return nil
-            }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
-        }
+        return try await withDeadline(timeout) { () async -> [Frame]? in
+            for await reply in socket.incoming { return reply }
+            return nil
+        } ?? nil
     }
 
     /// A SUB socket on this client's loop connected to `endpoint` and subscribed to `prefixes`.
