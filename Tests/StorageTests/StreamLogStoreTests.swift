@@ -37,6 +37,29 @@ import Testing
         #expect(entries.map(\.body) == [Data([0]), Data([1]), Data([2])])
     }
 
+    @Test func appendConsecutiveContinuesFromTheHeadWithGapFreeSequences() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try openDatabase(directory)
+        let ranges = try database.pool.write { db -> [ClosedRange<UInt64>?] in
+            try log.append(db, topic: "t", header: Data("h".utf8), body: Data())
+            let first = try log.appendConsecutive(db, count: 3) { index, sequence in
+                ("t.\(index)", Data("seq=\(sequence)".utf8), Data([UInt8(index)]))
+            }
+            let none = try log.appendConsecutive(db, count: 0) { _, _ in ("never", Data(), Data()) }
+            let second = try log.appendConsecutive(db, count: 2) { index, sequence in
+                ("u.\(index)", Data("seq=\(sequence)".utf8), Data())
+            }
+            return [first, none, second]
+        }
+        #expect(ranges == [2...4, nil, 5...6])
+        let entries = try database.pool.read { db in try log.entries(db, after: 0, limit: 10) }
+        #expect(entries.map(\.sequence) == Array(1...6))
+        #expect(entries.map(\.topic) == ["t", "t.0", "t.1", "t.2", "u.0", "u.1"])
+        #expect(entries.dropFirst().map(\.header) == (2...6).map { Data("seq=\($0)".utf8) })
+        #expect(entries[1...3].map(\.body) == [Data([0]), Data([1]), Data([2])])
+    }
+
     @Test func explicitSequenceMustBeNext() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
