@@ -27,7 +27,7 @@ enum MetricsBenchmark {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let common = [
             "--home", directory + "/home", "--run-dir", directory + "/run", "--data-dir", directory + "/data",
-            "--log-level", "warning",
+            "--log-level", MetricsBenchmarkProcess.logLevel,
         ]
         let ingest: MetricsBenchmarkProcess
         do {

@@ -33,7 +33,8 @@ final class MetricsBenchmarkProcess: Sendable {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         try? errors.fileHandleForWriting.close()
-        guard let endpoints = await readiness(errors.fileHandleForReading) else {
+        let copy = logCopy(for: name)
+        guard let endpoints = await readiness(errors.fileHandleForReading, copy: copy) else {
             process.terminate()
             throw Failure(description: "\(name) exited before it was ready")
         }
@@ -52,8 +53,22 @@ final class MetricsBenchmarkProcess: Sendable {
         process.waitUntilExit()
     }
 
-    /// Reads stderr on a dedicated thread until the readiness line, then keeps draining it.
-    private static func readiness(_ handle: FileHandle) async -> [String: String]? {
+    /// The directory named by `KECHUANG_BENCH_SERVICE_LOGS` (if set): services then log at debug level and their
+    /// stderr is copied to `<directory>/<name>.log`, for timing the live path.
+    static let serviceLogDirectory = ProcessInfo.processInfo.environment["KECHUANG_BENCH_SERVICE_LOGS"]
+
+    /// The `--log-level` the services are started with.
+    static var logLevel: String { serviceLogDirectory == nil ? "warning" : "debug" }
+
+    private static func logCopy(for name: String) -> FileHandle? {
+        guard let directory = serviceLogDirectory else { return nil }
+        let path = directory + "/" + name + ".log"
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+        return FileHandle(forWritingAtPath: path)
+    }
+
+    /// Reads stderr on a dedicated thread until the readiness line, then keeps draining it (into `copy` if given).
+    private static func readiness(_ handle: FileHandle, copy: FileHandle?) async -> [String: String]? {
         await withCheckedContinuation { (continuation: CheckedContinuation<[String: String]?, Never>) in
             let thread = Thread {
                 var pending = Data()
@@ -61,6 +76,7 @@ final class MetricsBenchmarkProcess: Sendable {
                 while true {
                     let chunk = handle.availableData
                     if chunk.isEmpty { break }
+                    copy?.write(chunk)
                     guard !resumed else { continue }
                     pending.append(chunk)
                     while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {

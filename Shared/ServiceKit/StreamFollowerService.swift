@@ -167,7 +167,9 @@ public final class StreamFollowerService: Service, Sendable {
         try await perform(
             driver.start(configuration.start), driver: &driver, batch: &batch, caughtUp: &reachedCaughtUp,
             inbox: inbox, client: client, group: &group)
+        let clock = ContinuousClock()
         while let inputs = await inbox.next() {
+            let roundStart = clock.now
             for input in inputs {
                 switch input {
                 case .subscriptionEnded:
@@ -188,8 +190,21 @@ public final class StreamFollowerService: Service, Sendable {
                         client: client, group: &group)
                 }
             }
+            let applying = batch.count
+            let applyStart = clock.now
             let committed = try await flush(&batch, driver: &driver, inbox: inbox, client: client, group: &group)
+            let roundEnd = clock.now
             driver.refreshProgress()
+            if applying > 0 {
+                logger.debug(
+                    "applied batch",
+                    metadata: [
+                        "inputs": "\(inputs.count)", "entries": "\(applying)",
+                        "handle_us": "\(Self.microseconds(applyStart - roundStart))",
+                        "apply_us": "\(Self.microseconds(roundEnd - applyStart))",
+                        "last_applied": "\(driver.progress.lastApplied)", "head": "\(driver.progress.knownHead)",
+                    ])
+            }
             if reachedCaughtUp, committed {
                 reachedCaughtUp = false
                 if !driver.progress.hasCaughtUp {
@@ -203,6 +218,11 @@ public final class StreamFollowerService: Service, Sendable {
             state.withLock { $0 = progress }
             if progress.hasCaughtUp { caughtUpSignal.fire() }
         }
+    }
+
+    static func microseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
     }
 
     /// Executes steps: collects entries to apply, sends requests as child tasks.
