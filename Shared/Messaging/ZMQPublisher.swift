@@ -37,6 +37,12 @@ public final class ZMQPublisher: MessagePublisher {
         try await socket.send(EnvelopeCodec.frames(stored))
     }
 
+    /// Queues a stored log entry for publication byte for byte, without waiting for the loop to accept it
+    /// (errors are dropped; messages still leave in call order with ``publish(_:)-(StoredEnvelope)``).
+    public func enqueue(_ stored: StoredEnvelope) {
+        socket.trySend(EnvelopeCodec.frames(stored))
+    }
+
     /// Closes the socket.
     public func close() async {
         await socket.close()
