@@ -139,6 +139,50 @@ import ZeroMQ
         await loop.shutdown()
     }
 
+    @Test func publishingRoundsKeepSequenceOrderOnTheWire() async throws {
+        let owner = try Owner()
+        defer { try? FileManager.default.removeItem(atPath: owner.directory) }
+        let loop = try SocketLoop(name: "test.owner")
+        let ownerService = try await owner.start(on: loop, logger: Self.logger)
+        let group = ServiceRunner.makeGroup(services: [ownerService], logger: Self.logger)
+        async let running: Void = group.run()
+        let subscriber = try await ZMQSubscriber.connect([owner.publish], prefixes: [Topic("test")], on: loop)
+        let total: UInt64 = 1500  // three publishing rounds of at most 512, queued without awaiting each entry
+        let received = await withTaskGroup(of: [UInt64]?.self) { tasks in
+            tasks.addTask {
+                var sequences: [UInt64] = []
+                var subscribed = false
+                for await envelope in subscriber.envelopes {
+                    if envelope.carries(Heartbeat.self) {
+                        // The subscription has reached the owner: now commit the entries.
+                        if !subscribed {
+                            subscribed = true
+                            try? owner.log.append(count: Int(total))
+                            ownerService.committed(through: total)
+                        }
+                        continue
+                    }
+                    sequences.append(envelope.sequence ?? 0)
+                    if sequences.count == Int(total) { break }
+                }
+                return sequences
+            }
+            tasks.addTask {
+                try? await Task.sleep(for: .seconds(20))
+                await subscriber.close()  // ends the other task's iteration
+                return nil
+            }
+            let first = await tasks.next() ?? nil
+            tasks.cancelAll()
+            return first
+        }
+        #expect(received == Array(1...total))
+        await subscriber.close()
+        await group.triggerGracefulShutdown()
+        try await running
+        await loop.shutdown()
+    }
+
     @Test func resumesAfterTheStoredSequence() async throws {
         let owner = try Owner()
         defer { try? FileManager.default.removeItem(atPath: owner.directory) }
