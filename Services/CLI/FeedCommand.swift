@@ -137,21 +137,21 @@ struct FeedCommand: AsyncParsableCommand, AsyncExecutable {
 
     /// One outcome as a JSON line: `{"file":…,"kind":…,"result":"accepted|duplicate|rejected|failed",…}`.
     static func jsonLine(_ outcome: FeedOutcome) -> String {
-        var fields = ["\"file\":" + JSONString.quote(outcome.path), "\"kind\":" + (outcome.kind.map { JSONString.quote($0.rawValue) } ?? "null")]
+        var fields = ["\"file\":" + JSONText.quote(outcome.path), "\"kind\":" + (outcome.kind.map { JSONText.quote($0.rawValue) } ?? "null")]
         switch outcome.result {
         case let .accepted(reply):
-            fields.append("\"result\":" + JSONString.quote(reply.duplicate ? "duplicate" : "accepted"))
-            fields.append("\"documentID\":" + JSONString.quote(reply.documentID))
+            fields.append("\"result\":" + JSONText.quote(reply.duplicate ? "duplicate" : "accepted"))
+            fields.append("\"documentID\":" + JSONText.quote(reply.documentID))
             fields.append("\"firstSequence\":" + (reply.firstSequence.map(String.init) ?? "null"))
             fields.append("\"lastSequence\":" + (reply.lastSequence.map(String.init) ?? "null"))
         case let .rejected(reply):
             fields.append("\"result\":\"rejected\"")
-            fields.append("\"code\":" + JSONString.quote(reply.code.rawValue))
-            fields.append("\"message\":" + JSONString.quote(reply.message))
-            fields.append("\"problems\":[" + reply.problems.map { JSONString.quote($0.description) }.joined(separator: ",") + "]")
+            fields.append("\"code\":" + JSONText.quote(reply.code.rawValue))
+            fields.append("\"message\":" + JSONText.quote(reply.message))
+            fields.append("\"problems\":[" + reply.problems.map { JSONText.quote($0.description) }.joined(separator: ",") + "]")
         case let .failed(reason):
             fields.append("\"result\":\"failed\"")
-            fields.append("\"message\":" + JSONString.quote(reason))
+            fields.append("\"message\":" + JSONText.quote(reason))
         }
         return "{" + fields.joined(separator: ",") + "}"
     }

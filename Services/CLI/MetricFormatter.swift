@@ -1,6 +1,7 @@
 import Foundation
 import Contracts
 import Domain
+import ServiceKit
 
 /// Renders metric updates for people (Chinese and English indicator names from the catalog) and for programs
 /// (one JSON object per line with exact decimal numbers).
@@ -45,25 +46,25 @@ struct MetricFormatter: Sendable {
     /// One JSON object: sequence, snapshot, topic, indicator, period, scope, source, value, unit, previousValue,
     /// qualifier, targetProgressPercent, quality (kinds), documentID, ingestSequence. Numbers are exact decimals.
     func jsonLine(sequence: UInt64, update: MetricUpdate, fromSnapshot: Bool) -> String {
-        let quality = update.quality.map { JSONString.quote($0.kind.rawValue) }.joined(separator: ",")
+        let quality = update.quality.map { JSONText.quote($0.kind.rawValue) }.joined(separator: ",")
         let fields: [(String, String)] = [
             ("sequence", String(sequence)),
             ("snapshot", fromSnapshot ? "true" : "false"),
-            ("topic", JSONString.quote(update.topic.rawValue)),
-            ("indicator", JSONString.quote(update.key.indicator)),
-            ("period", JSONString.quote(update.key.period)),
-            ("scope", JSONString.quote(update.key.scope.rawValue)),
-            ("source", JSONString.quote(update.key.source.rawValue)),
+            ("topic", JSONText.quote(update.topic.rawValue)),
+            ("indicator", JSONText.quote(update.key.indicator)),
+            ("period", JSONText.quote(update.key.period)),
+            ("scope", JSONText.quote(update.key.scope.rawValue)),
+            ("source", JSONText.quote(update.key.source.rawValue)),
             ("value", DecimalText.string(update.value)),
-            ("unit", JSONString.quote(update.unit.rawValue)),
+            ("unit", JSONText.quote(update.unit.rawValue)),
             ("previousValue", update.previousValue.map(DecimalText.string) ?? "null"),
-            ("qualifier", update.qualifier.map { JSONString.quote($0.rawValue) } ?? "null"),
+            ("qualifier", update.qualifier.map { JSONText.quote($0.rawValue) } ?? "null"),
             ("targetProgressPercent", update.targetProgressPercent.map(DecimalText.string) ?? "null"),
             ("quality", "[" + quality + "]"),
-            ("documentID", update.documentID.map(JSONString.quote) ?? "null"),
+            ("documentID", update.documentID.map(JSONText.quote) ?? "null"),
             ("ingestSequence", String(update.ingestSequence)),
         ]
-        return "{" + fields.map { JSONString.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        return "{" + fields.map { JSONText.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
     /// `value` rounded to one decimal place for display.

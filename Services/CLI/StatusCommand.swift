@@ -65,10 +65,10 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
             print(table.render(), terminator: "")
         case .json:
             for row in rows {
-                print("{\"service\":\(JSONString.quote(row.service.name)),\"state\":\(JSONString.quote(row.state)),"
+                print("{\"service\":\(JSONText.quote(row.service.name)),\"state\":\(JSONText.quote(row.state)),"
                     + "\"pid\":\(row.pid.map(String.init) ?? "null"),\"answered\":\(row.answered),"
-                    + "\"endpoint\":\(JSONString.quote(row.endpoint)),\"details\":\(JSONString.quote(row.details)),"
-                    + "\"status\":{" + row.fields.map { JSONString.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}}")
+                    + "\"endpoint\":\(JSONText.quote(row.endpoint)),\"details\":\(JSONText.quote(row.details)),"
+                    + "\"status\":{" + row.fields.map { JSONText.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}}")
             }
         }
         if rows.contains(where: { !$0.answered }) { throw ExitCode(1) }

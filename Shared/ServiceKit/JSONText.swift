@@ -1,7 +1,8 @@
-/// Minimal JSON string quoting shared by the log formatter and the readiness line (no Foundation encoder needed).
-enum JSONText {
+/// Minimal JSON string quoting shared by the log formatter, the readiness line and the CLI's hand-written JSON
+/// lines (no Foundation encoder needed).
+public enum JSONText {
     /// `text` as a JSON string literal, quotes included; non-ASCII (e.g. Chinese) is kept as UTF-8.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
