@@ -13,7 +13,8 @@ import Foundation
 ///   point-in-time ones (pool sizes, effective high-tech enterprises) at each year's end.
 /// - Every update carries the target progress (%) when the catalog has a target for its period, and a
 ///   ``DataQualityFlag`` when the reported and computed values of the same indicator, period and scope disagree.
-///   When an update changes the flags of its counterpart, the counterpart is re-published with the new flags.
+///   When an update changes the flags of its counterpart (kind or the numbers compared), the counterpart is
+///   re-published with the new flags.
 public struct MetricsLogic: Sendable {
     /// A computed value to recompute: indicator and period.
     public struct Affected: Sendable, Hashable, Comparable {
@@ -148,17 +149,18 @@ public struct MetricsLogic: Sendable {
         counterpartKey.source = key.source == .reported ? .computed : .reported
         let counterpart = state.values[counterpartKey]
         update.quality = flags(for: update, against: counterpart)
-        if let previous, previous.value == value, Self.kinds(previous.quality) == Self.kinds(update.quality),
+        if let previous, previous.value == value, previous.quality == update.quality,
            previous.qualifier == update.qualifier, previous.documentID == update.documentID {
             return []
         }
         state.values[key] = update
         var updates = [update]
-        // The counterpart is published again only when a finding appears or disappears (not when the other
-        // value merely moves), so a stream of computed changes does not double the update volume.
+        // The counterpart is published again whenever its findings change — a finding appears, disappears, or
+        // now names different numbers — so no current value carries a stale comparison. Only keys with both a
+        // reported and a computed value have counterparts, so the extra volume is small.
         if var other = counterpart {
             let otherFlags = flags(for: other, against: update)
-            if Self.kinds(otherFlags) != Self.kinds(other.quality) {
+            if otherFlags != other.quality {
                 other.previousValue = other.value
                 other.quality = otherFlags
                 other.ingestSequence = ingestSequence
@@ -167,10 +169,6 @@ public struct MetricsLogic: Sendable {
             }
         }
         return updates
-    }
-
-    private static func kinds(_ flags: [DataQualityFlag]) -> [DataQualityFlag.Kind] {
-        flags.map(\.kind)
     }
 
     private func flags(for update: MetricUpdate, against counterpart: MetricUpdate?) -> [DataQualityFlag] {

@@ -29,15 +29,30 @@ import Testing
         #expect(computed.ingestSequence == 10)
     }
 
-    @Test func counterpartIsNotRepublishedWhileTheFindingStaysTheSame() throws {
+    @Test func counterpartIsRepublishedWhenTheComparedNumbersChange() throws {
         var logic = MetricsLogic(catalog: F.catalog)
         _ = F.run(pool(3), logic: &logic)
         _ = logic.apply(F.observation("loan.pool_size", 273, .jia), ingestSequence: 10)
         let updates = logic.apply(
             F.program(.techLoanPoolEntered(date: F.date("2024-03-01"), subject: F.subject(4))), ingestSequence: 11)
-        #expect(updates.map(\.key.source) == [.computed])
+        #expect(updates.map(\.key.source) == [.computed, .reported])
         #expect(updates.first?.value == 4)
         #expect(updates.first?.quality.first?.computed == 4)
+        // The reported value itself is unchanged, but its finding now names the new computed value.
+        let reported = try #require(updates.last)
+        #expect(reported.value == 273)
+        #expect(reported.quality.first?.computed == 4)
+        #expect(reported.quality.first?.message.contains("4") == true)
+    }
+
+    @Test func counterpartIsNotRepublishedWhenItsFindingIsUnchanged() throws {
+        var logic = MetricsLogic(catalog: F.catalog)
+        _ = F.run(pool(3), logic: &logic)
+        _ = logic.apply(F.observation("loan.pool_size", 273, .jia), ingestSequence: 10)
+        // The same pool entry delivered again changes nothing, so nothing is published.
+        let again = logic.apply(
+            F.program(.techLoanPoolEntered(date: F.date("2024-02-01"), subject: F.subject(1))), ingestSequence: 12)
+        #expect(again.isEmpty)
     }
 
     @Test func flagClearsWhenTheValuesAgree() throws {
