@@ -8,18 +8,14 @@ final class LineLog: Sendable {
     private let prefix: String
     private let echo: Bool
 
-    /// Opens (creating) `path` for appending.
+    /// Opens (creating, mode 0600) `path` with `O_APPEND`, so every line lands at the current end of the file even
+    /// after logrotate's `copytruncate` shortened it.
     init(path: String, service: String, echo: Bool) throws {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw CLIError.writeFailed(path: path, reason: "cannot create the log file")
-            }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw CLIError.writeFailed(path: path, reason: "cannot open the log file: \(String(cString: strerror(errno)))")
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw CLIError.writeFailed(path: path, reason: "cannot open the log file")
-        }
-        handle.seekToEndOfFile()
-        self.handle = Mutex(handle)
+        self.handle = Mutex(FileHandle(fileDescriptor: descriptor, closeOnDealloc: true))
         self.prefix = service
         self.echo = echo
     }
