@@ -148,33 +148,23 @@ import ZeroMQ
         async let running: Void = group.run()
         let subscriber = try await ZMQSubscriber.connect([owner.publish], prefixes: [Topic("test")], on: loop)
         let total: UInt64 = 1500  // three publishing rounds of at most 512, queued without awaiting each entry
-        let received = await withTaskGroup(of: [UInt64]?.self) { tasks in
-            tasks.addTask {
-                var sequences: [UInt64] = []
-                var subscribed = false
-                for await envelope in subscriber.envelopes {
-                    if envelope.carries(Heartbeat.self) {
-                        // The subscription has reached the owner: now commit the entries.
-                        if !subscribed {
-                            subscribed = true
-                            try? owner.log.append(count: Int(total))
-                            ownerService.committed(through: total)
-                        }
-                        continue
+        let received = try await withDeadline(.seconds(20)) {
+            var sequences: [UInt64] = []
+            var subscribed = false
+            for await envelope in subscriber.envelopes {
+                if envelope.carries(Heartbeat.self) {
+                    // The subscription has reached the owner: now commit the entries.
+                    if !subscribed {
+                        subscribed = true
+                        try? owner.log.append(count: Int(total))
+                        ownerService.committed(through: total)
                     }
-                    sequences.append(envelope.sequence ?? 0)
-                    if sequences.count == Int(total) { break }
+                    continue
                 }
-                return sequences
+                sequences.append(envelope.sequence ?? 0)
+                if sequences.count == Int(total) { break }
             }
-            tasks.addTask {
-                try? await Task.sleep(for: .seconds(20))
-                await subscriber.close()  // ends the other task's iteration
-                return nil
-            }
-            let first = await tasks.next() ?? nil
-            tasks.cancelAll()
-            return first
+            return sequences
         }
         #expect(received == Array(1...total))
         await subscriber.close()

@@ -69,24 +69,15 @@ private struct SnapshotHandler: RequestHandler {
         /// The first `count` stream entries published (heartbeats skipped), or fewer on timeout.
         func published(_ count: Int, timeout: Duration = .seconds(10)) async -> [UInt64] {
             let subscriber = self.subscriber
-            return await withTaskGroup(of: [UInt64]?.self) { tasks in
-                tasks.addTask {
-                    var sequences: [UInt64] = []
-                    for await envelope in subscriber.envelopes where envelope.carries(Fact.self) {
-                        sequences.append(envelope.sequence ?? 0)
-                        if sequences.count == count { break }
-                    }
-                    return sequences
+            let sequences = try? await withDeadline(timeout) {
+                var sequences: [UInt64] = []
+                for await envelope in subscriber.envelopes where envelope.carries(Fact.self) {
+                    sequences.append(envelope.sequence ?? 0)
+                    if sequences.count == count { break }
                 }
-                tasks.addTask {
-                    // Deadline of the race (not a wait for something to happen): fires only if the count never comes.
-                    try? await Task.sleep(for: timeout)
-                    return nil
-                }
-                defer { tasks.cancelAll() }
-                guard let first = await tasks.next(), let sequences = first else { return [] }
                 return sequences
             }
+            return sequences.flatMap { $0 } ?? []
         }
     }
 
