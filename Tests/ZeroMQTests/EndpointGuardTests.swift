@@ -67,12 +67,7 @@ struct EndpointGuardTests {
         var status = stat()
         #expect(lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFSOCK)
 
-        let context = try Context()
-        let pull = try context.socket(.pull)
-        try pull.set(testReceiveTimeout)
-        try pull.bind(directory.endpoint("stale"))
-        let push = try context.socket(.push)
-        try push.connect(directory.endpoint("stale"))
+        let (_, push, pull) = try pushPull(in: directory, "stale")
         try push.send([Frame(string: "fresh")])
         #expect(texts(try pull.receiveMultipart()) == ["fresh"])
     }

@@ -9,12 +9,7 @@ struct ReceiveFrameTests {
     func keptFramesStayIntact() throws {
         let directory = TestDirectory()
         defer { directory.remove() }
-        let context = try Context()
-        let pull = try context.socket(.pull)
-        try pull.set(testReceiveTimeout)
-        try pull.bind(directory.endpoint("single"))
-        let push = try context.socket(.push)
-        try push.connect(directory.endpoint("single"))
+        let (_, push, pull) = try pushPull(in: directory, "single")
         var kept: [Frame] = []
         var all: [String] = []
         for index in 0..<40 {
@@ -34,12 +29,7 @@ struct ReceiveFrameTests {
     func multipartPartByPart() throws {
         let directory = TestDirectory()
         defer { directory.remove() }
-        let context = try Context()
-        let pull = try context.socket(.pull)
-        try pull.set(testReceiveTimeout)
-        try pull.bind(directory.endpoint("parts"))
-        let push = try context.socket(.push)
-        try push.connect(directory.endpoint("parts"))
+        let (_, push, pull) = try pushPull(in: directory, "parts")
         let big = Frame([UInt8](repeating: 7, count: Frame.zeroCopyThreshold + 10))
         #expect(try push.send([Frame(string: "a"), Frame(), big, Frame(string: "z")]))
         var parts: [Frame] = []

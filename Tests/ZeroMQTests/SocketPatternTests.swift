@@ -9,12 +9,7 @@ struct SocketPatternTests {
     func pushPullMultipart() throws {
         let directory = TestDirectory()
         defer { directory.remove() }
-        let context = try Context()
-        let pull = try context.socket(.pull)
-        try pull.set(testReceiveTimeout)
-        try pull.bind(directory.endpoint("pp"))
-        let push = try context.socket(.push)
-        try push.connect(directory.endpoint("pp"))
+        let (_, push, pull) = try pushPull(in: directory, "pp")
         let sent = [Frame(string: "topic"), Frame(), Frame([0, 1, 2, 255])]
         #expect(try push.send(sent))
         let received = try pull.receiveMultipart()
@@ -27,12 +22,7 @@ struct SocketPatternTests {
     func keptFramesStayIntact() throws {
         let directory = TestDirectory()
         defer { directory.remove() }
-        let context = try Context()
-        let pull = try context.socket(.pull)
-        try pull.set(testReceiveTimeout)
-        try pull.bind(directory.endpoint("keep"))
-        let push = try context.socket(.push)
-        try push.connect(directory.endpoint("keep"))
+        let (_, push, pull) = try pushPull(in: directory, "keep")
         var kept: [[Frame]] = []
         for index in 0..<20 {
             try push.send([Frame(string: "message \(index)")])
@@ -46,12 +36,7 @@ struct SocketPatternTests {
     func largeMessage() throws {
         let directory = TestDirectory()
         defer { directory.remove() }
-        let context = try Context()
-        let pull = try context.socket(.pull)
-        try pull.set(testReceiveTimeout)
-        try pull.bind(directory.endpoint("big"))
-        let push = try context.socket(.push)
-        try push.connect(directory.endpoint("big"))
+        let (context, push, pull) = try pushPull(in: directory, "big")
         let size = 8 * 1024 * 1024
         var bytes = [UInt8](repeating: 0, count: size)
         for index in stride(from: 0, to: size, by: 4093) { bytes[index] = UInt8(truncatingIfNeeded: index / 4093) }

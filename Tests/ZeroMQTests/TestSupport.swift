@@ -52,3 +52,15 @@ extension Frame {
 
 /// The texts of a multipart message.
 func texts(_ frames: [Frame]?) -> [String] { frames?.map(\.text) ?? [] }
+
+/// A PULL socket bound (with the test receive timeout) and a PUSH socket connected to `name` in `directory`,
+/// with their context: the setup most synchronous socket tests share.
+func pushPull(in directory: TestDirectory, _ name: String) throws -> (context: Context, push: Socket, pull: Socket) {
+    let context = try Context()
+    let pull = try context.socket(.pull)
+    try pull.set(testReceiveTimeout)
+    try pull.bind(directory.endpoint(name))
+    let push = try context.socket(.push)
+    try push.connect(directory.endpoint(name))
+    return (context, push, pull)
+}
