@@ -105,7 +105,8 @@ final class Supervisor: @unchecked Sendable {
             let pidBox = PidBox()
             let child = try ChildProcess.launch(
                 executable: settings.executablePath(service), arguments: settings.arguments[name] ?? [],
-                environment: settings.environment[name] ?? [:],
+                environment: (settings.environment[name] ?? [:]).merging(
+                    [ServiceEnvironment.supervisorPIDVariable: "\(getpid())"]) { _, supervisor in supervisor },
                 onLine: { line, isStandardError in
                     log?.write(line)
                     guard isStandardError, let ready = ReadinessLine.parse(line) else { return }

@@ -44,7 +44,8 @@ func buildIngest(configuration: IngestConfiguration, logger: Logger) async throw
             server: ZMQRequestServer(socket: requestSocket, headers: headers, registry: registry, logger: logger),
             handler: handler, maxConcurrent: 64)
         return IngestRuntime(
-            services: [SocketLoopService(loop: loop), owner, requests],
+            services: [SocketLoopService(loop: loop), owner, requests]
+                + [ParentWatchService.forEnvironment(configuration.environment, logger: logger)].compactMap { $0 },
             readiness: ReadinessLine(service: IngestConfiguration.service, endpoints: endpoints),
             streamOwner: owner, store: store)
     } catch {

@@ -158,5 +158,7 @@ public func buildMetrics(
     }
     return MetricsApplication(
         configuration: configuration, store: store, follower: follower, owner: owner, endpoints: endpoints,
-        services: [owner, requests, pruner, follower, announcer], loop: loop, logger: logger)
+        services: [owner, requests, pruner, follower, announcer]
+            + [ParentWatchService.forEnvironment(configuration.environment, logger: logger)].compactMap { $0 },
+        loop: loop, logger: logger)
 }

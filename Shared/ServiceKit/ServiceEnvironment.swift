@@ -11,6 +11,12 @@ public struct ServiceEnvironment: Sendable {
     public let logLevel: ConfigValue<Logger.Level>
     /// Resolved log format.
     public let logFormat: ConfigValue<LogFormat>
+    /// The pid of the `kechuang up` supervisor that started this process (env ``supervisorPIDVariable``), or 0 when
+    /// the service runs on its own. ``ParentWatchService`` shuts the service down once that supervisor is gone.
+    public let supervisorPID: ConfigValue<Int>
+
+    /// The environment variable through which `kechuang up` passes its pid to the services it starts.
+    public static let supervisorPIDVariable = "KECHUANG_SUPERVISOR_PID"
 
     /// Resolves directories and logging settings from `options` > `resolver.environment` > defaults.
     /// Does not create directories or bootstrap logging (see ``KechuangDirectories/prepare()`` and ``LoggingBootstrap``).
@@ -34,7 +40,15 @@ public struct ServiceEnvironment: Sendable {
         let format: ConfigValue<LogFormat> = try resolver.resolve(
             "log_format", rawFlag: logFormat, flagName: "--log-format",
             environmentKey: LoggingBootstrap.formatVariable, default: .logfmt)
-        return ServiceEnvironment(service: service, directories: directories, logLevel: level, logFormat: format)
+        let supervisor: ConfigValue<Int> = try resolver.resolve(
+            "supervisor_pid", flag: nil, flagName: "--supervisor-pid", environmentKey: supervisorPIDVariable, default: 0)
+        guard supervisor.value >= 0, supervisor.value <= Int(Int32.max) else {
+            throw ConfigurationError(
+                setting: "supervisor_pid", source: supervisor.source, value: "\(supervisor.value)",
+                expected: "a process id between 1 and \(Int32.max), or 0 for none")
+        }
+        return ServiceEnvironment(
+            service: service, directories: directories, logLevel: level, logFormat: format, supervisorPID: supervisor)
     }
 }
 

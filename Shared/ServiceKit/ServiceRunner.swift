@@ -3,7 +3,8 @@ import ServiceLifecycle
 import UnixSignals
 
 /// Builds and runs a service's `ServiceGroup`: SIGTERM and SIGINT trigger graceful shutdown (in reverse order of
-/// `services`), a second signal is not special-cased; a service ending or failing cancels the group.
+/// `services`), a second signal is not special-cased; a service ending or failing cancels the group — except a
+/// ``ParentWatchService``, whose ending (the supervisor is gone) shuts the group down gracefully.
 ///
 /// A service's `main` is: parse configuration → build components → `try await ServiceRunner.run(services:logger:)`.
 public enum ServiceRunner {
@@ -12,8 +13,14 @@ public enum ServiceRunner {
 
     /// Creates the group without running it (tests call `triggerGracefulShutdown()` on it).
     public static func makeGroup(services: [any Service], logger: Logger) -> ServiceGroup {
-        ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: gracefulShutdownSignals, cancellationSignals: [], logger: logger))
+        let configurations = services.map { service in
+            ServiceGroupConfiguration.ServiceConfiguration(
+                service: service,
+                successTerminationBehavior: service is ParentWatchService ? .gracefullyShutdownGroup : .cancelGroup)
+        }
+        return ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: configurations, gracefulShutdownSignals: gracefulShutdownSignals, cancellationSignals: [],
+            logger: logger))
     }
 
     /// Runs `services` until all finish or a shutdown signal arrives.

@@ -12,6 +12,8 @@ enum ServiceProcessError: Error, CustomStringConvertible {
     case missingEndpoint(service: String, name: String, known: [String])
     /// A temporary directory could not be created.
     case temporaryDirectory(errno: Int32)
+    /// A process exit cannot be watched (no pidfd support).
+    case processWatchUnavailable(reason: String)
 
     var description: String {
         switch self {
@@ -28,6 +30,8 @@ enum ServiceProcessError: Error, CustomStringConvertible {
             "\(service) announced no endpoint \(name) (it announced \(known.joined(separator: ", ")))"
         case let .temporaryDirectory(errno):
             "could not create a temporary directory under /tmp (errno \(errno))"
+        case let .processWatchUnavailable(reason):
+            "cannot watch a process exit: \(reason)"
         }
     }
 }
