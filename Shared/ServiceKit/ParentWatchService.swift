@@ -8,8 +8,8 @@ import ServiceLifecycle
 /// `kechuang up` passes its pid in ``ServiceEnvironment/supervisorPIDVariable``. About once per ``interval`` the
 /// service asks whether that supervisor still lives; the first time it does not, it logs one warning and returns
 /// from ``run()``. ``ServiceRunner`` registers it with `successTerminationBehavior: .gracefullyShutdownGroup`, so
-/// returning shuts the rest of the group down gracefully, exactly as SIGTERM would. Once the supervisor is gone the
-/// process ignores SIGPIPE, since its stderr (a pipe to the supervisor) has no reader left.
+/// returning shuts the rest of the group down gracefully, exactly as SIGTERM would. (``ServiceRunner/run(services:logger:)``
+/// ignores SIGPIPE, so log lines written to the dead supervisor's pipe fail quietly.)
 public struct ParentWatchService: Service {
     /// The supervisor's pid.
     public let supervisorPID: Int32
@@ -64,9 +64,6 @@ public struct ParentWatchService: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 if !isSupervisorAlive() {
-                    // stderr was a pipe to the supervisor, which nobody reads any more: without this the warning
-                    // (or any later log line) would kill the process with SIGPIPE instead of a graceful shutdown.
-                    signal(SIGPIPE, SIG_IGN)
                     logger.warning(
                         "supervisor is gone; shutting down",
                         metadata: ["supervisor_pid": "\(supervisorPID)", "parent_pid": "\(getppid())"])

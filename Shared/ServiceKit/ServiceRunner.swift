@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -24,8 +25,13 @@ public enum ServiceRunner {
     }
 
     /// Runs `services` until all finish or a shutdown signal arrives.
+    ///
+    /// SIGPIPE is ignored for the whole process first: a service's stderr may be a pipe whose reader (the
+    /// `kechuang up` supervisor) died, and writing a log line must then fail quietly (EPIPE) instead of killing
+    /// the service before it shuts down gracefully.
     /// - Throws: the first error a service threw.
     public static func run(services: [any Service], logger: Logger) async throws {
+        signal(SIGPIPE, SIG_IGN)
         try await makeGroup(services: services, logger: logger).run()
     }
 }
