@@ -109,21 +109,22 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], swiftSettings: swiftSettings),
-        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "ZeroMQ"], swiftSettings: swiftSettings),
+        .target(name: "KechuangTestSupport", path: "Tests/Support", swiftSettings: swiftSettings),
+        .testTarget(name: "ZeroMQTests", dependencies: ["KechuangTestSupport", "ZeroMQ"], swiftSettings: swiftSettings),
+        .testTarget(name: "MessagingTests", dependencies: ["KechuangTestSupport", "Messaging", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "Domain"], exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Messaging"], swiftSettings: swiftSettings),
-        .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["KechuangTestSupport", "Storage", "Messaging"], swiftSettings: swiftSettings),
+        .testTarget(name: "ServiceKitTests", dependencies: ["KechuangTestSupport", "ServiceKit"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestTests", dependencies: ["IngestService", "Contracts", "Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["MetricsService", "Contracts", "Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["KechuangCLI", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Contracts", "Messaging", "ZeroMQ", "Domain"],
+            dependencies: ["Contracts", "Messaging", "ZeroMQ", "Domain", "KechuangTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

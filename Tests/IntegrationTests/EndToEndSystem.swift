@@ -1,3 +1,4 @@
+import KechuangTestSupport
 import Contracts
 import Foundation
 import Messaging

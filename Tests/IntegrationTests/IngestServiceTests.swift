@@ -1,3 +1,4 @@
+import KechuangTestSupport
 import Contracts
 import Domain
 import Foundation

@@ -1,3 +1,4 @@
+import KechuangTestSupport
 import Foundation
 import Messaging
 
@@ -38,17 +39,7 @@ struct TimedOut: Error {}
 func within<T: Sendable>(_ limit: Duration = .seconds(10), _ operation: @escaping @Sendable () async throws -> T)
     async throws -> T
 {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await operation() }
-        group.addTask {
-            // Deadline of the race (not a wait for something to happen): fires only if the body hangs.
-            try await Task.sleep(for: limit)
-            throw TimedOut()
-        }
-        defer { group.cancelAll() }
-        guard let result = try await group.next() else { throw TimedOut() }
-        return result
-    }
+    try await withDeadline(limit, orThrow: TimedOut(), operation)
 }
 
 func header(

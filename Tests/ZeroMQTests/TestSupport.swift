@@ -1,3 +1,4 @@
+import KechuangTestSupport
 import Foundation
 import ZeroMQ
 
@@ -29,17 +30,7 @@ struct TimedOut: Error, CustomStringConvertible {
 func withTimeout<T: Sendable>(
     _ what: String, _ limit: Duration = .seconds(10), _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            // Deadline of the race (not a wait for something to happen): fires only if the body hangs.
-            try await Task.sleep(for: limit)
-            throw TimedOut(what: what)
-        }
-        defer { group.cancelAll() }
-        guard let first = try await group.next() else { throw TimedOut(what: what) }
-        return first
-    }
+    try await withDeadline(limit, orThrow: TimedOut(what: what), body)
 }
 
 /// Receive timeout used by synchronous tests so a failure ends instead of hanging.

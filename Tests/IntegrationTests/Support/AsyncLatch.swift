@@ -1,3 +1,4 @@
+import KechuangTestSupport
 import Synchronization
 
 /// A value that becomes available once; any number of tasks wait for it with a timeout (no polling, no sleeps
