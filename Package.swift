@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // MARK: Shared modules
@@ -62,15 +63,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Streams",
+            dependencies: [
+                "Messaging", "ZeroMQ", "ServiceKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            path: "Shared/Streams",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Storage",
-            dependencies: ["Messaging", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Messaging", "Streams", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Shared/Storage",
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Messaging", "ZeroMQ",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -82,28 +93,28 @@ let package = Package(
         // MARK: Executables (one folder per executable)
         .executableTarget(
             name: "IngestService",
-            dependencies: ["ServiceKit", "Contracts", "Extraction", "Storage", "Domain", "Messaging", "ZeroMQ",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Storage", "Domain", "Messaging", "ZeroMQ",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Services/Ingest",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "MetricsService",
-            dependencies: ["ServiceKit", "Contracts", "Storage", "Domain", "Messaging", "ZeroMQ",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Domain", "Messaging", "ZeroMQ",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Services/Metrics",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "KechuangCLI",
-            dependencies: ["ServiceKit", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/CLI",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["ZeroMQ", "CZeroMQ", "Messaging", "Contracts", "Extraction", "Domain", "Storage"],
+            dependencies: ["ZeroMQ", "CZeroMQ", "Messaging", "Streams", "Contracts", "Extraction", "Domain", "Storage"],
             path: "Services/Benchmarks",
             swiftSettings: swiftSettings
         ),
@@ -117,8 +128,12 @@ let package = Package(
             name: "ExtractionTests", dependencies: ["Extraction", "Domain"], exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StorageTests", dependencies: ["KechuangTestSupport", "Storage", "Messaging"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["KechuangTestSupport", "Storage", "Streams", "Messaging"], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["KechuangTestSupport", "ServiceKit"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StreamsTests", dependencies: ["KechuangTestSupport", "Streams", "Messaging", "ServiceKit"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "IngestTests", dependencies: ["IngestService", "Contracts", "Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["MetricsService", "Contracts", "Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "CLITests", dependencies: ["KechuangCLI", "Domain"], swiftSettings: swiftSettings),

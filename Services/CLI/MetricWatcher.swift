@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Messaging
 import ServiceKit
+import Streams
 import Synchronization
 import ZeroMQ
 
@@ -51,12 +52,6 @@ struct MetricWatcher: Sendable {
         onCaughtUp: @escaping @Sendable () -> Void = {},
         emit: @escaping @Sendable (UInt64, MetricUpdate, Bool) -> Bool
     ) async throws {
-        let loop: SocketLoop
-        do {
-            loop = try SocketLoop(name: "kechuang.cli.watch")
-        } catch {
-            throw CLIError.serviceUnavailable(service: "metrics", endpoint: publishEndpoint, reason: "\(error)")
-        }
         let finished = AsyncSignal()
         let stopped = Mutex(false)
         let prefix = topicPrefix
@@ -71,8 +66,14 @@ struct MetricWatcher: Sendable {
         let logger = Logger(label: "kechuang.cli.watch") { label in
             StructuredLogHandler(label: label, service: "watch", level: .error, format: .logfmt, sink: StandardErrorSink.shared)
         }
+        let transport: ZMQStreamTransport
+        do {
+            transport = try ZMQStreamTransport(name: "kechuang.cli.watch", shutdownLinger: .zero, logger: logger)
+        } catch {
+            throw CLIError.serviceUnavailable(service: "metrics", endpoint: publishEndpoint, reason: "\(error)")
+        }
         let follower = StreamFollowerService(
-            configuration: configuration, loop: loop, lastApplied: fromSequence ?? 0, logger: logger,
+            configuration: configuration, transport: transport, lastApplied: fromSequence ?? 0, logger: logger,
             loadSnapshot: { entries, _ in
                 for envelope in entries where envelope.carries(MetricUpdate.self) {
                     report(envelope.sequence ?? 0, try envelope.decode(MetricUpdate.self), true)
@@ -109,7 +110,7 @@ struct MetricWatcher: Sendable {
         following.cancel()
         readiness.cancel()
         let outcome = await following.result
-        await loop.shutdown(linger: .zero)
+        await transport.shutdown()
         if !follower.hasCaughtUp, follower.progress.failures >= maxFailuresBeforeCaughtUp {
             throw CLIError.serviceUnavailable(
                 service: "metrics", endpoint: syncEndpoint,

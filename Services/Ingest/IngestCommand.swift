@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import ServiceKit
+import Streams
 
 /// `kechuang-ingest`: documents in, durable ordered events out.
 struct IngestCommand: AsyncParsableCommand {
@@ -17,9 +18,8 @@ struct IngestCommand: AsyncParsableCommand {
             service: IngestConfiguration.service, level: configuration.environment.logLevel.value,
             format: configuration.environment.logFormat.value)
         logger.info("starting", metadata: resolver.startupMetadata)
-        let runtime = try await buildIngest(configuration: configuration, logger: logger)
-        runtime.announceReadiness()
-        try await ServiceRunner.run(services: runtime.services, logger: logger)
+        let service = try await IngestAssembly.build(configuration: configuration, logger: logger)
+        try await service.run()
         logger.info("stopped")
     }
 }

@@ -1,4 +1,4 @@
-// kechuang-ingest: parse configuration → buildIngest(configuration:) → ServiceRunner (see IngestCommand.run).
+// kechuang-ingest: parse configuration → IngestAssembly.build → StreamService.run (see IngestCommand.run).
 do {
     let command = try IngestCommand.parse()
     try await command.run()

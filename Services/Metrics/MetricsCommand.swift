@@ -1,5 +1,6 @@
 import ArgumentParser
 import ServiceKit
+import Streams
 
 /// `kechuang-metrics`: follows the ingest stream, keeps the bureau's indicator values (reported and computed)
 /// and publishes every change as a metric update.
@@ -15,8 +16,10 @@ struct MetricsCommand: AsyncParsableCommand {
         let configuration = try MetricsConfiguration.resolve(options: options, resolver: resolver)
         let logger = try configuration.environment.start(resolver: resolver)
         do {
-            let application = try await buildMetrics(configuration: configuration, logger: logger)
-            try await application.run()
+            let assembled = try await MetricsAssembly.build(configuration: configuration, logger: logger)
+            try await assembled.service.run()
+            try? assembled.store.database.close()
+            logger.info("stopped")
         } catch {
             logger.critical("metrics service failed", metadata: ["error": "\(error)"])
             throw ExitCode.failure

@@ -4,7 +4,8 @@ import Logging
 import Messaging
 import ServiceKit
 
-/// Answers the metrics service's requests other than replay (which ``StreamOwnerService`` serves):
+/// Answers the metrics service's requests other than replay (which `StreamOwnerService` serves), reading the
+/// database through GRDB's async access (off the cooperative pool):
 /// `stream.snapshot`, `metric.history` and `metrics.status`, on both `metrics.sync` and `metrics.req`.
 struct MetricsRequestHandler: RequestHandler {
     let store: MetricsStore
@@ -22,11 +23,11 @@ struct MetricsRequestHandler: RequestHandler {
                         code: .invalidRequest, message: StreamError.wrongStream(
                             expected: KechuangStream.metrics, actual: snapshot.stream).description, field: "stream")
                 }
-                return try store.snapshot(snapshot)
+                return try await store.snapshot(snapshot)
             case MetricHistoryRequest.messageType:
-                return try store.history(try request.decode(MetricHistoryRequest.self))
+                return try await store.history(try request.decode(MetricHistoryRequest.self))
             case MetricsStatusRequest.messageType:
-                let counts = try store.counts()
+                let counts = try await store.counts()
                 let uptime = ContinuousClock.now - startedAt
                 return MetricsStatus(
                     ingestApplied: counts.ingestApplied, ingestHead: max(ingestHead(), counts.ingestApplied),

@@ -65,8 +65,10 @@ public struct MetricsStore: Sendable {
     // MARK: Start-up
 
     /// Loads the logic (stored values, aggregates rebuilt from stored facts) and the last applied ingest sequence.
-    public func load(catalog: Catalog) throws -> (logic: MetricsLogic, lastApplied: UInt64) {
-        try database.pool.read { db in
+    public func load(catalog: Catalog) async throws -> (logic: MetricsLogic, lastApplied: UInt64) {
+        let log = log
+        let cursor = cursor
+        return try await database.pool.read { db in
             var values: [MetricKey: MetricUpdate] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT body FROM metric_value") {
                 let body: Data = row["body"]
@@ -117,7 +119,7 @@ public struct MetricsStore: Sendable {
             return try await write(envelopes, engine: engine)
         } catch {
             let catalog = engine.withLogic { $0.catalog }
-            engine.replace(try load(catalog: catalog).logic)
+            engine.replace(try await load(catalog: catalog).logic)
             throw error
         }
     }
@@ -179,9 +181,10 @@ public struct MetricsStore: Sendable {
 
     /// One page of the snapshot of current values whose topic starts with `request.prefix`, consistent with
     /// the metrics stream head read in the same transaction.
-    public func snapshot(_ request: SnapshotRequest, maxEntries: Int = 1000) throws -> SnapshotBatch {
+    public func snapshot(_ request: SnapshotRequest, maxEntries: Int = 1000) async throws -> SnapshotBatch {
         let limit = min(max(1, request.limit), maxEntries)
-        return try database.pool.read { db in
+        let log = log
+        return try await database.pool.read { db in
             let head = try log.head(db)
             let rows = try Row.fetchAll(
                 db,
@@ -210,10 +213,10 @@ public struct MetricsStore: Sendable {
 
     /// The retained updates of one indicator (optionally one period and scope), oldest first, at most
     /// `request.limit` (the newest ones).
-    public func history(_ request: MetricHistoryRequest, maxPoints: Int = 10_000) throws -> MetricHistory {
+    public func history(_ request: MetricHistoryRequest, maxPoints: Int = 10_000) async throws -> MetricHistory {
         let limit = min(max(1, request.limit), maxPoints)
         let topic = MetricUpdate.topic(indicator: request.indicator).rawValue
-        return try database.pool.read { db in
+        return try await database.pool.read { db in
             var points: [MetricHistoryPoint] = []
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT sequence, body, created_at FROM stream_log WHERE topic = ? ORDER BY sequence DESC",
@@ -232,16 +235,18 @@ public struct MetricsStore: Sendable {
     }
 
     /// Counts for the status reply: last applied ingest sequence, metrics stream head, number of values.
-    public func counts() throws -> (ingestApplied: UInt64, head: UInt64, values: Int) {
-        try database.pool.read { db in
+    public func counts() async throws -> (ingestApplied: UInt64, head: UInt64, values: Int) {
+        let log = log
+        let cursor = cursor
+        return try await database.pool.read { db in
             (try cursor.lastApplied(db, stream: KechuangStream.ingest), try log.head(db),
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM metric_value") ?? 0)
         }
     }
 
     /// Every current value (the latest update per key), in key order.
-    public func currentValues() throws -> [MetricUpdate] {
-        try database.pool.read { db in
+    public func currentValues() async throws -> [MetricUpdate] {
+        try await database.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT body FROM metric_value ORDER BY sort_key").map { row in
                 let body: Data = row["body"]
                 return try EnvelopeCodec.decodeBody(MetricUpdate.self, from: body, type: MetricUpdate.messageType)

@@ -1,4 +1,4 @@
-// kechuang-metrics (科创 指标服务): parse configuration → buildMetrics(configuration:) → run until SIGTERM/SIGINT.
+// kechuang-metrics (科创 指标服务): parse configuration → MetricsAssembly.build → run until SIGTERM/SIGINT.
 do {
     let command = try MetricsCommand.parse()
     try await command.run()

@@ -1,5 +1,5 @@
 import Foundation
-import ZeroMQ
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,7 +20,7 @@ public struct KechuangDirectories: Sendable, Equatable {
     /// Environment variable for the data directory.
     public static let dataDirectoryVariable = "KECHUANG_DATA_DIR"
     /// Longest `sun_path` the kernel accepts for an `ipc://` endpoint, in bytes (108 minus the NUL).
-    public static let ipcPathLimit = EndpointGuard.maximumPathLength
+    public static let ipcPathLimit = 107  // the same limit ZeroMQ's EndpointGuard enforces (108-byte sun_path minus the NUL)
 
     /// The Kechuang home directory.
     public let home: ConfigValue<String>

@@ -3,35 +3,94 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// Builds and runs a service's `ServiceGroup`: SIGTERM and SIGINT trigger graceful shutdown (in reverse order of
-/// `services`), a second signal is not special-cased; a service ending or failing cancels the group — except a
-/// ``ParentWatchService``, whose ending (the supervisor is gone) shuts the group down gracefully.
+/// Builds and runs a service's `ServiceGroup` the one way every Kechuang service does: SIGTERM and SIGINT trigger a
+/// graceful shutdown (in reverse order of the members), bounded by ``gracefulShutdownDeadline`` after which the
+/// remaining members are cancelled, and by ``cancellationDeadline`` after which the group gives up on them.
 ///
-/// A service's `main` is: parse configuration → build components → `try await ServiceRunner.run(services:logger:)`.
+/// Each member says what its ending means (``Member/Ending``): a long-running part ending or failing cancels the
+/// group; the ``ParentWatchService`` ending (the supervisor is gone) shuts the group down gracefully; a one-shot part
+/// such as the ``ReadinessService`` simply ends (`.ignore`), instead of sleeping to stay alive.
 public enum ServiceRunner {
     /// Signals that start a graceful shutdown.
     public static let gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]
+    /// Longest graceful shutdown before the remaining members are cancelled. Below `kechuang down`'s and systemd's
+    /// 15 s stop timeouts, so a service always gets to close its database itself.
+    public static let gracefulShutdownDeadline: Duration = .seconds(10)
+    /// Longest wait for cancelled members to return before the group ends anyway.
+    public static let cancellationDeadline: Duration = .seconds(2)
 
-    /// Creates the group without running it (tests call `triggerGracefulShutdown()` on it).
-    public static func makeGroup(services: [any Service], logger: Logger) -> ServiceGroup {
-        let configurations = services.map { service in
-            ServiceGroupConfiguration.ServiceConfiguration(
-                service: service,
-                successTerminationBehavior: service is ParentWatchService ? .gracefullyShutdownGroup : .cancelGroup)
+    /// One member of a service group and what its ending means.
+    public struct Member: Sendable {
+        /// What the group does when a member's `run()` returns normally (a thrown error always cancels the group).
+        public enum Ending: Sendable, Hashable {
+            /// The member is long-running: its end is unexpected and cancels the group.
+            case cancelsGroup
+            /// The member's end asks for a graceful shutdown of the group (``ParentWatchService``).
+            case shutsDownGroup
+            /// The member is one-shot: its end changes nothing (``ReadinessService``).
+            case isIgnored
         }
-        return ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: configurations, gracefulShutdownSignals: gracefulShutdownSignals, cancellationSignals: [],
-            logger: logger))
+
+        /// The service.
+        public let service: any Service
+        /// What its normal return means.
+        public let ending: Ending
+
+        /// Creates a member.
+        public init(_ service: any Service, ending: Ending = .cancelsGroup) {
+            self.service = service
+            self.ending = ending
+        }
     }
 
-    /// Runs `services` until all finish or a shutdown signal arrives.
+    /// Creates the group without running it (tests call `triggerGracefulShutdown()` on it).
+    public static func makeGroup(members: [Member], logger: Logger) -> ServiceGroup {
+        let configurations = members.map { member in
+            let behavior: ServiceGroupConfiguration.ServiceConfiguration.TerminationBehavior
+            switch member.ending {
+            case .cancelsGroup: behavior = .cancelGroup
+            case .shutsDownGroup: behavior = .gracefullyShutdownGroup
+            case .isIgnored: behavior = .ignore
+            }
+            return ServiceGroupConfiguration.ServiceConfiguration(
+                service: member.service, successTerminationBehavior: behavior)
+        }
+        var configuration = ServiceGroupConfiguration(
+            services: configurations, gracefulShutdownSignals: gracefulShutdownSignals, cancellationSignals: [],
+            logger: logger)
+        configuration.maximumGracefulShutdownDuration = gracefulShutdownDeadline
+        configuration.maximumCancellationDuration = cancellationDeadline
+        return ServiceGroup(configuration: configuration)
+    }
+
+    /// Creates the group of long-running `services` (a ``ParentWatchService`` among them shuts the group down
+    /// gracefully when it ends; a ``ReadinessService`` is one-shot).
+    public static func makeGroup(services: [any Service], logger: Logger) -> ServiceGroup {
+        makeGroup(members: services.map(member(for:)), logger: logger)
+    }
+
+    /// The member for `service`, with the ending its type implies.
+    public static func member(for service: any Service) -> Member {
+        switch service {
+        case is ParentWatchService: Member(service, ending: .shutsDownGroup)
+        case is ReadinessService: Member(service, ending: .isIgnored)
+        default: Member(service)
+        }
+    }
+
+    /// Runs `members` until all finish or a shutdown signal arrives.
     ///
     /// SIGPIPE is ignored for the whole process first: a service's stderr may be a pipe whose reader (the
     /// `kechuang up` supervisor) died, and writing a log line must then fail quietly (EPIPE) instead of killing
     /// the service before it shuts down gracefully.
-    /// - Throws: the first error a service threw.
-    public static func run(services: [any Service], logger: Logger) async throws {
+    /// - Throws: the first error a member threw.
+    public static func run(members: [Member], logger: Logger) async throws {
         signal(SIGPIPE, SIG_IGN)
-        try await makeGroup(services: services, logger: logger).run()
+        try await makeGroup(members: members, logger: logger).run()
+    }
+
+    /// Runs `services` (see ``makeGroup(services:logger:)``).
+    public static func run(services: [any Service], logger: Logger) async throws {
+        try await run(members: services.map(member(for:)), logger: logger)
     }
 }

@@ -1,10 +1,11 @@
 import GRDB
 import Messaging
+import Streams
 
 /// Read-only access to a stream log outside any transaction, for the owner's replay server
 /// ("entries after sequence N in bounded batches") and heartbeats (`head`).
 ///
-/// Conforms to Messaging's ``Messaging/StreamLogReader`` so a `StreamOwner` can serve replays straight from it.
+/// Conforms to ``Streams/StreamLogReader`` (reads through GRDB's async access, off the cooperative pool) so a `StreamOwner` can serve replays straight from it.
 public struct StreamLogDatabaseReader: StreamLogReader {
     private let reader: any DatabaseReader
     private let store = StreamLogStore()
@@ -15,13 +16,18 @@ public struct StreamLogDatabaseReader: StreamLogReader {
     }
 
     /// Up to `limit` stored envelopes with `sequence > after`, ascending (``StreamLogReader`` requirement).
-    public func entries(after sequence: UInt64, limit: Int) throws -> [StoredEnvelope] {
-        try logEntries(after: sequence, limit: limit).map(\.storedEnvelope)
+    public func entries(after sequence: UInt64, limit: Int) async throws -> [StoredEnvelope] {
+        let store = store
+        return try await reader.read { db in try store.entries(db, after: sequence, limit: limit) }
+            .map(\.storedEnvelope)
     }
 
     /// The last committed sequence, 0 when empty (``StreamLogReader`` requirement).
     public var head: UInt64 {
-        get throws { try reader.read { db in try store.head(db) } }
+        get async throws {
+            let store = store
+            return try await reader.read { db in try store.head(db) }
+        }
     }
 
     /// Up to `limit` log rows (with their append time) with `sequence > after`, ascending.

@@ -28,7 +28,7 @@ import Testing
             let counts = try store.counts()
             #expect(counts.events == 5 && counts.head == 5)
             #expect(counts.documents["events"] == 2 && counts.documents["report"] == 0)
-            let entries = try store.logReader.entries(after: 0, limit: 100)
+            let entries = try await store.logReader.entries(after: 0, limit: 100)
             #expect(entries.map(\.sequence) == [1, 2, 3, 4, 5])
             let headers = try entries.map { try $0.envelope().header }
             #expect(headers.map(\.sequence) == [1, 2, 3, 4, 5])

@@ -36,16 +36,4 @@ import Testing
         #expect(ids[0].hasSuffix("-1937719cdfb-1"))
         #expect(MessageIDGenerator().next(now: 5) != MessageIDGenerator().next(now: 5))
     }
-
-    @Test func syncHandlerAnswersReplayAndRejectsOthers() async throws {
-        let handler = StreamSyncHandler(owner: StreamOwner(stream: "ingest"), reader: ArrayLog(count: 3))
-        let headers = HeaderFactory(source: "test")
-        let replay = try Envelope(ReplayRequest(stream: "ingest", afterSequence: 1), header: headers.header(for: ReplayRequest.self))
-        let batch = try #require(await handler.handle(replay) as? ReplayBatch)
-        #expect(batch.entries.map(\.sequence) == [2, 3])
-        let wrong = try Envelope(ReplayRequest(stream: "metrics", afterSequence: 0), header: headers.header(for: ReplayRequest.self))
-        #expect((await handler.handle(wrong) as? ErrorReply)?.code == .notFound)
-        let other = try Envelope(Sample(name: "x", value: 1), header: headers.header(for: Sample.self))
-        #expect((await handler.handle(other) as? ErrorReply)?.code == .unknownType)
-    }
 }

@@ -23,7 +23,7 @@ import Testing
         var index = 0
         var store = try MetricsStore(path: path)
         while index < envelopes.count {
-            let (logic, lastApplied) = try store.load(catalog: F.catalog)
+            let (logic, lastApplied) = try await store.load(catalog: F.catalog)
             #expect(lastApplied == UInt64(index))
             let end = min(envelopes.count, index + chunk)
             _ = try await store.apply(Array(envelopes[index..<end]), to: MetricsEngine(logic))
@@ -40,7 +40,7 @@ import Testing
         let whole = try temporaryPath()
         defer { try? FileManager.default.removeItem(at: whole.directory) }
         let oneStore = try MetricsStore(path: whole.database)
-        let engine = MetricsEngine(try oneStore.load(catalog: F.catalog).logic)
+        let engine = MetricsEngine(try await oneStore.load(catalog: F.catalog).logic)
         let applied = try await oneStore.apply(batch, to: engine)
         #expect(applied.updates > 0)
         #expect(applied.head == UInt64(applied.updates))
@@ -48,11 +48,11 @@ import Testing
             let split = try temporaryPath()
             defer { try? FileManager.default.removeItem(at: split.directory) }
             let store = try await applyWithRestarts(batch, chunk: chunk, path: split.database)
-            #expect(try store.currentValues() == oneStore.currentValues(), "chunk \(chunk)")
-            let counts = try store.counts()
+            #expect(try await store.currentValues() == oneStore.currentValues(), "chunk \(chunk)")
+            let counts = try await store.counts()
             #expect(counts.ingestApplied == UInt64(batch.count))
             #expect(counts.head == applied.head)
-            let (reloaded, _) = try store.load(catalog: F.catalog)
+            let (reloaded, _) = try await store.load(catalog: F.catalog)
             #expect(reloaded.state == engine.current.state, "chunk \(chunk)")
         }
     }
@@ -61,7 +61,7 @@ import Testing
         let path = try temporaryPath()
         defer { try? FileManager.default.removeItem(at: path.directory) }
         let store = try MetricsStore(path: path.database)
-        let engine = MetricsEngine(try store.load(catalog: F.catalog).logic)
+        let engine = MetricsEngine(try await store.load(catalog: F.catalog).logic)
         let batch = try envelopes(F.mixedEvents())
         _ = try await store.apply(Array(batch.prefix(5)), to: engine)
         let committed = engine.current.state
@@ -71,7 +71,7 @@ import Testing
         }
         await #expect(throws: (any Error).self) { try await store.apply(Array(batch[5...]), to: engine) }
         #expect(engine.current.state == committed)
-        #expect(try store.counts().ingestApplied == 5)
+        #expect(try await store.counts().ingestApplied == 5)
     }
 
     @Test func replayingCommittedEntriesAgainAddsNothing() async throws {
@@ -79,7 +79,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: path.directory) }
         let store = try MetricsStore(path: path.database)
         let batch = try envelopes(F.mixedEvents())
-        let engine = MetricsEngine(try store.load(catalog: F.catalog).logic)
+        let engine = MetricsEngine(try await store.load(catalog: F.catalog).logic)
         let first = try await store.apply(batch, to: engine)
         let second = try await store.apply(batch, to: engine)
         #expect(second.updates == 0)
@@ -90,23 +90,23 @@ import Testing
         let path = try temporaryPath()
         defer { try? FileManager.default.removeItem(at: path.directory) }
         let store = try MetricsStore(path: path.database)
-        let engine = MetricsEngine(try store.load(catalog: F.catalog).logic)
+        let engine = MetricsEngine(try await store.load(catalog: F.catalog).logic)
         let applied = try await store.apply(try envelopes(F.mixedEvents()), to: engine)
         var cursor: String?
         var entries: [ReplayEntry] = []
         repeat {
-            let page = try store.snapshot(SnapshotRequest(stream: KechuangStream.metrics, prefix: "metric.loan", cursor: cursor, limit: 2))
+            let page = try await store.snapshot(SnapshotRequest(stream: KechuangStream.metrics, prefix: "metric.loan", cursor: cursor, limit: 2))
             #expect(page.sequence == applied.head)
             #expect(page.entries.count <= 2)
             entries += page.entries
             cursor = page.hasMore ? page.cursor : nil
         } while cursor != nil
-        let loanValues = try store.currentValues().filter { $0.key.indicator.hasPrefix("loan") }
+        let loanValues = try await store.currentValues().filter { $0.key.indicator.hasPrefix("loan") }
         #expect(entries.count == loanValues.count)
         let decoded = try entries.map { try $0.envelope().decode(MetricUpdate.self) }
         #expect(decoded == loanValues)
         #expect(entries.allSatisfy { $0.topic.hasPrefix("metric.loan") && $0.sequence <= applied.head })
-        let everything = try store.snapshot(SnapshotRequest(stream: KechuangStream.metrics, prefix: "", limit: 10_000))
+        let everything = try await store.snapshot(SnapshotRequest(stream: KechuangStream.metrics, prefix: "", limit: 10_000))
         #expect(everything.entries.count == engine.valueCount)
         #expect(!everything.hasMore)
     }
@@ -121,11 +121,11 @@ import Testing
             F.observation("loan.pool_size", 273, .jia),
             F.observation("demand.published", 128, .tiao),
         ]
-        _ = try await store.apply(try envelopes(events), to: MetricsEngine(try store.load(catalog: F.catalog).logic))
-        let history = try store.history(MetricHistoryRequest(indicator: "loan.pool_size"))
+        _ = try await store.apply(try envelopes(events), to: MetricsEngine(try await store.load(catalog: F.catalog).logic))
+        let history = try await store.history(MetricHistoryRequest(indicator: "loan.pool_size"))
         #expect(history.points.map(\.update.value) == [100, 200, 273])
         #expect(history.points.map(\.sequence) == history.points.map(\.sequence).sorted())
-        let only2024 = try store.history(MetricHistoryRequest(indicator: "loan.pool_size", period: "2024", limit: 1))
+        let only2024 = try await store.history(MetricHistoryRequest(indicator: "loan.pool_size", period: "2024", limit: 1))
         #expect(only2024.points.map(\.update.value) == [273])
         #expect(only2024.points.first?.update.previousValue == 200)
     }

@@ -10,8 +10,8 @@ import Testing
     enum Ending: Equatable, Sendable { case gracefulShutdown, cancelled }
 
     /// A service that waits for the group's graceful shutdown and reports whether it got one or was cancelled.
-    static func companion(_ endings: AsyncStream<Ending>.Continuation) -> ServiceKit.ClosureService {
-        ServiceKit.ClosureService(name: "companion") {
+    static func companion(_ endings: AsyncStream<Ending>.Continuation) -> ClosureService {
+        ClosureService {
             do {
                 try await gracefulShutdown()
                 endings.yield(.gracefulShutdown)

@@ -1,32 +1,73 @@
+import KechuangTestSupport
 import Logging
 import ServiceLifecycle
+import Synchronization
 import Testing
 @testable import ServiceKit
 
 @Suite struct ServiceRunnerTests {
-    @Test func gracefulShutdownEndsAClosureServiceLoop() async throws {
-        let sink = CollectingSink()
-        let logger = LoggingBootstrap.makeLogger(label: "test", service: "test", level: .error, sink: sink)
-        let (started, startedContinuation) = AsyncStream<Void>.makeStream()
-        let (stopped, stoppedContinuation) = AsyncStream<Bool>.makeStream()
-        let loop = ClosureService(name: "loop") {
-            startedContinuation.yield()
-            // Runs until the graceful shutdown cancels it: iterates a stream nobody yields to, which ends only
-            // when this task is cancelled.
-            let (untilCancelled, keepOpen) = AsyncStream<Void>.makeStream()
-            for await _ in untilCancelled {}
-            keepOpen.finish()
-            stoppedContinuation.yield(Task.isCancelled)
-            stoppedContinuation.finish()
-        }
-        let group = ServiceRunner.makeGroup(services: [loop], logger: logger)
+    private static func logger() -> Logger {
+        LoggingBootstrap.makeLogger(label: "test", service: "test", level: .error, sink: CollectingSink())
+    }
+
+    @Test func gracefulShutdownEndsAPeriodicService() async throws {
+        let (rounds, roundsContinuation) = AsyncStream<Void>.makeStream()
+        let periodic = PeriodicService(name: "job", every: .seconds(3600)) { roundsContinuation.yield() }
+        let group = ServiceRunner.makeGroup(services: [periodic], logger: Self.logger())
         #expect(ServiceRunner.gracefulShutdownSignals == [.sigterm, .sigint])
         async let run: Void = group.run()
-        var iterator = started.makeAsyncIterator()
-        _ = await iterator.next()
+        var iterator = rounds.makeAsyncIterator()
+        _ = await iterator.next()  // the first round runs at once
+        await group.triggerGracefulShutdown()
+        try await run  // returns although the next round is an hour away
+    }
+
+    /// The readiness service is one-shot: announcing ends it, and the group keeps running (`.ignore`) until shut down.
+    @Test func readinessAnnouncesOnceTheConditionHoldsAndItsEndIsIgnored() async throws {
+        let (lines, linesContinuation) = AsyncStream<String>.makeStream()
+        let sink = StreamingSink(continuation: linesContinuation)
+        let (gate, open) = AsyncStream<Void>.makeStream()
+        let readiness = ReadinessService(
+            line: ReadinessLine(service: "test", pid: 7, endpoints: ["test.req": "ipc:///tmp/t.req"]),
+            announcer: ReadinessAnnouncer(sink: sink), logger: Self.logger()
+        ) {
+            for await _ in gate { return true }
+            return false
+        }
+        let (ended, endedContinuation) = AsyncStream<Bool>.makeStream()
+        let companion = ClosureService {
+            do {
+                try await gracefulShutdown()
+                endedContinuation.yield(true)
+            } catch {
+                endedContinuation.yield(false)
+            }
+        }
+        let group = ServiceRunner.makeGroup(services: [companion, readiness], logger: Self.logger())
+        async let run: Void = group.run()
+        open.yield()
+        let announced = try await withDeadline(.seconds(10), orThrow: TimedOutWaiting()) {
+            var iterator = lines.makeAsyncIterator()
+            return await iterator.next()
+        }
+        #expect(ReadinessLine.parse(announced ?? "")?.endpoints == ["test.req": "ipc:///tmp/t.req"])
         await group.triggerGracefulShutdown()
         try await run
-        var stoppedIterator = stopped.makeAsyncIterator()
-        #expect(await stoppedIterator.next() == true)
+        var endings = ended.makeAsyncIterator()
+        #expect(await endings.next() == true)  // the companion got a graceful shutdown, not a cancellation
     }
+
+    @Test func membersGetTheEndingTheirTypeImplies() {
+        let readiness = ReadinessService(line: ReadinessLine(service: "t", endpoints: [:]), logger: Self.logger())
+        #expect(ServiceRunner.member(for: readiness).ending == .isIgnored)
+        #expect(ServiceRunner.member(for: PeriodicService(name: "p", every: .seconds(1)) {}).ending == .cancelsGroup)
+    }
+}
+
+private struct TimedOutWaiting: Error {}
+
+/// Hands every written line to a stream, so a test can wait for it.
+private struct StreamingSink: LogLineSink {
+    let continuation: AsyncStream<String>.Continuation
+    func write(line: String) { continuation.yield(line) }
 }

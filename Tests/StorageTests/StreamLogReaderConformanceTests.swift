@@ -1,16 +1,17 @@
 import Foundation
 import GRDB
 import Messaging
+import Streams
 import Testing
 @testable import Storage
 
 @Suite struct StreamLogReaderConformanceTests {
-    @Test func storedEnvelopesRoundTripThroughTheLog() throws {
+    @Test func storedEnvelopesRoundTripThroughTheLog() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try KechuangDatabase(path: directory.file("log.sqlite"))
         let log = StreamLogStore()
-        let written = try database.pool.write { (db: Database) throws -> [StoredEnvelope] in
+        let written = try await database.pool.write { (db: Database) throws -> [StoredEnvelope] in
             try (0..<5).map { index in
                 let stored = StoredEnvelope(
                     sequence: try log.nextSequence(db), topic: Topic("ingest.document"),
@@ -20,8 +21,8 @@ import Testing
             }
         }
         let reader: any StreamLogReader = StreamLogDatabaseReader(reader: database.pool)
-        #expect(try reader.head == 5)
-        #expect(try reader.entries(after: 0, limit: 100) == written)
-        #expect(try reader.entries(after: 3, limit: 1) == [written[3]])
+        #expect(try await reader.head == 5)
+        #expect(try await reader.entries(after: 0, limit: 100) == written)
+        #expect(try await reader.entries(after: 3, limit: 1) == [written[3]])
     }
 }

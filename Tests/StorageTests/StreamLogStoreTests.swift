@@ -92,16 +92,16 @@ import Testing
         #expect(sequence == 1)
     }
 
-    @Test func entriesAfterRespectsBounds() throws {
+    @Test func entriesAfterRespectsBounds() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try openDatabase(directory)
-        try database.pool.write { (db: Database) throws in
+        try await database.pool.write { (db: Database) throws in
             for index in 1...10 {
                 try log.append(db, topic: "topic.\(index)", header: Data(), body: Data())
             }
         }
-        try database.pool.read { (db: Database) throws in
+        try await database.pool.read { (db: Database) throws in
             #expect(try log.entries(db, after: 0, limit: 3).map(\.sequence) == [1, 2, 3])
             #expect(try log.entries(db, after: 3, limit: 3).map(\.sequence) == [4, 5, 6])
             #expect(try log.entries(db, after: 8, limit: 100).map(\.sequence) == [9, 10])
@@ -111,8 +111,8 @@ import Testing
             #expect(try log.entries(db, after: 4, limit: 1).first?.topic == "topic.5")
         }
         let reader = StreamLogDatabaseReader(reader: database.pool)
-        #expect(try reader.head == 10)
-        #expect(try reader.entries(after: 7, limit: 2).map(\.sequence) == [8, 9])
+        #expect(try await reader.head == 10)
+        #expect(try await reader.entries(after: 7, limit: 2).map(\.sequence) == [8, 9])
         #expect(try reader.logEntries(after: 7, limit: 2).map(\.topic) == ["topic.8", "topic.9"])
     }
 

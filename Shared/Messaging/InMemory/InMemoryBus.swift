@@ -26,8 +26,10 @@ public final class InMemoryBus: Sendable {
     }
 
     /// A subscriber on this bus (no prefixes yet: receives nothing until ``InMemorySubscriber/subscribe(_:)``).
-    public func subscriber() -> InMemorySubscriber {
-        let (stream, continuation) = AsyncStream<Envelope>.makeStream()
+    /// Like a ZeroMQ SUB socket at its receive high-water mark, it keeps at most `capacity` unread messages and
+    /// drops newer ones beyond that.
+    public func subscriber(capacity: Int = 100_000) -> InMemorySubscriber {
+        let (stream, continuation) = AsyncStream<Envelope>.makeStream(bufferingPolicy: .bufferingOldest(max(1, capacity)))
         let id = state.withLock { state in
             state.nextID += 1
             state.subscribers[state.nextID] = SubscriberEntry(prefixes: [], continuation: continuation)

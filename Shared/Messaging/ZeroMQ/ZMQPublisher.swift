@@ -43,6 +43,17 @@ public final class ZMQPublisher: MessagePublisher {
         socket.trySend(EnvelopeCodec.frames(stored))
     }
 
+    /// Publishes stored log entries byte for byte, in order, with one hand-off to the socket thread per call: all
+    /// but the last are queued without waiting, the last is awaited (so at most `entries.count` wait in the
+    /// loop's queue). Errors of the queued ones are dropped: followers repair a lost live message by replay.
+    public func publish(stored entries: [StoredEnvelope]) async throws {
+        guard let last = entries.last else { return }
+        for entry in entries.dropLast() {
+            enqueue(entry)
+        }
+        try await publish(last)
+    }
+
     /// Closes the socket.
     public func close() async {
         await socket.close()

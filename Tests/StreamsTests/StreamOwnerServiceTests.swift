@@ -5,7 +5,8 @@ import Messaging
 import ServiceLifecycle
 import Synchronization
 import Testing
-@testable import ServiceKit
+import ServiceKit
+@testable import Streams
 
 /// A stream entry's message in these tests.
 private struct Fact: WireMessage {
@@ -31,11 +32,13 @@ private final class MemoryLog: StreamLogReader {
         }
     }
 
-    func entries(after sequence: UInt64, limit: Int) throws -> [StoredEnvelope] {
+    func entries(after sequence: UInt64, limit: Int) async throws -> [StoredEnvelope] {
         stored.withLock { entries in Array(entries.filter { $0.sequence > sequence }.prefix(limit)) }
     }
 
-    var head: UInt64 { stored.withLock { UInt64($0.count) } }
+    var head: UInt64 {
+            get async throws { stored.withLock { UInt64($0.count) } }
+        }
 }
 
 /// Answers `stream.snapshot` requests with an empty page (stands for a metrics snapshot handler).
@@ -59,8 +62,9 @@ private struct SnapshotHandler: RequestHandler {
             subscriber = bus.subscriber()
             try await subscriber.subscribe(Topic(""))
             let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
-            owner = try StreamOwnerService(
-                owner: StreamOwner(stream: "test", maxBatchEntries: 4), reader: log, publisher: bus.publisher(),
+            owner = StreamOwnerService(
+                owner: StreamOwner(stream: "test", maxBatchEntries: 4), reader: log, head: CommittedHead(),
+                publishedThrough: try await log.head, publisher: bus.publisher(),
                 syncServer: bus.requestServer(at: "test.sync", source: "test"), headers: HeaderFactory(source: "test"),
                 heartbeatInterval: .milliseconds(20), handler: handler, logger: logger)
             client = bus.requestClient(to: "test.sync", source: "client")
@@ -86,9 +90,9 @@ private struct SnapshotHandler: RequestHandler {
         let harness = try await Harness()
         async let running: Void = harness.group.run()
         try harness.log.append(count: 5)
-        harness.owner.committed(through: 3)
-        harness.owner.committed(through: 5)
-        harness.owner.committed(through: 2)
+        harness.owner.head.advance(to: 3)
+        harness.owner.head.advance(to: 5)
+        harness.owner.head.advance(to: 2)
         #expect(await harness.published(5) == [1, 2, 3, 4, 5])
         #expect(harness.owner.lastPublished == 5)
         await harness.group.triggerGracefulShutdown()
@@ -100,7 +104,7 @@ private struct SnapshotHandler: RequestHandler {
         #expect(harness.owner.lastPublished == 3)
         async let running: Void = harness.group.run()
         try harness.log.append(count: 1)
-        harness.owner.committed(through: 4)
+        harness.owner.head.advance(to: 4)
         #expect(await harness.published(1) == [4])
         await harness.group.triggerGracefulShutdown()
         try await running

@@ -16,7 +16,11 @@ public struct RetryBackoff: Sendable, Hashable {
     }
 
     /// The wait before the next attempt: zero when the last attempt succeeded.
-    public var currentDelay: Duration {
+    public var currentDelay: Duration { delay(afterFailures: failures) }
+
+    /// The wait before an attempt that follows `failures` consecutive failures: zero for none, ``initial`` for
+    /// one, doubling per further failure up to ``maximum``.
+    public func delay(afterFailures failures: Int) -> Duration {
         guard failures > 0 else { return .zero }
         var delay = initial
         var step = 1

@@ -1,3 +1,5 @@
+import Messaging
+
 /// The owner side of the shared stream mechanism, without I/O: turns replay requests into bounded
 /// batches read from a ``StreamLogReader`` and produces heartbeats.
 ///
@@ -23,14 +25,15 @@ public struct StreamOwner: Sendable {
     /// limit, ``maxBatchEntries`` and ``maxBatchBytes``.
     /// - Throws: ``StreamError/wrongStream(expected:actual:)`` for another stream's request, or what the
     ///   reader throws.
-    public func replay(_ request: ReplayRequest, from reader: any StreamLogReader) throws -> ReplayBatch {
+    public func replay(_ request: ReplayRequest, from reader: any StreamLogReader) async throws -> ReplayBatch {
         guard request.stream == stream else {
             throw StreamError.wrongStream(expected: stream, actual: request.stream)
         }
         // Read the head first: every entry up to it is then guaranteed to be readable.
-        let head = try reader.head
+        let head = try await reader.head
         let limit = min(max(1, request.limit), maxBatchEntries)
-        let stored = request.afterSequence >= head ? [] : try reader.entries(after: request.afterSequence, limit: limit)
+        let stored = request.afterSequence >= head
+            ? [] : try await reader.entries(after: request.afterSequence, limit: limit)
         var entries: [ReplayEntry] = []
         entries.reserveCapacity(stored.count)
         var bytes = 0

@@ -6,9 +6,10 @@ import ServiceLifecycle
 import Synchronization
 import Testing
 import ZeroMQ
-@testable import ServiceKit
+import ServiceKit
+@testable import Streams
 
-/// StreamFollowerService against a real StreamOwnerService over ZeroMQ `ipc://` sockets.
+/// StreamFollowerService against a real StreamOwnerService over ZeroMQ `ipc://` sockets (ZMQStreamTransport).
 @Suite(.serialized) struct StreamFollowerServiceTests {
     private struct Entry: WireMessage {
         static let messageType: MessageType = "test.entry"
@@ -31,11 +32,13 @@ import ZeroMQ
             }
         }
 
-        func entries(after sequence: UInt64, limit: Int) throws -> [StoredEnvelope] {
+        func entries(after sequence: UInt64, limit: Int) async throws -> [StoredEnvelope] {
             stored.withLock { entries in Array(entries.filter { $0.sequence > sequence }.prefix(limit)) }
         }
 
-        var head: UInt64 { stored.withLock { UInt64($0.count) } }
+        var head: UInt64 {
+            get async throws { stored.withLock { UInt64($0.count) } }
+        }
     }
 
     /// Records applied sequences; lets a test wait until a given last sequence was applied.
@@ -78,6 +81,7 @@ import ZeroMQ
     private struct Owner {
         let directory: String
         let log = MemoryLog()
+        let head = CommittedHead()
         var publish: String { "ipc://\(directory)/test.pub" }
         var sync: String { "ipc://\(directory)/test.sync" }
 
@@ -90,20 +94,20 @@ import ZeroMQ
             directory = try #require(created)
         }
 
-        func start(on loop: SocketLoop, logger: Logger) async throws -> StreamOwnerService {
-            let publisher = try await ZMQPublisher.bind(publish, on: loop)
-            let server = try await ZMQRequestServer.bind(sync, on: loop, source: "owner")
-            return try StreamOwnerService(
-                owner: StreamOwner(stream: "test", maxBatchEntries: 500), reader: log, publisher: publisher,
-                syncServer: server, headers: HeaderFactory(source: "owner"), heartbeatInterval: .milliseconds(50),
-                logger: logger)
+        func start(on transport: any StreamTransport, logger: Logger) async throws -> StreamOwnerService {
+            let publisher = try await transport.publisher(bindingTo: publish)
+            let server = try await transport.requestServer(bindingTo: sync, source: "owner", maxMessageSize: nil)
+            return StreamOwnerService(
+                owner: StreamOwner(stream: "test", maxBatchEntries: 500), reader: log, head: head,
+                publishedThrough: try await log.head, publisher: publisher.value, syncServer: server.value,
+                headers: HeaderFactory(source: "owner"), heartbeatInterval: .milliseconds(50), logger: logger)
         }
     }
 
     private static let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     private static func follower(
-        _ owner: Owner, loop: SocketLoop, lastApplied: UInt64 = 0, applied: Applied
+        _ owner: Owner, transport: any StreamTransport, lastApplied: UInt64 = 0, applied: Applied
     ) -> StreamFollowerService {
         StreamFollowerService(
             configuration: StreamFollowerConfiguration(
@@ -111,7 +115,7 @@ import ZeroMQ
                 prefixes: [Topic("test.entry")], source: "follower", batchLimit: 300,
                 requestTimeout: .milliseconds(300), retryInitial: .milliseconds(20), retryMaximum: .milliseconds(200),
                 tickInterval: .milliseconds(100)),
-            loop: loop, lastApplied: lastApplied, logger: logger
+            transport: transport, lastApplied: lastApplied, logger: logger
         ) { envelopes in try applied.apply(envelopes) }
     }
 
@@ -119,10 +123,10 @@ import ZeroMQ
         let owner = try Owner()
         defer { try? FileManager.default.removeItem(atPath: owner.directory) }
         try owner.log.append(count: 1234)
-        let loop = try SocketLoop(name: "test.follower")
-        let ownerService = try await owner.start(on: loop, logger: Self.logger)
+        let transport = try ZMQStreamTransport(name: "test.follower", logger: Self.logger)
+        let ownerService = try await owner.start(on: transport, logger: Self.logger)
         let applied = Applied()
-        let follower = Self.follower(owner, loop: loop, applied: applied)
+        let follower = Self.follower(owner, transport: transport, applied: applied)
         let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger)
         async let running: Void = group.run()
 
@@ -130,24 +134,25 @@ import ZeroMQ
         #expect(follower.hasCaughtUp)
         #expect(applied.sequences == Array(1...1234))
         try owner.log.append(count: 66)
-        ownerService.committed(through: 1300)
+        owner.head.advance(to: 1300)
         #expect(await applied.wait(through: 1300, timeout: .seconds(20)))
         #expect(applied.sequences == Array(1...1300))
         #expect(follower.progress.lastApplied == 1300)
 
         await group.triggerGracefulShutdown()
         try await running
-        await loop.shutdown()
+        await transport.shutdown()
     }
 
     @Test func publishingRoundsKeepSequenceOrderOnTheWire() async throws {
         let owner = try Owner()
         defer { try? FileManager.default.removeItem(atPath: owner.directory) }
-        let loop = try SocketLoop(name: "test.owner")
-        let ownerService = try await owner.start(on: loop, logger: Self.logger)
+        let transport = try ZMQStreamTransport(name: "test.owner", logger: Self.logger)
+        let ownerService = try await owner.start(on: transport, logger: Self.logger)
         let group = ServiceRunner.makeGroup(services: [ownerService], logger: Self.logger)
         async let running: Void = group.run()
-        let subscriber = try await ZMQSubscriber.connect([owner.publish], prefixes: [Topic("test")], on: loop)
+        let subscriber = try await transport.subscriber(
+            connectingTo: owner.publish, prefixes: [Topic("test")], receiveHighWaterMark: 100_000)
         let total: UInt64 = 1500  // three publishing rounds of at most 512, queued without awaiting each entry
         let received = try await withDeadline(.seconds(20)) {
             var sequences: [UInt64] = []
@@ -158,7 +163,7 @@ import ZeroMQ
                     if !subscribed {
                         subscribed = true
                         try? owner.log.append(count: Int(total))
-                        ownerService.committed(through: total)
+                        owner.head.advance(to: total)
                     }
                     continue
                 }
@@ -171,33 +176,33 @@ import ZeroMQ
         await subscriber.close()
         await group.triggerGracefulShutdown()
         try await running
-        await loop.shutdown()
+        await transport.shutdown()
     }
 
     @Test func resumesAfterTheStoredSequence() async throws {
         let owner = try Owner()
         defer { try? FileManager.default.removeItem(atPath: owner.directory) }
         try owner.log.append(count: 50)
-        let loop = try SocketLoop(name: "test.follower")
-        let ownerService = try await owner.start(on: loop, logger: Self.logger)
+        let transport = try ZMQStreamTransport(name: "test.follower", logger: Self.logger)
+        let ownerService = try await owner.start(on: transport, logger: Self.logger)
         let applied = Applied()
-        let follower = Self.follower(owner, loop: loop, lastApplied: 40, applied: applied)
+        let follower = Self.follower(owner, transport: transport, lastApplied: 40, applied: applied)
         let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger)
         async let running: Void = group.run()
         #expect(await follower.waitUntilCaughtUp(timeout: .seconds(20)))
         #expect(applied.sequences == Array(41...50))
         await group.triggerGracefulShutdown()
         try await running
-        await loop.shutdown()
+        await transport.shutdown()
     }
 
     @Test func waitsForAnOwnerThatStartsLaterAndRetriesAFailedApply() async throws {
         let owner = try Owner()
         defer { try? FileManager.default.removeItem(atPath: owner.directory) }
         try owner.log.append(count: 20)
-        let followerLoop = try SocketLoop(name: "test.follower")
+        let followerTransport = try ZMQStreamTransport(name: "test.follower", logger: Self.logger)
         let applied = Applied(failFirst: 1)
-        let follower = Self.follower(owner, loop: followerLoop, applied: applied)
+        let follower = Self.follower(owner, transport: followerTransport, applied: applied)
         let followerGroup = ServiceRunner.makeGroup(services: [follower], logger: Self.logger)
         async let following: Void = followerGroup.run()
 
@@ -205,8 +210,8 @@ import ZeroMQ
         #expect(await follower.waitUntilCaughtUp(timeout: .milliseconds(700)) == false)
         #expect(follower.progress.failures >= 1)
 
-        let ownerLoop = try SocketLoop(name: "test.owner")
-        let ownerService = try await owner.start(on: ownerLoop, logger: Self.logger)
+        let ownerTransport = try ZMQStreamTransport(name: "test.owner", logger: Self.logger)
+        let ownerService = try await owner.start(on: ownerTransport, logger: Self.logger)
         let ownerGroup = ServiceRunner.makeGroup(services: [ownerService], logger: Self.logger)
         async let owning: Void = ownerGroup.run()
         #expect(await applied.wait(through: 20, timeout: .seconds(20)))
@@ -218,7 +223,7 @@ import ZeroMQ
         try await following
         await ownerGroup.triggerGracefulShutdown()
         try await owning
-        await followerLoop.shutdown()
-        await ownerLoop.shutdown()
+        await followerTransport.shutdown()
+        await ownerTransport.shutdown()
     }
 }

@@ -1,0 +1,85 @@
+import Contracts
+import Domain
+import Foundation
+import Logging
+import Messaging
+import ServiceKit
+import Storage
+import Streams
+
+/// `kechuang-metrics` in the shape every Kechuang service has (``Streams/StreamServiceBuilder``): it follows the
+/// **ingest** stream, owns the **metrics** stream, serves `metrics.req`, and prunes metric history once a minute.
+enum MetricsAssembly {
+    /// The assembled service and its store (closed by the caller after the service ends).
+    struct Assembled: Sendable {
+        /// The runnable service.
+        let service: StreamService
+        /// The database.
+        let store: MetricsStore
+    }
+
+    /// Opens the database and rebuilds the logic from it, binds `metrics.pub`, `metrics.sync` and `metrics.req`
+    /// over ZeroMQ, and prepares the ingest follower. Nothing runs until ``Streams/StreamService/run()``.
+    /// - Throws: ``MetricsError``, database errors, or socket errors (e.g. an endpoint already bound).
+    static func build(
+        configuration: MetricsConfiguration, logger: Logger, announcer: ReadinessAnnouncer = ReadinessAnnouncer()
+    ) async throws -> Assembled {
+        let catalog: Catalog
+        do {
+            catalog = try Catalog.bundled(mergingOverrideAt: configuration.catalogPath.map { URL(fileURLWithPath: $0) })
+        } catch {
+            throw MetricsError.catalog("\(error)")
+        }
+        let store = try MetricsStore(path: configuration.databasePath)
+        let (initialLogic, lastApplied) = try await store.load(catalog: catalog)
+        logger.info(
+            "state loaded",
+            metadata: ["ingest_applied": "\(lastApplied)", "values": "\(initialLogic.state.values.count)",
+                       "indicators": "\(catalog.indicators.count)"])
+        let logic = MetricsEngine(initialLogic)
+        let transport = try ZMQStreamTransport(name: "kechuang.metrics.zmq", logger: logger)
+        do {
+            var builder = StreamServiceBuilder(name: KechuangStream.metrics, transport: transport, logger: logger)
+            let head = CommittedHead()
+            let follower = builder.follow(
+                StreamFollowerConfiguration(
+                    stream: KechuangStream.ingest, publishEndpoint: configuration.ingestPublish,
+                    syncEndpoint: configuration.ingestSync, prefixes: [DocumentStored.topicPrefix],
+                    source: KechuangStream.metrics, requestTimeout: configuration.requestTimeout),
+                lastApplied: lastApplied
+            ) { envelopes in
+                let applied = try await store.apply(envelopes, to: logic)
+                for skipped in applied.skipped {
+                    logger.error(
+                        "skipped an unreadable ingest event",
+                        metadata: ["ingest_sequence": "\(skipped.sequence)", "reason": "\(skipped.reason)"])
+                }
+                head.advance(to: applied.head)
+            }
+            let handler = MetricsRequestHandler(
+                store: store, ingestHead: { follower.progress.knownHead }, startedAt: ContinuousClock.now,
+                logger: logger)
+            try await builder.own(
+                stream: KechuangStream.metrics, publish: (.metricsPublish, configuration.metricsPublish),
+                sync: (.metricsSync, configuration.metricsSync),
+                log: StreamLogDatabaseReader(reader: store.database.pool), head: head,
+                heartbeatInterval: configuration.heartbeatInterval, handler: handler)
+            try await builder.serve((.metricsRequest, configuration.metricsRequest), handler: handler)
+            let retention = configuration.retention
+            builder.every(.seconds(60), name: "retention") {
+                do {
+                    let removed = try await store.prune(policy: retention)
+                    if removed > 0 { logger.info("pruned metric history", metadata: ["entries": "\(removed)"]) }
+                } catch {
+                    logger.error("pruning failed", metadata: ["error": "\(error)"])
+                }
+            }
+            let service = builder.build(
+                readyTimeout: configuration.readyTimeout, environment: configuration.environment, announcer: announcer)
+            return Assembled(service: service, store: store)
+        } catch {
+            await transport.shutdown()
+            throw error
+        }
+    }
+}

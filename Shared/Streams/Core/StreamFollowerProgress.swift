@@ -1,0 +1,38 @@
+/// Where a ``StreamFollowerService`` stands, for status replies, readiness and logs: a copy of its
+/// ``FollowerStateMachine``'s readings taken after each committed round.
+public struct StreamFollowerProgress: Sendable, Hashable {
+    /// The last sequence whose batch the caller's apply handler committed (or loaded from a snapshot).
+    public var lastApplied: UInt64
+    /// The highest sequence known to exist at the owner (live entries, heartbeats, replay answers).
+    public var knownHead: UInt64
+    /// The phase; ``FollowerPhase/halted(_:)`` says why applying stopped.
+    public var phase: FollowerPhase
+    /// Whether everything known has been applied and nothing is outstanding right now.
+    public var isCaughtUp: Bool
+    /// Whether the follower has caught up at least once since it started (readiness).
+    public var hasCaughtUp: Bool
+    /// Consecutive failed requests right now (0 once the owner answers again).
+    public var consecutiveFailures: Int
+    /// Counters.
+    public var statistics: FollowerStatistics
+
+    /// The progress of a follower that has not started.
+    public init(lastApplied: UInt64) {
+        self.lastApplied = lastApplied
+        self.knownHead = lastApplied
+        self.phase = .idle
+        self.isCaughtUp = false
+        self.hasCaughtUp = false
+        self.consecutiveFailures = 0
+        self.statistics = FollowerStatistics()
+    }
+
+    /// The halt, if the follower stopped applying.
+    public var halt: FollowerHalt? {
+        if case let .halted(halt) = phase { return halt }
+        return nil
+    }
+
+    /// Failed requests and commits so far.
+    public var failures: Int { statistics.failures }
+}
