@@ -89,23 +89,54 @@ enum EnvelopeBenchmark {
         let push = try await senderLoop.open(.push, options: [.sendHighWaterMark(100_000)]) { try $0.connect(endpoint) }
         let count = messageCount
         let start = ContinuousClock.now
-        let sender = Task {
-            let headers = HeaderFactory(source: "bench")
-            let encoder = JSONEncoder()
-            for index in 0..<count {
-                let message = update(index)
-                let header = headers.header(for: BenchUpdate.self, sequence: UInt64(index + 1))
-                let frames: [Frame]
-                switch variant {
-                case .naive:
-                    frames = [Frame(string: message.topic.rawValue), Frame(try encoder.encode(header)),
-                              Frame(try encoder.encode(message))]
-                case .fast, .fastWithBody:
-                    frames = try EnvelopeCodec.encode(message, header: header)
+        // The sender is a child task: it ends (or is shut down) before this function returns.
+        let outcome: (received: Int, checksum: UInt64, elapsed: Duration)
+        do {
+            outcome = try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    let headers = HeaderFactory(source: "bench")
+                    let encoder = JSONEncoder()
+                    for index in 0..<count {
+                        let message = update(index)
+                        let header = headers.header(for: BenchUpdate.self, sequence: UInt64(index + 1))
+                        let frames: [Frame]
+                        switch variant {
+                        case .naive:
+                            frames = [Frame(string: message.topic.rawValue), Frame(try encoder.encode(header)),
+                                      Frame(try encoder.encode(message))]
+                        case .fast, .fastWithBody:
+                            frames = try EnvelopeCodec.encode(message, header: header)
+                        }
+                        // Awaiting every 1000th send keeps trySend far below its queue bound.
+                        if index % 1000 == 999 { try await push.send(frames) } else { try push.trySend(frames) }
+                    }
                 }
-                if index % 1000 == 999 { try await push.send(frames) } else { push.trySend(frames) }
+                let received: (Int, UInt64)
+                do {
+                    received = try await receiveAll(variant, count: count, from: pull)
+                } catch {
+                    // A send waiting for the vanished receiver ends only when its loop shuts down.
+                    await senderLoop.shutdown()
+                    throw error
+                }
+                let elapsed = ContinuousClock.now - start
+                try await group.waitForAll()
+                return (received.0, received.1, elapsed)
             }
+        } catch {
+            await senderLoop.shutdown()
+            await receiverLoop.shutdown()
+            throw error
         }
+        await senderLoop.shutdown()
+        await receiverLoop.shutdown()
+        let (received, checksum, elapsed) = outcome
+        guard received == count, checksum != 0 else { throw Mismatch(detail: "received \(received) of \(count)") }
+        return rate(count, elapsed)
+    }
+
+    /// Receives `count` messages from `pull` and checks them; returns how many arrived and their checksum.
+    private static func receiveAll(_ variant: Variant, count: Int, from pull: LoopSocket) async throws -> (Int, UInt64) {
         var received = 0
         var checksum: UInt64 = 0
         let decoder = JSONDecoder()
@@ -127,12 +158,7 @@ enum EnvelopeBenchmark {
             received += 1
             if received == count { break }
         }
-        let elapsed = ContinuousClock.now - start
-        try await sender.value
-        await senderLoop.shutdown()
-        await receiverLoop.shutdown()
-        guard received == count, checksum != 0 else { throw Mismatch(detail: "received \(received) of \(count)") }
-        return rate(count, elapsed)
+        return (received, checksum)
     }
 
     static func update(_ index: Int) -> BenchUpdate {

@@ -77,9 +77,19 @@ enum IngestBenchmark {
         let service = try await BenchmarkIngestProcess.start()
         defer { service.stop() }
         let loop = try SocketLoop(name: "kechuang.bench.ingest")
-        let client = try await ZMQRequestClient.connect(service.requestEndpoint, on: loop, source: "bench")
-        defer { Task { await loop.shutdown() } }
+        do {
+            let client = try await ZMQRequestClient.connect(service.requestEndpoint, on: loop, source: "bench")
+            try await measureEndToEnd(client: client, report: report)
+            await client.close()
+        } catch {
+            await loop.shutdown()
+            throw error
+        }
+        await loop.shutdown()
+    }
 
+    /// The end-to-end runs against a started service.
+    static func measureEndToEnd(client: ZMQRequestClient, report: String) async throws {
         let filings = (0..<(filingBatches * 2)).map { batch in
             SubmitDocument(kind: .filing, content: filingCSV(batch: batch), name: "batch-\(batch).csv")
         }
@@ -95,7 +105,6 @@ enum IngestBenchmark {
         let reportGrouped = try await submitAll(Array(reportDocuments[reports...]), inFlight: 16, client: client)
         print("ingest.e2e.report in_flight=1 docs/s=\(format(reportAlone))")
         print("ingest.e2e.report in_flight=16 docs/s=\(format(reportGrouped)) ratio_vs_1=\(format(reportGrouped / reportAlone))")
-        await client.close()
     }
 
     /// Submits `documents` keeping `inFlight` requests outstanding; returns documents per second.

@@ -86,21 +86,53 @@ enum MetricsBenchmark {
         let arrivals = Recorder<(ingest: [UInt64: ContinuousClock.Instant], metric: [UInt64: ContinuousClock.Instant])>(([:], [:]))
         let ingestSub = try await ZMQSubscriber.connect([ingestPublish], prefixes: [Topic("ingest.program")], on: loop)
         let metricSub = try await ZMQSubscriber.connect([metricsPublish], prefixes: [Topic.family("metric")], on: loop)
-        let ingestTask = Task {
-            for await envelope in ingestSub.envelopes {
-                let now = ContinuousClock.now
-                if let sequence = envelope.sequence { arrivals.withLock { _ = $0.ingest[sequence] = now } }
-            }
-        }
-        let metricTask = Task {
-            for await envelope in metricSub.envelopes {
-                let now = ContinuousClock.now
-                guard let update = try? envelope.decode(MetricUpdate.self) else { continue }
-                arrivals.withLock { state in
-                    if state.metric[update.ingestSequence] == nil { state.metric[update.ingestSequence] = now }
+        // The two listeners are child tasks, cancelled (and awaited) once the measurement is over or has failed.
+        let (sequences, feedSeconds) = try await withThrowingTaskGroup(of: Void.self) { listeners in
+            listeners.addTask {
+                for await envelope in ingestSub.envelopes {
+                    let now = ContinuousClock.now
+                    if let sequence = envelope.sequence { arrivals.withLock { _ = $0.ingest[sequence] = now } }
                 }
             }
+            listeners.addTask {
+                for await envelope in metricSub.envelopes {
+                    let now = ContinuousClock.now
+                    guard let update = try? envelope.decode(MetricUpdate.self) else { continue }
+                    arrivals.withLock { state in
+                        if state.metric[update.ingestSequence] == nil { state.metric[update.ingestSequence] = now }
+                    }
+                }
+            }
+            defer { listeners.cancelAll() }
+            return try await feed(
+                client: client, status: status, total: total, rate: rate, firstEnterprise: firstEnterprise,
+                arrivals: arrivals)
         }
+        await ingestSub.close()
+        await metricSub.close()
+        let (endToEnd, publishToPublish, lost) = arrivals.withLock { state -> ([Double], [Double], Int) in
+            var endToEnd: [Double] = []
+            var publishToPublish: [Double] = []
+            var lost = 0
+            for (sequence, sentAt) in sequences {
+                guard let metricAt = state.metric[sequence] else { lost += 1; continue }
+                endToEnd.append(milliseconds(metricAt - sentAt))
+                if let ingestAt = state.ingest[sequence] { publishToPublish.append(milliseconds(metricAt - ingestAt)) }
+            }
+            return (endToEnd.sorted(), publishToPublish.sorted(), lost)
+        }
+        print("metrics.live documents=\(total) target_docs_per_s=\(format(rate)) achieved_docs_per_s=\(format(Double(total) / feedSeconds)) "
+            + "submit_to_update_p50_ms=\(format(percentile(endToEnd, 0.5))) submit_to_update_p99_ms=\(format(percentile(endToEnd, 0.99))) "
+            + "event_to_update_p50_ms=\(format(percentile(publishToPublish, 0.5))) event_to_update_p99_ms=\(format(percentile(publishToPublish, 0.99))) "
+            + "not_seen_live=\(lost)")
+    }
+
+    /// Submits `total` one-event documents at `rate` per second, then waits (bounded) until metrics applied them
+    /// and their updates arrived; returns what was submitted and how long feeding took.
+    private static func feed(
+        client: ZMQRequestClient, status: ZMQRequestClient, total: Int, rate: Double, firstEnterprise: Int,
+        arrivals: Recorder<(ingest: [UInt64: ContinuousClock.Instant], metric: [UInt64: ContinuousClock.Instant])>
+    ) async throws -> (sequences: [(sequence: UInt64, at: ContinuousClock.Instant)], feedSeconds: Double) {
         // Let the subscriptions reach the publishers before the first event.
         try await Task.sleep(for: .milliseconds(300))
         let submitted = Recorder<[(sequence: UInt64, at: ContinuousClock.Instant)]>([])
@@ -135,25 +167,7 @@ enum MetricsBenchmark {
             if !missing { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        ingestTask.cancel()
-        metricTask.cancel()
-        await ingestSub.close()
-        await metricSub.close()
-        let (endToEnd, publishToPublish, lost) = arrivals.withLock { state -> ([Double], [Double], Int) in
-            var endToEnd: [Double] = []
-            var publishToPublish: [Double] = []
-            var lost = 0
-            for (sequence, sentAt) in sequences {
-                guard let metricAt = state.metric[sequence] else { lost += 1; continue }
-                endToEnd.append(milliseconds(metricAt - sentAt))
-                if let ingestAt = state.ingest[sequence] { publishToPublish.append(milliseconds(metricAt - ingestAt)) }
-            }
-            return (endToEnd.sorted(), publishToPublish.sorted(), lost)
-        }
-        print("metrics.live documents=\(total) target_docs_per_s=\(format(rate)) achieved_docs_per_s=\(format(Double(total) / feedSeconds)) "
-            + "submit_to_update_p50_ms=\(format(percentile(endToEnd, 0.5))) submit_to_update_p99_ms=\(format(percentile(endToEnd, 0.99))) "
-            + "event_to_update_p50_ms=\(format(percentile(publishToPublish, 0.5))) event_to_update_p99_ms=\(format(percentile(publishToPublish, 0.99))) "
-            + "not_seen_live=\(lost)")
+        return (sequences, feedSeconds)
     }
 
     // MARK: Helpers

@@ -85,31 +85,44 @@ struct MetricWatcher: Sendable {
                     report(envelope.sequence ?? 0, update, false)
                 }
             })
-        let following = Task {
-            defer { finished.fire() }
-            try await follower.run()
-        }
-        let readiness = Task {
-            while !finished.hasFired, !Task.isCancelled {
-                if await follower.waitUntilCaughtUp(timeout: requestTimeout) {
-                    onCaughtUp()
-                    return
-                }
-                if follower.progress.failures >= maxFailuresBeforeCaughtUp {
-                    // Never caught up and the owner keeps failing to answer: give up like a request would.
-                    finished.fire()
-                    return
+        // Both helpers are child tasks: `run` returns only after they have ended, and cancelling `run` ends them.
+        let outcome = await withTaskGroup(of: Result<Void, any Error>?.self) { group in
+            group.addTask {
+                defer { finished.fire() }
+                do {
+                    try await follower.run()
+                    return .success(())
+                } catch {
+                    return .failure(error)
                 }
             }
+            group.addTask {
+                // Readiness: report the first catch-up, or give up when the owner never answers.
+                while !finished.hasFired, !Task.isCancelled {
+                    if await follower.waitUntilCaughtUp(timeout: requestTimeout) {
+                        onCaughtUp()
+                        return nil
+                    }
+                    if follower.progress.failures >= maxFailuresBeforeCaughtUp {
+                        // Never caught up and the owner keeps failing to answer: give up like a request would.
+                        finished.fire()
+                        return nil
+                    }
+                }
+                return nil
+            }
+            if let deadline {
+                _ = await finished.wait(timeout: ContinuousClock.now.duration(to: deadline))
+            } else {
+                _ = await finished.wait()
+            }
+            group.cancelAll()
+            var outcome: Result<Void, any Error> = .success(())
+            for await result in group {
+                if let result { outcome = result }
+            }
+            return outcome
         }
-        if let deadline {
-            _ = await finished.wait(timeout: ContinuousClock.now.duration(to: deadline))
-        } else {
-            _ = await finished.wait()
-        }
-        following.cancel()
-        readiness.cancel()
-        let outcome = await following.result
         await transport.shutdown()
         if !follower.hasCaughtUp, follower.progress.failures >= maxFailuresBeforeCaughtUp {
             throw CLIError.serviceUnavailable(

@@ -11,6 +11,8 @@ import Synchronization
 ///   ``maximumBatchSize`` writes each). No timer: an idle committer writes a lone submission immediately.
 /// - Closures run on GRDB's writer queue, never on Swift's cooperative pool. They must not call ``submit(_:)``
 ///   or the writer's `write` themselves (that would deadlock).
+/// - The committer starts no task: each batch is one transaction scheduled on the writer queue, whose completion
+///   resumes its callers and schedules the next batch, so nothing runs once no write is pending.
 /// - Cancelling a waiting caller does not withdraw its write.
 /// - If SQLite aborts the shared transaction itself (disk full, I/O error), every write of that batch fails with
 ///   ``StorageError/batchAborted(reason:)`` and none is committed.
@@ -122,39 +124,41 @@ public final class GroupCommitter: Sendable {
             state.draining = true
             return true
         }
-        if startDrain {
-            Task { await self.drain() }
-        }
+        if startDrain { writeNextBatch() }
     }
 
-    private func drain() async {
-        while true {
-            let batch = state.withLock { state -> [PendingWrite] in
-                if state.pending.isEmpty {
-                    state.draining = false
-                    return []
-                }
-                let count = min(maximumBatchSize, state.pending.count)
-                let batch = Array(state.pending.prefix(count))
-                state.pending.removeFirst(count)
-                state.announcePendingCount()
-                return batch
+    /// Takes the next batch and schedules its transaction on GRDB's writer queue; the transaction's completion
+    /// (on that queue too) resumes the batch's callers and then calls this again. No task is involved: the chain
+    /// exists only while writes are pending, each with its caller waiting, and stops (`draining = false`) as soon
+    /// as the queue is empty. The writer queue is a dispatch queue, never Swift's cooperative pool.
+    private func writeNextBatch() {
+        let batch = state.withLock { state -> [PendingWrite] in
+            if state.pending.isEmpty {
+                state.draining = false
+                return []
             }
-            if batch.isEmpty { return }
-            do {
-                let succeeded = try await writer.write { db -> Int in
-                    var succeeded = 0
-                    for item in batch {
-                        if item.run(db) {
-                            succeeded += 1
-                        } else if !db.isInsideTransaction {
-                            // SQLite itself rolled back the shared transaction (SQLITE_FULL, IOERR…): the writes
-                            // before this one are gone too, so fail the whole batch rather than commit a partial one.
-                            throw StorageError.batchAborted(reason: "transaction rolled back by SQLite during a write")
-                        }
-                    }
-                    return succeeded
+            let count = min(maximumBatchSize, state.pending.count)
+            let batch = Array(state.pending.prefix(count))
+            state.pending.removeFirst(count)
+            state.announcePendingCount()
+            return batch
+        }
+        if batch.isEmpty { return }
+        writer.asyncWrite({ db -> Int in
+            var succeeded = 0
+            for item in batch {
+                if item.run(db) {
+                    succeeded += 1
+                } else if !db.isInsideTransaction {
+                    // SQLite itself rolled back the shared transaction (SQLITE_FULL, IOERR…): the writes
+                    // before this one are gone too, so fail the whole batch rather than commit a partial one.
+                    throw StorageError.batchAborted(reason: "transaction rolled back by SQLite during a write")
                 }
+            }
+            return succeeded
+        }, completion: { [self] _, result in
+            switch result {
+            case .success(let succeeded):
                 state.withLock { state in
                     state.statistics.committedTransactions += 1
                     state.statistics.committedWrites += succeeded
@@ -162,10 +166,11 @@ public final class GroupCommitter: Sendable {
                     state.statistics.largestBatch = max(state.statistics.largestBatch, batch.count)
                 }
                 for item in batch { item.complete(nil) }
-            } catch {
+            case .failure(let error):
                 state.withLock { $0.statistics.failedTransactions += 1 }
                 for item in batch { item.complete(error) }
             }
-        }
+            writeNextBatch()
+        })
     }
 }

@@ -7,14 +7,17 @@ final class LoopWorker: @unchecked Sendable {
         let id: UInt64
         let socket: Socket
         let inbox: Inbox
-        var outbound: [(frames: [Frame], reply: CheckedContinuation<Void, any Error>?)] = []
+        /// Receives inbound messages on this thread instead of ``inbox`` (handler sockets).
+        let handler: (@Sendable ([Frame]) -> Void)?
+        var outbound: [(frames: [Frame], completion: SendCompletion)] = []
         var outboundHead = 0
         var inputPaused = false
 
-        init(id: UInt64, socket: Socket, inbox: Inbox) {
+        init(id: UInt64, socket: Socket, inbox: Inbox, handler: (@Sendable ([Frame]) -> Void)?) {
             self.id = id
             self.socket = socket
             self.inbox = inbox
+            self.handler = handler
         }
 
         var hasOutbound: Bool { outboundHead < outbound.count }
@@ -53,7 +56,6 @@ final class LoopWorker: @unchecked Sendable {
             if terminated { break }
 
             poller.removeAll()
-            polled.removeAll(keepingCapacity: true)
             let wakeIndex = poller.register(fileDescriptor: mailbox.wake.readDescriptor, for: .readable)
             for id in order {
                 guard let entry = entries[id] else { continue }
@@ -74,6 +76,9 @@ final class LoopWorker: @unchecked Sendable {
                 if events.contains(.readable) { receive(entry) }
                 if events.contains(.writable) && entry.hasOutbound { flush(entry) }
             }
+            // Hold no entry between rounds: a socket closed by the next commands is released at once (and with
+            // it its message handler).
+            polled.removeAll(keepingCapacity: true)
         }
         // Refuse new work first, then close every socket (bounded linger) and drop the context.
         let remaining = mailbox.take()
@@ -91,7 +96,7 @@ final class LoopWorker: @unchecked Sendable {
 
     private func handle(_ command: LoopCommand) {
         switch command {
-        case let .open(type, options, capacity, setUp, reply):
+        case let .open(type, options, receive, sendQueueLimit, setUp, reply):
             guard let context else { return reply.resume(throwing: SocketLoopError.shutDown) }
             do {
                 let socket = try context.socket(type)
@@ -104,23 +109,33 @@ final class LoopWorker: @unchecked Sendable {
                 }
                 let id = mailbox.makeID()
                 let mailbox = self.mailbox
-                let inbox = Inbox(capacity: capacity) { mailbox.post(.resumeInput(id: id)) }
-                if !type.canReceive { inbox.finish() }
-                entries[id] = Entry(id: id, socket: socket, inbox: inbox)
+                let inbox: Inbox
+                let handler: (@Sendable ([Frame]) -> Void)?
+                switch receive {
+                case .inbox(let capacity):
+                    inbox = Inbox(capacity: capacity) { mailbox.post(.resumeInput(id: id)) }
+                    handler = nil
+                case .handler(let body):
+                    inbox = Inbox(capacity: 1) {}
+                    handler = body
+                }
+                if !type.canReceive || handler != nil { inbox.finish() }
+                entries[id] = Entry(id: id, socket: socket, inbox: inbox, handler: handler)
                 order.append(id)
-                reply.resume(returning: LoopSocket(id: id, type: type, mailbox: mailbox, inbox: inbox))
+                let budget = SendBudget(limit: sendQueueLimit)
+                reply.resume(returning: LoopSocket(id: id, type: type, mailbox: mailbox, inbox: inbox, budget: budget))
             } catch {
                 reply.resume(throwing: error)
             }
-        case let .send(id, frames, reply):
+        case let .send(id, frames, completion):
             // Sends arrive in runs for one socket: skip the dictionary lookup (hashing) for repeats.
             if let last = lastSendEntry, last.id == id {
-                last.outbound.append((frames, reply))
+                last.outbound.append((frames, completion))
                 return
             }
             guard let entry = entries[id] else { return command.fail(SocketLoopError.socketClosed(id: id)) }
             lastSendEntry = entry
-            entry.outbound.append((frames, reply))
+            entry.outbound.append((frames, completion))
         case let .perform(id, body, missing):
             guard let entry = entries[id] else { return missing(SocketLoopError.socketClosed(id: id)) }
             body(entry.socket)
@@ -141,6 +156,10 @@ final class LoopWorker: @unchecked Sendable {
         do {
             for _ in 0..<Self.receiveBatch {
                 guard let frames = try entry.socket.receiveMultipart(dontWait: true) else { return }
+                if let handler = entry.handler {
+                    handler(frames)
+                    continue
+                }
                 if entry.inbox.deliver(frames) {
                     entry.inputPaused = true
                     return
@@ -156,13 +175,13 @@ final class LoopWorker: @unchecked Sendable {
             let pending = entry.outbound[entry.outboundHead]
             do {
                 guard try entry.socket.send(pending.frames, dontWait: true) else { return }
-                pending.reply?.resume()
+                pending.completion.succeed()
             } catch {
                 if error.isTerminated {
                     terminated = true
                     return
                 }
-                pending.reply?.resume(throwing: error)
+                pending.completion.fail(error)
             }
             entry.outboundHead += 1
         }
@@ -173,7 +192,7 @@ final class LoopWorker: @unchecked Sendable {
     private func close(_ entry: Entry) {
         if lastSendEntry === entry { lastSendEntry = nil }
         for pending in entry.outbound[entry.outboundHead...] {
-            pending.reply?.resume(throwing: SocketLoopError.socketClosed(id: entry.id))
+            pending.completion.fail(SocketLoopError.socketClosed(id: entry.id))
         }
         entry.outbound.removeAll()
         entry.outboundHead = 0

@@ -4,9 +4,11 @@ import Foundation
 /// `zmq_poll` loop, bridged to `async` code.
 ///
 /// - Sockets are created, configured and bound/connected on the loop thread (``open(_:options:incomingCapacity:setUp:)``).
-/// - Inbound multipart messages flow to ``LoopSocket/incoming`` (bounded; see ``LoopSocket`` for backpressure).
+/// - Inbound multipart messages flow to ``LoopSocket/incoming`` (bounded; see ``LoopSocket`` for backpressure), or
+///   to a handler called on the loop thread (``open(_:options:sendQueueLimit:onMessage:setUp:)``).
 /// - Outbound messages go through a thread-safe mailbox; the loop is woken through a pipe (see `WakeSignal`)
-///   and sends them in order; ``LoopSocket/send(_:)`` resumes once libzmq accepted the message.
+///   and sends them in order; ``LoopSocket/send(_:)`` resumes once libzmq accepted the message, and
+///   ``LoopSocket/trySend(_:)`` queues without waiting, bounded per socket (``LoopSocket/sendQueueLimit``).
 /// - ``shutdown(linger:)`` closes every socket with a bounded linger, terminates the context if the loop owns it,
 ///   and joins the thread. A context shut down elsewhere (`ETERM`) ends the loop the same way.
 ///
@@ -29,11 +31,15 @@ public final class SocketLoop: Sendable {
         thread.start()
     }
 
+    /// The default ``LoopSocket/sendQueueLimit``: messages ``LoopSocket/trySend(_:)`` may have waiting per socket.
+    public static let defaultSendQueueLimit = 4096
+
     /// Opens a socket on the loop thread.
     /// - Parameters:
     ///   - type: the socket kind.
     ///   - options: typed options applied before `setUp` (e.g. high-water marks, routing id).
     ///   - incomingCapacity: messages buffered for ``LoopSocket/incoming`` before input pauses.
+    ///   - sendQueueLimit: messages ``LoopSocket/trySend(_:)`` may have waiting before it refuses more.
     ///   - setUp: runs on the loop thread with the new socket: bind, connect, subscribe. Errors are rethrown here
     ///     and the socket is closed.
     /// - Returns: a handle usable from any task.
@@ -41,11 +47,40 @@ public final class SocketLoop: Sendable {
         _ type: SocketType,
         options: [SocketOption] = [],
         incomingCapacity: Int = 1024,
+        sendQueueLimit: Int = SocketLoop.defaultSendQueueLimit,
         setUp: @escaping @Sendable (Socket) throws -> Void
     ) async throws -> LoopSocket {
         try await withCheckedThrowingContinuation { continuation in
-            mailbox.post(.open(type: type, options: options, incomingCapacity: incomingCapacity,
-                               setUp: setUp, reply: continuation))
+            mailbox.post(.open(type: type, options: options, receive: .inbox(capacity: incomingCapacity),
+                               sendQueueLimit: sendQueueLimit, setUp: setUp, reply: continuation))
+        }
+    }
+
+    /// Opens a socket whose inbound messages are handed to `onMessage` on the loop thread, as they are received,
+    /// instead of being buffered for ``LoopSocket/incoming`` (which finishes at once). No task is involved, so
+    /// nothing outlives the socket: the handler is released when the socket closes or the loop shuts down.
+    ///
+    /// For light, non-blocking demultiplexing only (e.g. matching replies to waiting requests): the handler runs
+    /// on the thread that serves every socket of the loop. It must not block, await or take long, and since
+    /// input is never paused there is no receive backpressure beyond what the handler does.
+    /// - Parameters:
+    ///   - type: the socket kind.
+    ///   - options: typed options applied before `setUp`.
+    ///   - sendQueueLimit: messages ``LoopSocket/trySend(_:)`` may have waiting before it refuses more.
+    ///   - onMessage: called on the loop thread with each multipart message, in order.
+    ///   - setUp: runs on the loop thread with the new socket (bind, connect). Errors are rethrown here and the
+    ///     socket is closed.
+    /// - Returns: a handle usable from any task.
+    public func open(
+        _ type: SocketType,
+        options: [SocketOption] = [],
+        sendQueueLimit: Int = SocketLoop.defaultSendQueueLimit,
+        onMessage: @escaping @Sendable ([Frame]) -> Void,
+        setUp: @escaping @Sendable (Socket) throws -> Void
+    ) async throws -> LoopSocket {
+        try await withCheckedThrowingContinuation { continuation in
+            mailbox.post(.open(type: type, options: options, receive: .handler(onMessage),
+                               sendQueueLimit: sendQueueLimit, setUp: setUp, reply: continuation))
         }
     }
 

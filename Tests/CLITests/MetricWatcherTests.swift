@@ -29,4 +29,27 @@ struct MetricWatcherTests {
         // Three failed requests with back-off, far from the 30 s deadline.
         #expect(ContinuousClock.now - started < .seconds(15))
     }
+
+    @Test func cancellingTheCallerEndsTheWatchAndEverythingItStarted() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kc-watch-\(UUID().uuidString)").path
+        // Long request timeout and no deadline: only cancellation can end this watch.
+        let watcher = MetricWatcher(
+            publishEndpoint: "ipc://\(directory)/metrics.pub", syncEndpoint: "ipc://\(directory)/metrics.sync",
+            topicPrefix: "metric.", fromSequence: nil, requestTimeout: .seconds(30))
+        let started = ContinuousClock.now
+        let ended = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                do {
+                    try await watcher.run(until: nil, onCaughtUp: {}) { _, _, _ in true }
+                    return true
+                } catch {
+                    return false
+                }
+            }
+            group.cancelAll()
+            return await group.next() ?? false
+        }
+        #expect(ended)
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Messaging
+@testable import Messaging
 import Testing
 import ZeroMQ
 
@@ -124,6 +124,52 @@ func shortRunDirectory() -> String {
             _ = try await client.request(Sample(name: "x", value: 1), timeout: .milliseconds(100))
         }
         await client.close()
+        await loop.shutdown()
+    }
+}
+
+extension ZMQTransportTests {
+    @Test func droppingAnUnclosedClientClosesItsSocketAndEndsReplyMatching() async throws {
+        let directory = shortRunDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let loop = try SocketLoop(name: "msg-test")
+        var client: ZMQRequestClient? = try await ZMQRequestClient.connect(
+            "ipc://\(directory)/nobody", on: loop, source: "cli")
+        guard let socket = client?.socket else { return }
+        weak let waiting = client?.waiting
+        #expect(waiting != nil)
+        client = nil  // never closed
+        // The socket's close was queued by the client's deinit, ahead of this send: the send fails.
+        await #expect(throws: SocketLoopError.socketClosed(id: socket.id)) {
+            try await socket.send([Frame(), Frame(string: "late")])
+        }
+        // Nothing is left matching replies for the dropped client.
+        #expect(waiting == nil)
+        await loop.shutdown()
+    }
+
+    @Test func requestsBeyondTheSendQueueBoundFailAtOnce() async throws {
+        let directory = shortRunDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let loop = try SocketLoop(name: "msg-test")
+        // `immediate`: libzmq queues nothing without a connected server, so requests wait in the loop's queue.
+        let client = try await ZMQRequestClient.connect(
+            "ipc://\(directory)/nobody", on: loop, source: "cli", options: [.linger(.zero), .immediate(true)],
+            sendQueueLimit: 3)
+        // Each timed-out request leaves its message queued for a server that may still come.
+        for value in 0..<3 {
+            await #expect(throws: RequestError.timeout(type: Sample.messageType, after: .milliseconds(50))) {
+                _ = try await client.request(Sample(name: "x", value: value), timeout: .milliseconds(50))
+            }
+        }
+        #expect(client.socket.unsentCount == 3)
+        let started = ContinuousClock.now
+        await #expect(throws: SocketLoopError.sendQueueFull(id: client.socket.id, limit: 3)) {
+            _ = try await client.request(Sample(name: "x", value: 3), timeout: .seconds(5))
+        }
+        #expect(ContinuousClock.now - started < .seconds(4))
+        await client.close()
+        #expect(client.socket.unsentCount == 0)
         await loop.shutdown()
     }
 }

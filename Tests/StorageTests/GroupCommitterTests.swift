@@ -202,6 +202,37 @@ private struct RejectedItem: Error, Equatable {
         #expect(try await committer.submit { db in try log.append(db, topic: "t", header: Data(), body: Data()) } == 2)
     }
 
+    @Test func cancellingAWaitingCallerDoesNotWithdrawItsWrite() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try KechuangDatabase(path: directory.file("group.sqlite"))
+        let committer = try GroupCommitter(writer: database.pool)
+        let gate = Gate()
+        let log = self.log
+
+        async let first = committer.submit { db -> UInt64 in
+            gate.wait()
+            return try log.append(db, topic: "t", header: Data(), body: Data("first".utf8))
+        }
+        #expect(try await gate.entered())
+        let cancelledOutcome = try await withThrowingTaskGroup(of: UInt64.self) { group in
+            group.addTask {
+                try await committer.submit { db in
+                    try log.append(db, topic: "t", header: Data(), body: Data("cancelled caller".utf8))
+                }
+            }
+            #expect(try await pending(committer, count: 1))
+            group.cancelAll()
+            gate.open()
+            return try await group.next()
+        }
+        #expect(try await first == 1)
+        // The caller still hears of its committed write.
+        #expect(cancelledOutcome == 2)
+        let bodies = try await database.pool.read { db in try log.entries(db, after: 0, limit: 10) }.map(\.body)
+        #expect(bodies == [Data("first".utf8), Data("cancelled caller".utf8)])
+    }
+
     @Test func loneSubmitCommitsImmediately() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

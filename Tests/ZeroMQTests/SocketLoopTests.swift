@@ -112,7 +112,7 @@ struct SocketLoopTests {
         let pending = Task { try await push.send([Frame(string: "never delivered")]) }
         // A second socket with queued outbound data in libzmq itself.
         let pub = try await loop.open(.pub) { try $0.bind(directory.endpoint("pub")) }
-        for _ in 0..<100 { pub.trySend([Frame(string: "queued")]) }
+        for _ in 0..<100 { try pub.trySend([Frame(string: "queued")]) }
         let start = ContinuousClock.now
         try await withTimeout("shutdown", .seconds(5)) { await loop.shutdown(linger: .milliseconds(50)) }
         #expect(ContinuousClock.now - start < .seconds(5))
@@ -122,6 +122,81 @@ struct SocketLoopTests {
             _ = try await loop.open(.pull) { _ in }
         }
         // Shutting down again is immediate.
+        await loop.shutdown()
+    }
+
+    @Test("trySend is bounded per socket: beyond the limit it refuses, and slots come back once messages leave")
+    func trySendIsBounded() async throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let loop = try SocketLoop(name: "test.bound")
+        // Bound, no peer: libzmq takes nothing, so every trySend waits in the loop's queue.
+        let stuck = try await loop.open(.push, options: [.linger(.zero)], sendQueueLimit: 8) {
+            try $0.bind(directory.endpoint("stuck"))
+        }
+        #expect(stuck.sendQueueLimit == 8)
+        for index in 0..<8 { try stuck.trySend([Frame(string: "m\(index)")]) }
+        #expect(throws: SocketLoopError.sendQueueFull(id: stuck.id, limit: 8)) {
+            try stuck.trySend([Frame(string: "one too many")])
+        }
+        #expect(stuck.unsentCount == 8)
+        // Closing drops the queued messages and gives their slots back.
+        await stuck.close()
+        #expect(stuck.unsentCount == 0)
+
+        // With a peer, slots come back as messages leave: an awaited send returns after everything before it.
+        let pull = try await loop.open(.pull) { try $0.bind(directory.endpoint("flow")) }
+        let push = try await loop.open(.push, sendQueueLimit: 4) { try $0.connect(directory.endpoint("flow")) }
+        for round in 0..<3 {
+            for index in 0..<4 { try push.trySend([Frame(string: "\(round * 5 + index)")]) }
+            try await push.send([Frame(string: "\(round * 5 + 4)")])
+            #expect(push.unsentCount == 0)
+        }
+        let received = try await withTimeout("15 messages") {
+            var seen: [Int] = []
+            for await message in pull.incoming {
+                seen.append(Int(message.first?.text ?? "") ?? -1)
+                if seen.count == 15 { break }
+            }
+            return seen
+        }
+        #expect(received == Array(0..<15))
+        await loop.shutdown()
+    }
+
+    @Test("a handler socket gets every message on the loop thread, in order; incoming is empty; close releases it")
+    func handlerSocket() async throws {
+        let directory = TestDirectory()
+        defer { directory.remove() }
+        let loop = try SocketLoop(name: "test.handler")
+        let (messages, sink) = AsyncStream.makeStream(of: String.self)
+        final class Probe: Sendable {}
+        var probe: Probe? = Probe()
+        weak let released = probe
+        let pull = try await loop.open(.pull, onMessage: { [probe] frames in
+            _ = probe
+            sink.yield(frames.first?.text ?? "")
+        }) { try $0.bind(directory.endpoint("handled")) }
+        probe = nil
+        let push = try await loop.open(.push) { try $0.connect(directory.endpoint("handled")) }
+        for index in 0..<50 { try await push.send([Frame(string: "\(index)")]) }
+        let received = try await withTimeout("50 handled messages") {
+            var seen: [String] = []
+            for await message in messages {
+                seen.append(message)
+                if seen.count == 50 { break }
+            }
+            return seen
+        }
+        #expect(received == (0..<50).map(String.init))
+        let incomingEnded = try await withTimeout("incoming to be finished") {
+            for await _ in pull.incoming { return false }
+            return true
+        }
+        #expect(incomingEnded)
+        #expect(released != nil)
+        await pull.close()
+        #expect(released == nil)
         await loop.shutdown()
     }
 

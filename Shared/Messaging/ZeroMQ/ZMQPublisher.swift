@@ -4,6 +4,11 @@ import ZeroMQ
 ///
 /// PUB never blocks: a subscriber that falls behind its high-water mark loses messages, which the stream
 /// mechanism (sequence gaps, heartbeats, replay) repairs.
+///
+/// The `enqueue` methods queue without waiting, within the socket's bound (``LoopSocket/sendQueueLimit``, 4096 by
+/// default); a message beyond it is dropped like one lost to the high-water mark. The stream owner stays far below
+/// the bound by design: each publishing round queues at most 511 entries and awaits the publication of the round's
+/// last entry, which returns only after everything queued before it left the loop.
 public final class ZMQPublisher: MessagePublisher {
     /// The underlying socket.
     public let socket: LoopSocket
@@ -26,10 +31,17 @@ public final class ZMQPublisher: MessagePublisher {
     }
 
     /// Queues `envelope` for publication without waiting for the loop to accept it (highest throughput;
-    /// errors are dropped). Producers of many messages should still `await` ``publish(_:)-(Envelope)`` now
-    /// and then so the queue cannot grow without bound.
-    public func enqueue(_ envelope: Envelope) {
-        socket.trySend(EnvelopeCodec.frames(envelope))
+    /// errors are dropped). Producers of many messages should `await` ``publish(_:)-(Envelope)`` now and then:
+    /// it returns once everything queued before it has left, which keeps the queue below its bound.
+    /// - Returns: `false` when the socket's send queue was full and the message was dropped.
+    @discardableResult
+    public func enqueue(_ envelope: Envelope) -> Bool {
+        do {
+            try socket.trySend(EnvelopeCodec.frames(envelope))
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// Publishes a stored log entry byte for byte.
@@ -39,8 +51,16 @@ public final class ZMQPublisher: MessagePublisher {
 
     /// Queues a stored log entry for publication byte for byte, without waiting for the loop to accept it
     /// (errors are dropped; messages still leave in call order with ``publish(_:)-(StoredEnvelope)``).
-    public func enqueue(_ stored: StoredEnvelope) {
-        socket.trySend(EnvelopeCodec.frames(stored))
+    /// - Returns: `false` when the socket's send queue was full and the entry was dropped (followers repair the
+    ///   gap by replay, as for any lost live message).
+    @discardableResult
+    public func enqueue(_ stored: StoredEnvelope) -> Bool {
+        do {
+            try socket.trySend(EnvelopeCodec.frames(stored))
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// Publishes stored log entries byte for byte, in order, with one hand-off to the socket thread per call: all
