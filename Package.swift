@@ -121,6 +121,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "KechuangTestSupport", path: "Tests/Support", swiftSettings: swiftSettings),
+        .target(name: "CHeapStats", path: "Tests/CHeapStats"),
         .testTarget(name: "ZeroMQTests", dependencies: ["KechuangTestSupport", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["KechuangTestSupport", "Messaging", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
@@ -131,7 +132,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["KechuangTestSupport", "Storage", "Streams", "Messaging"], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["KechuangTestSupport", "ServiceKit"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StreamsTests", dependencies: ["KechuangTestSupport", "Streams", "Messaging", "ServiceKit"],
+            name: "StreamsTests", dependencies: ["KechuangTestSupport", "CHeapStats", "Streams", "Messaging", "ServiceKit"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "IngestTests", dependencies: ["IngestService", "Contracts", "Domain"], swiftSettings: swiftSettings),

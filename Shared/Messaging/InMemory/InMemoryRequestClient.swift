@@ -18,7 +18,7 @@ public final class InMemoryRequestClient: RequestClient {
         guard let server = bus.server(at: endpoint) else { throw RequestError.noServer(endpoint: endpoint) }
         let request = try InMemoryBus.roundTrip(envelope)
         let id = request.header.id
-        guard let replies = waiting.register(id) else { throw RequestError.closed }
+        guard let replies = waiting.register(id, timeout: timeout) else { throw RequestError.closed }
         defer { waiting.remove(id) }
         let incoming = IncomingRequest(envelope: request, headers: server.headers) { [waiting] reply in
             _ = waiting.deliver(try InMemoryBus.roundTrip(reply), to: id)

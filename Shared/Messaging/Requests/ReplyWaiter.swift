@@ -1,26 +1,19 @@
-/// Waits for the single reply of a request on a one-shot stream, with a timeout.
+/// Waits for the single outcome of a request registered with ``PendingReplies``.
 enum ReplyWaiter {
-    /// The first envelope of `replies`.
-    /// - Throws: ``RequestError/timeout(type:after:)`` after `timeout`; ``RequestError/closed`` when the
-    ///   stream finishes without a reply; `CancellationError` when the calling task is cancelled.
+    /// The reply on `outcomes`.
+    /// - Throws: ``RequestError/timeout(type:after:)`` when the request's timeout passed; `CancellationError` when
+    ///   the calling task is cancelled; ``RequestError/closed`` when the client closed first.
     static func first(
-        of replies: AsyncStream<Envelope>, type: MessageType, timeout: Duration
+        of outcomes: AsyncStream<ReplyOutcome>, type: MessageType, timeout: Duration
     ) async throws -> Envelope {
-        try await withThrowingTaskGroup(of: Envelope.self) { group in
-            group.addTask {
-                for await reply in replies {
-                    return reply
-                }
-                try Task.checkCancellation()
-                throw RequestError.closed
+        // An AsyncStream's iteration ends when the iterating task is cancelled.
+        for await outcome in outcomes {
+            switch outcome {
+            case let .reply(envelope): return envelope
+            case .timedOut: throw RequestError.timeout(type: type, after: timeout)
             }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw RequestError.timeout(type: type, after: timeout)
-            }
-            defer { group.cancelAll() }
-            guard let reply = try await group.next() else { throw RequestError.closed }
-            return reply
         }
+        try Task.checkCancellation()
+        throw RequestError.closed
     }
 }

@@ -79,7 +79,7 @@ public final class ZMQRequestClient: RequestClient {
     ///   when too many earlier requests still wait to be sent.
     public func request(_ envelope: Envelope, timeout: Duration) async throws -> Envelope {
         let id = envelope.header.id
-        guard let replies = waiting.register(id) else { throw RequestError.closed }
+        guard let replies = waiting.register(id, timeout: timeout) else { throw RequestError.closed }
         defer { waiting.remove(id) }
         try socket.trySend([Frame()] + EnvelopeCodec.frames(envelope))
         return try await ReplyWaiter.first(of: replies, type: envelope.header.type, timeout: timeout)

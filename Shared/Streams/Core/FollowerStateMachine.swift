@@ -28,7 +28,8 @@ import Messaging
 ///
 /// Entries handed out in ``FollowerAction/apply(_:)`` count as applied once the shell reports
 /// ``FollowerInput/batchCommitted(count:)``; ``FollowerInput/batchFailed(firstSequence:)`` rewinds to the last
-/// committed sequence and replays from there.
+/// committed sequence, goes back to catching up, and replays from there (so ``FollowerAction/caughtUp(lastApplied:)``
+/// comes again once the follower has really caught up).
 public struct FollowerStateMachine: Sendable {
     /// The fixed settings of one follower.
     public struct Settings: Sendable, Hashable {
@@ -427,9 +428,10 @@ public struct FollowerStateMachine: Sendable {
             let next = rewind(to: committed, &position, replay, &actions)
             state = .catchingUp(position, next)
         case .live(var position, let replay):
+            // Whatever was announced as caught up was not committed: catch up (and announce) again.
             state = .modifying
             let next = rewind(to: committed, &position, replay, &actions)
-            state = .live(position, next)
+            state = .catchingUp(position, next)
         case .halted(var position, let halt):
             position.lastApplied = min(position.lastApplied, committed)
             state = .halted(position, halt)
@@ -450,7 +452,7 @@ public struct FollowerStateMachine: Sendable {
         case let .inFlight(_, earlier): failures = earlier
         }
         var next = replay
-        retryReplay(position, failures: failures, &next, &actions)
+        scheduleReplay(position, failures: failures + 1, &next, &actions)
         return next
     }
 
@@ -518,15 +520,23 @@ public struct FollowerStateMachine: Sendable {
         actions.append(.sendReplay(after: position.lastApplied, limit: settings.batchLimit, delay: .zero))
     }
 
+    /// The outstanding replay failed (or its answer was unreadable): count it and ask again after the back-off.
     private mutating func retryReplay(
         _ position: Position, failures: Int, _ replay: inout Replay, _ actions: inout [FollowerAction]
     ) {
         statistics.failures += 1
+        scheduleReplay(position, failures: failures + 1, &replay, &actions)
+    }
+
+    /// Asks for the entries after `lastApplied` after the back-off for `failures` failures in a row.
+    private mutating func scheduleReplay(
+        _ position: Position, failures: Int, _ replay: inout Replay, _ actions: inout [FollowerAction]
+    ) {
         statistics.replayRequests += 1
-        replay = .inFlight(after: position.lastApplied, failures: failures + 1)
+        replay = .inFlight(after: position.lastApplied, failures: failures)
         actions.append(.sendReplay(
             after: position.lastApplied, limit: settings.batchLimit,
-            delay: settings.backoff.delay(afterFailures: failures + 1)))
+            delay: settings.backoff.delay(afterFailures: failures)))
     }
 
     /// Applies `envelope` if it is next, drops it if already seen, buffers it otherwise.
