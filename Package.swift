@@ -32,6 +32,11 @@ let package = Package(
             providers: [.apt(["libzmq3-dev"])]
         ),
         .target(
+            name: "JSONText",
+            path: "Shared/JSONText",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ZeroMQ",
             dependencies: ["CZeroMQ"],
             path: "Shared/ZeroMQ",
@@ -39,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "Messaging",
-            dependencies: ["ZeroMQ", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ZeroMQ", "JSONText", .product(name: "Logging", package: "swift-log")],
             path: "Shared/Messaging",
             swiftSettings: swiftSettings
         ),
@@ -51,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "Extraction",
-            dependencies: ["Domain"],
+            dependencies: ["Domain", "JSONText"],
             path: "Shared/Extraction",
             swiftSettings: swiftSettings
         ),
@@ -70,7 +75,7 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
-                "Messaging", "ZeroMQ",
+                "Messaging", "ZeroMQ", "JSONText",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,7 +101,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KechuangCLI",
-            dependencies: ["ServiceKit", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ",
+            dependencies: ["ServiceKit", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ", "JSONText",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/CLI",
             swiftSettings: swiftSettings
@@ -110,6 +115,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "KechuangTestSupport", path: "Tests/Support", swiftSettings: swiftSettings),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"], swiftSettings: swiftSettings),
         .testTarget(name: "ZeroMQTests", dependencies: ["KechuangTestSupport", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["KechuangTestSupport", "Messaging", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
