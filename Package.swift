@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // MARK: Shared modules
@@ -88,7 +89,8 @@ let package = Package(
         .executableTarget(
             name: "IngestService",
             dependencies: ["ServiceKit", "Contracts", "Extraction", "Storage", "Domain", "Messaging", "ZeroMQ",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             path: "Services/Ingest",
             swiftSettings: swiftSettings
         ),
