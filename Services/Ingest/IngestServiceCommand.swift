@@ -3,7 +3,7 @@ import Logging
 import ServiceKit
 
 /// `kechuang-ingest`: documents in, durable ordered events out.
-struct IngestCommand: AsyncParsableCommand {
+struct IngestServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kechuang-ingest",
         abstract: "Kechuang ingest service (科创数据接入): stores documents, extracts facts, publishes ordered events.")
