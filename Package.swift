@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // MARK: Shared modules
@@ -33,6 +34,11 @@ let package = Package(
             providers: [.apt(["libzmq3-dev"])]
         ),
         .target(
+            name: "JSONText",
+            path: "Shared/JSONText",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ZeroMQ",
             dependencies: ["CZeroMQ"],
             path: "Shared/ZeroMQ",
@@ -40,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "Messaging",
-            dependencies: ["ZeroMQ", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ZeroMQ", "JSONText", .product(name: "Logging", package: "swift-log")],
             path: "Shared/Messaging",
             swiftSettings: swiftSettings
         ),
@@ -52,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "Extraction",
-            dependencies: ["Domain"],
+            dependencies: ["Domain", "JSONText"],
             path: "Shared/Extraction",
             swiftSettings: swiftSettings
         ),
@@ -82,6 +88,7 @@ let package = Package(
         .target(
             name: "ServiceKit",
             dependencies: [
+                "JSONText",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -94,7 +101,8 @@ let package = Package(
         .executableTarget(
             name: "IngestService",
             dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Storage", "Domain", "Messaging", "ZeroMQ",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             path: "Services/Ingest",
             swiftSettings: swiftSettings
         ),
@@ -107,7 +115,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KechuangCLI",
-            dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ", "JSONText",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/CLI",
             swiftSettings: swiftSettings
@@ -122,6 +130,7 @@ let package = Package(
         // MARK: Tests
         .target(name: "KechuangTestSupport", path: "Tests/Support", swiftSettings: swiftSettings),
         .target(name: "CHeapStats", path: "Tests/CHeapStats"),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"], swiftSettings: swiftSettings),
         .testTarget(name: "ZeroMQTests", dependencies: ["KechuangTestSupport", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["KechuangTestSupport", "Messaging", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Contracts
 import Foundation
+import JSONText
 import Messaging
 import ServiceKit
 

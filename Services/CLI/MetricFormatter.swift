@@ -1,6 +1,7 @@
 import Foundation
 import Contracts
 import Domain
+import JSONText
 import ServiceKit
 
 /// Renders metric updates for people (Chinese and English indicator names from the catalog) and for programs

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Contracts
 import Foundation
+import JSONText
 import ServiceKit
 
 /// `kechuang status`: asks each service for its status and prints one row per service.

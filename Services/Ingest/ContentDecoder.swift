@@ -60,6 +60,6 @@ enum ContentDecoder {
                 code: .empty, message: byteCount == 0 ? "the document is empty" : "the document holds only white space",
                 problems: [RejectionProblem(message: "no content", field: "content")]))
         }
-        return .success(DecodedContent(text: text, byteCount: byteCount, contentHash: SHA256.hexDigest(of: text)))
+        return .success(DecodedContent(text: text, byteCount: byteCount, contentHash: ContentHash.hex(of: text)))
     }
 }

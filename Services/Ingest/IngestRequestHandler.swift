@@ -92,7 +92,7 @@ struct IngestRequestHandler: RequestHandler {
         }
     }
 
-    private func duplicate(_ existing: DocumentRecord, request: SubmitDocument) -> SubmitAccepted {
+    private func duplicate(_ existing: DocumentRow, request: SubmitDocument) -> SubmitAccepted {
         logger.info("duplicate document", metadata: [
             "document": "\(existing.id)", "kind": "\(existing.kind)", "name": "\(request.name ?? "")"])
         var warnings: [String] = []
@@ -132,7 +132,7 @@ struct IngestRequestHandler: RequestHandler {
     private func get(_ envelope: Envelope) -> any WireMessage {
         do {
             let request = try envelope.decode(GetDocument.self)
-            guard let document = try store.storedDocument(id: request.documentID) else {
+            guard let document = try store.documentReply(id: request.documentID) else {
                 return ErrorReply(
                     code: .notFound, message: "no document with id \"\(request.documentID)\"", field: "documentID")
             }

@@ -17,7 +17,7 @@ final class IngestStore: Sendable {
     private let log = StreamLogStore()
     private let headers: HeaderFactory
 
-    /// Columns read into a ``DocumentRecord``.
+    /// Columns read into a ``DocumentRow``.
     static let documentColumns = "id, kind, name, content_hash, received_at, first_seq, last_seq, counts"
 
     /// The service's own migrations.
@@ -53,11 +53,11 @@ final class IngestStore: Sendable {
     }
 
     /// The stored document with `contentHash`, if any (a cheap pre-check before parsing).
-    func document(hash contentHash: String) throws -> DocumentRecord? {
+    func document(hash contentHash: String) throws -> DocumentRow? {
         try database.pool.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT \(Self.documentColumns) FROM documents WHERE content_hash = ?", arguments: [contentHash]
-            ).map(DocumentRecord.init(row:))
+            ).map(DocumentRow.init(row:))
         }
     }
 
@@ -76,7 +76,7 @@ final class IngestStore: Sendable {
             db.cachedStatement(sql: "SELECT \(Self.documentColumns) FROM documents WHERE content_hash = ?"),
             arguments: [document.content.contentHash]
         ) {
-            return .duplicate(try DocumentRecord(row: existing))
+            return .duplicate(try DocumentRow(row: existing))
         }
         let events = document.events
         guard let sequences = try log.appendConsecutive(db, count: events.count, now: now, entry: { [headers] index, sequence in
@@ -106,14 +106,14 @@ final class IngestStore: Sendable {
         return .stored(first: first, last: last)
     }
 
-    /// The stored document `id` with its content, or `nil`.
-    func storedDocument(id: String) throws -> StoredDocument? {
+    /// The reply to `ingest.get` for document `id` (with its content), or `nil` when there is no such document.
+    func documentReply(id: String) throws -> GetDocumentReply? {
         try database.pool.read { db in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT \(Self.documentColumns), content FROM documents WHERE id = ?", arguments: [id])
             else { return nil }
-            let record = try DocumentRecord(row: row)
-            return StoredDocument(
+            let record = try DocumentRow(row: row)
+            return GetDocumentReply(
                 documentID: record.id, kind: record.kind, name: record.name, contentHash: record.contentHash,
                 content: row["content"], receivedAt: record.receivedAt, firstSequence: record.firstSequence,
                 lastSequence: record.lastSequence)

@@ -1,7 +1,7 @@
-// kechuang-ingest: parse configuration → IngestAssembly.build → StreamService.run (see IngestCommand.run).
+// kechuang-ingest: parse configuration → IngestAssembly.build → StreamService.run (see IngestServiceCommand.run).
 do {
-    let command = try IngestCommand.parse()
+    let command = try IngestServiceCommand.parse()
     try await command.run()
 } catch {
-    IngestCommand.exit(withError: error)
+    IngestServiceCommand.exit(withError: error)
 }

@@ -36,7 +36,7 @@ enum MetricsAssembly {
             "state loaded",
             metadata: ["ingest_applied": "\(lastApplied)", "values": "\(initialLogic.state.values.count)",
                        "indicators": "\(catalog.indicators.count)"])
-        let logic = MetricsEngine(initialLogic)
+        let logic = SharedMetricsLogic(initialLogic)
         let transport = try ZMQStreamTransport(name: "kechuang.metrics.zmq", logger: logger)
         do {
             var builder = StreamServiceBuilder(name: KechuangStream.metrics, transport: transport, logger: logger)

@@ -111,25 +111,25 @@ public struct MetricsStore: Sendable {
         public var skipped: [(sequence: UInt64, reason: String)]
     }
 
-    /// Applies a batch of ingest entries to `engine`'s logic (in place) and persists facts, values, the metrics
+    /// Applies a batch of ingest entries to `shared`'s logic (in place) and persists facts, values, the metrics
     /// stream entries and the ingest cursor in one transaction.
-    /// - Throws: database errors; nothing is committed and the engine is reloaded from the database.
-    public func apply(_ envelopes: [Envelope], to engine: MetricsEngine) async throws -> Applied {
+    /// - Throws: database errors; nothing is committed and `shared` is reloaded from the database.
+    public func apply(_ envelopes: [Envelope], to shared: SharedMetricsLogic) async throws -> Applied {
         do {
-            return try await write(envelopes, engine: engine)
+            return try await write(envelopes, shared: shared)
         } catch {
-            let catalog = engine.withLogic { $0.catalog }
-            engine.replace(try await load(catalog: catalog).logic)
+            let catalog = shared.withLogic { $0.catalog }
+            shared.replace(try await load(catalog: catalog).logic)
             throw error
         }
     }
 
-    private func write(_ envelopes: [Envelope], engine: MetricsEngine) async throws -> Applied {
+    private func write(_ envelopes: [Envelope], shared: SharedMetricsLogic) async throws -> Applied {
         let headers = self.headers
         let log = self.log
         let cursor = self.cursor
         return try await database.pool.write { db -> Applied in
-            try engine.withLogic { logic -> Applied in
+            try shared.withLogic { logic -> Applied in
                 var updates = 0
                 var skipped: [(sequence: UInt64, reason: String)] = []
                 var lastSequence: UInt64?

@@ -1,6 +1,6 @@
 import Messaging
 
-/// Request (`ingest.get`): one stored document by id. Answered with ``StoredDocument`` or an `ErrorReply`
+/// Request (`ingest.get`): one stored document by id. Answered with ``GetDocumentReply`` or an `ErrorReply`
 /// with code `not_found`.
 public struct GetDocument: WireMessage, Hashable {
     /// Wire type.

@@ -5,7 +5,7 @@ public enum KechuangMessages {
     /// All concrete message types of Kechuang's services (requests, replies and stream events).
     public static let all: [any WireMessage.Type] = [
         SubmitDocument.self, SubmitAccepted.self, SubmitRejected.self,
-        IngestStatusRequest.self, IngestStatus.self, GetDocument.self, StoredDocument.self,
+        IngestStatusRequest.self, IngestStatus.self, GetDocument.self, GetDocumentReply.self,
         DocumentStored.self, ObservationExtracted.self, FilingRecorded.self, ProgramEventRecorded.self,
         MetricUpdate.self, MetricHistoryRequest.self, MetricHistory.self,
         MetricsStatusRequest.self, MetricsStatus.self,

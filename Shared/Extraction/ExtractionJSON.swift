@@ -1,4 +1,5 @@
 import Domain
+import JSONText
 
 /// The JSON form of an extraction (`kechuang extract FILE --format json`).
 ///
@@ -36,25 +37,8 @@ public enum ExtractionJSON {
         return "{" + fields.map { "\(quoted($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, other text kept as UTF-8.
+    /// A JSON string literal (see `JSONText` for the escaping rules; non-ASCII text is kept as UTF-8).
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        JSONText.quote(text)
     }
 }

@@ -32,7 +32,7 @@ import Testing
         #expect(first.documentID == prepared.documentID)
         #expect(first.observation.documentID == prepared.documentID)
         let stored = try JSONDecoder().decode(DocumentStored.self, from: try #require(prepared.events.first).body)
-        #expect(stored.contentHash == SHA256.hexDigest(of: text))
+        #expect(stored.contentHash == ContentHash.hex(of: text))
         #expect(stored.reportYear == 2024)
     }
 

@@ -53,7 +53,7 @@ import Testing
         }
     }
 
-    @Test func storedDocumentRoundTripsAndSurvivesReopening() async throws {
+    @Test func documentReplyRoundTripsAndSurvivesReopening() async throws {
         try await IngestFixtures.withTemporaryDirectory { directory in
             let path = directory + "/ingest.sqlite"
             let text = try IngestFixtures.filingJSON(serial: 1)
@@ -64,11 +64,11 @@ import Testing
                 try store.database.close()
             }
             let reopened = try IngestStore(path: path)
-            let stored = try #require(try reopened.storedDocument(id: document.documentID))
+            let stored = try #require(try reopened.documentReply(id: document.documentID))
             #expect(stored.content == text)
             #expect(stored.kind == .filing)
             #expect(stored.firstSequence == 1 && stored.lastSequence == 2)
-            #expect(try reopened.storedDocument(id: "doc-missing") == nil)
+            #expect(try reopened.documentReply(id: "doc-missing") == nil)
             #expect(try reopened.document(hash: document.content.contentHash)?.counts == ["filings": 1, "enterprises": 1])
             #expect(reopened.storageBytes() > 0)
             #expect(try reopened.storeAlone(try prepared(try IngestFixtures.filingJSON(serial: 2), kind: .filing))

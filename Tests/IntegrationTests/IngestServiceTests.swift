@@ -30,7 +30,7 @@ import ZeroMQ
             #expect(events.lastSequence == reportLast + 7)
 
             let stored = try await service.client.request(
-                GetDocument(documentID: filing.documentID), expecting: StoredDocument.self)
+                GetDocument(documentID: filing.documentID), expecting: GetDocumentReply.self)
             #expect(stored.content == IngestDocuments.filingCSV(rows: 3))
             #expect(stored.kind == .filing)
             #expect(stored.contentHash == filing.contentHash)
@@ -42,7 +42,7 @@ import ZeroMQ
             #expect(status.storageBytes > 0)
 
             do {
-                _ = try await service.client.request(GetDocument(documentID: "doc-nothing"), expecting: StoredDocument.self)
+                _ = try await service.client.request(GetDocument(documentID: "doc-nothing"), expecting: GetDocumentReply.self)
                 Issue.record("get of an unknown id succeeded")
             } catch RequestError.rejected(let error) {
                 #expect(error.code == .notFound)
@@ -99,7 +99,7 @@ import ZeroMQ
         do {
             #expect(try await second.status().lastSequence == accepted.lastSequence)
             let stored = try await second.client.request(
-                GetDocument(documentID: accepted.documentID), expecting: StoredDocument.self)
+                GetDocument(documentID: accepted.documentID), expecting: GetDocumentReply.self)
             #expect(stored.content == IngestDocuments.eventLines(count: 3))
             await second.finish()
         } catch {

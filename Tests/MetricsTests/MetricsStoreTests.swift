@@ -26,7 +26,7 @@ import Testing
             let (logic, lastApplied) = try await store.load(catalog: F.catalog)
             #expect(lastApplied == UInt64(index))
             let end = min(envelopes.count, index + chunk)
-            _ = try await store.apply(Array(envelopes[index..<end]), to: MetricsEngine(logic))
+            _ = try await store.apply(Array(envelopes[index..<end]), to: SharedMetricsLogic(logic))
             try store.database.close()
             store = try MetricsStore(path: path)
             index = end
@@ -40,8 +40,8 @@ import Testing
         let whole = try temporaryPath()
         defer { try? FileManager.default.removeItem(at: whole.directory) }
         let oneStore = try MetricsStore(path: whole.database)
-        let engine = MetricsEngine(try await oneStore.load(catalog: F.catalog).logic)
-        let applied = try await oneStore.apply(batch, to: engine)
+        let shared = SharedMetricsLogic(try await oneStore.load(catalog: F.catalog).logic)
+        let applied = try await oneStore.apply(batch, to: shared)
         #expect(applied.updates > 0)
         #expect(applied.head == UInt64(applied.updates))
         for chunk in [1, 3, 7] {
@@ -53,7 +53,7 @@ import Testing
             #expect(counts.ingestApplied == UInt64(batch.count))
             #expect(counts.head == applied.head)
             let (reloaded, _) = try await store.load(catalog: F.catalog)
-            #expect(reloaded.state == engine.current.state, "chunk \(chunk)")
+            #expect(reloaded.state == shared.current.state, "chunk \(chunk)")
         }
     }
 
@@ -61,16 +61,16 @@ import Testing
         let path = try temporaryPath()
         defer { try? FileManager.default.removeItem(at: path.directory) }
         let store = try MetricsStore(path: path.database)
-        let engine = MetricsEngine(try await store.load(catalog: F.catalog).logic)
+        let shared = SharedMetricsLogic(try await store.load(catalog: F.catalog).logic)
         let batch = try envelopes(F.mixedEvents())
-        _ = try await store.apply(Array(batch.prefix(5)), to: engine)
-        let committed = engine.current.state
+        _ = try await store.apply(Array(batch.prefix(5)), to: shared)
+        let committed = shared.current.state
         // An injected trigger makes the transaction fail after the logic has moved on.
         try await store.database.pool.write { db in
             try db.execute(sql: "CREATE TRIGGER fail_metric_value BEFORE INSERT ON metric_value BEGIN SELECT RAISE(ABORT, 'injected'); END")
         }
-        await #expect(throws: (any Error).self) { try await store.apply(Array(batch[5...]), to: engine) }
-        #expect(engine.current.state == committed)
+        await #expect(throws: (any Error).self) { try await store.apply(Array(batch[5...]), to: shared) }
+        #expect(shared.current.state == committed)
         #expect(try await store.counts().ingestApplied == 5)
     }
 
@@ -79,9 +79,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: path.directory) }
         let store = try MetricsStore(path: path.database)
         let batch = try envelopes(F.mixedEvents())
-        let engine = MetricsEngine(try await store.load(catalog: F.catalog).logic)
-        let first = try await store.apply(batch, to: engine)
-        let second = try await store.apply(batch, to: engine)
+        let shared = SharedMetricsLogic(try await store.load(catalog: F.catalog).logic)
+        let first = try await store.apply(batch, to: shared)
+        let second = try await store.apply(batch, to: shared)
         #expect(second.updates == 0)
         #expect(second.head == first.head)
     }
@@ -90,8 +90,8 @@ import Testing
         let path = try temporaryPath()
         defer { try? FileManager.default.removeItem(at: path.directory) }
         let store = try MetricsStore(path: path.database)
-        let engine = MetricsEngine(try await store.load(catalog: F.catalog).logic)
-        let applied = try await store.apply(try envelopes(F.mixedEvents()), to: engine)
+        let shared = SharedMetricsLogic(try await store.load(catalog: F.catalog).logic)
+        let applied = try await store.apply(try envelopes(F.mixedEvents()), to: shared)
         var cursor: String?
         var entries: [ReplayEntry] = []
         repeat {
@@ -107,7 +107,7 @@ import Testing
         #expect(decoded == loanValues)
         #expect(entries.allSatisfy { $0.topic.hasPrefix("metric.loan") && $0.sequence <= applied.head })
         let everything = try await store.snapshot(SnapshotRequest(stream: KechuangStream.metrics, prefix: "", limit: 10_000))
-        #expect(everything.entries.count == engine.valueCount)
+        #expect(everything.entries.count == shared.valueCount)
         #expect(!everything.hasMore)
     }
 
@@ -121,7 +121,7 @@ import Testing
             F.observation("loan.pool_size", 273, .jia),
             F.observation("demand.published", 128, .tiao),
         ]
-        _ = try await store.apply(try envelopes(events), to: MetricsEngine(try await store.load(catalog: F.catalog).logic))
+        _ = try await store.apply(try envelopes(events), to: SharedMetricsLogic(try await store.load(catalog: F.catalog).logic))
         let history = try await store.history(MetricHistoryRequest(indicator: "loan.pool_size"))
         #expect(history.points.map(\.update.value) == [100, 200, 273])
         #expect(history.points.map(\.sequence) == history.points.map(\.sequence).sorted())

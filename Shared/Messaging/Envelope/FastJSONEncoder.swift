@@ -1,10 +1,12 @@
 import Foundation
+import JSONText
 
 /// A streaming JSON encoder for message bodies: `Encodable` values are written straight into a byte buffer,
 /// without the intermediate tree Foundation's `JSONEncoder` builds. Output is compact JSON with keys in
 /// encoding order, matching `JSONEncoder`'s default strategies (`Data` as base64, `URL` as its absolute
 /// string, `Date` as its `Encodable` form, `Decimal` as a JSON number, nil optionals omitted by
-/// `encodeIfPresent`, no escaping of `/`).
+/// `encodeIfPresent`, no escaping of `/`). Strings are quoted by `JSONText` (which, unlike `JSONEncoder`, also
+/// escapes U+2028/U+2029; both spellings decode to the same string).
 ///
 /// Patterns a streaming writer cannot follow (nested containers, super encoders, asking one encoder for
 /// two containers) make ``encode(_:)`` throw ``Unsupported``; callers then use `JSONEncoder`.
@@ -34,7 +36,7 @@ final class JSONOutput {
     }
 
     func appendString(_ text: String) {
-        HeaderJSONWriter.appendString(text, into: &bytes)
+        JSONText.appendQuoted(text, to: &bytes)
     }
 
     func appendInteger<I: BinaryInteger>(_ value: I) {

@@ -1,6 +1,8 @@
+import JSONText
+
 /// Writes a ``MessageHeader`` as compact JSON with a direct byte writer (no `JSONEncoder`, no
 /// intermediate dictionaries). The output is ordinary JSON that any parser reads; keys are written in
-/// the order of ``MessageHeader/CodingKeys``, absent optionals are omitted.
+/// the order of ``MessageHeader/CodingKeys``, absent optionals are omitted; strings are quoted by `JSONText`.
 public enum HeaderJSONWriter {
     /// The header as UTF-8 JSON bytes.
     public static func bytes(_ header: MessageHeader) -> [UInt8] {
@@ -18,11 +20,11 @@ public enum HeaderJSONWriter {
         out.append(UInt8(ascii: "."))
         appendInteger(UInt64(max(0, header.version.minor)), into: &out)
         out.append(contentsOf: #"","type":"#.utf8)
-        appendString(header.type.rawValue, into: &out)
+        JSONText.appendQuoted(header.type.rawValue, to: &out)
         out.append(contentsOf: #","id":"#.utf8)
-        appendString(header.id, into: &out)
+        JSONText.appendQuoted(header.id, to: &out)
         out.append(contentsOf: #","source":"#.utf8)
-        appendString(header.source, into: &out)
+        JSONText.appendQuoted(header.source, to: &out)
         if let sequence = header.sequence {
             out.append(contentsOf: #","sequence":"#.utf8)
             appendInteger(sequence, into: &out)
@@ -34,7 +36,7 @@ public enum HeaderJSONWriter {
         appendInteger(header.timestamp.magnitude, into: &out)
         if let correlation = header.correlation {
             out.append(contentsOf: #","correlation":"#.utf8)
-            appendString(correlation, into: &out)
+            JSONText.appendQuoted(correlation, to: &out)
         }
         out.append(UInt8(ascii: "}"))
     }
@@ -58,57 +60,5 @@ public enum HeaderJSONWriter {
                 out.append(digits[count])
             }
         }
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// Appends `text` as a JSON string literal with the escapes JSON requires.
-    static func appendString(_ text: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        // Fast path: native strings are contiguous UTF-8; one tight scan, then one bulk copy.
-        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                return false
-            }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if plain == true {
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        if plain == nil && !text.utf8.contains(where: {
-            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
-        }) {
-            out.append(contentsOf: text.utf8)
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""):
-                out.append(UInt8(ascii: "\\"))
-                out.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"):
-                out.append(UInt8(ascii: "\\"))
-                out.append(UInt8(ascii: "\\"))
-            case 0x0A:
-                out.append(UInt8(ascii: "\\"))
-                out.append(UInt8(ascii: "n"))
-            case 0x0D:
-                out.append(UInt8(ascii: "\\"))
-                out.append(UInt8(ascii: "r"))
-            case 0x09:
-                out.append(UInt8(ascii: "\\"))
-                out.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            default:
-                out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

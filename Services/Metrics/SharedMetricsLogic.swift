@@ -1,9 +1,10 @@
 import Synchronization
 
-/// The service's one ``MetricsLogic``, mutated in place by the database writer while a batch is applied (no
-/// copy of the aggregates per batch). If a batch's transaction fails, the logic may hold effects that were
-/// rolled back: ``MetricsStore/apply(_:to:)`` then reloads it from the database.
-public final class MetricsEngine: Sendable {
+/// The service's one ``MetricsLogic`` behind a `Mutex`, so that the (`Sendable`) database-writer closure can
+/// mutate it in place while a batch is applied (no copy of the aggregates per batch). If a batch's transaction
+/// fails, the logic may hold effects that were rolled back: ``MetricsStore/apply(_:to:)`` then reloads it from
+/// the database.
+public final class SharedMetricsLogic: Sendable {
     private let logic: Mutex<MetricsLogic>
 
     /// Wraps `logic`.

@@ -4,7 +4,7 @@ import Streams
 
 /// `kechuang-metrics`: follows the ingest stream, keeps the bureau's indicator values (reported and computed)
 /// and publishes every change as a metric update.
-struct MetricsCommand: AsyncParsableCommand {
+struct MetricsServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kechuang-metrics",
         abstract: "科创 指标服务 — follows ingest events, keeps indicator values, publishes metric.<indicator> updates.")

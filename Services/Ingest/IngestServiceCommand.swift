@@ -4,7 +4,7 @@ import ServiceKit
 import Streams
 
 /// `kechuang-ingest`: documents in, durable ordered events out.
-struct IngestCommand: AsyncParsableCommand {
+struct IngestServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kechuang-ingest",
         abstract: "Kechuang ingest service (科创数据接入): stores documents, extracts facts, publishes ordered events.")

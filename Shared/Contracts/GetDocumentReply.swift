@@ -1,7 +1,7 @@
 import Messaging
 
 /// Reply (`ingest.document`) to ``GetDocument``: the stored document and where its events are.
-public struct StoredDocument: WireMessage, Hashable {
+public struct GetDocumentReply: WireMessage, Hashable {
     /// Wire type.
     public static let messageType: MessageType = "ingest.document"
     /// Document id.

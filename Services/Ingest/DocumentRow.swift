@@ -2,8 +2,9 @@ import Contracts
 import Foundation
 import GRDB
 
-/// One row of the `documents` table.
-struct DocumentRecord: Sendable, Hashable {
+/// One row of ingest's `documents` table (without the content), as read back for duplicate checks and
+/// ``GetDocumentReply``; not a wire message.
+struct DocumentRow: Sendable, Hashable {
     /// Document id (`doc-…`).
     var id: String
     /// Kind.
