@@ -24,9 +24,9 @@ struct IngestRequestHandler: RequestHandler {
         case SubmitDocument.messageType:
             return await submit(request)
         case IngestStatusRequest.messageType:
-            return status()
+            return await status()
         case GetDocument.messageType:
-            return get(request)
+            return await get(request)
         default:
             return ErrorReply(code: .unknownType, message: "ingest.req does not serve \"\(request.type)\"")
         }
@@ -60,7 +60,7 @@ struct IngestRequestHandler: RequestHandler {
             content = decoded
         }
         do {
-            if let existing = try store.document(hash: content.contentHash) {
+            if let existing = try await store.document(hash: content.contentHash) {
                 return duplicate(existing, request: request)
             }
             let prepared = try logic.prepare(request, content: content, currentYear: currentYear())
@@ -116,9 +116,9 @@ struct IngestRequestHandler: RequestHandler {
 
     // MARK: Status and get
 
-    private func status() -> any WireMessage {
+    private func status() async -> any WireMessage {
         do {
-            let counts = try store.counts()
+            let counts = try await store.counts()
             let uptime = ContinuousClock.now - startedAt
             return IngestStatus(
                 documents: counts.documents, events: counts.events, lastSequence: counts.head,
@@ -129,10 +129,10 @@ struct IngestRequestHandler: RequestHandler {
         }
     }
 
-    private func get(_ envelope: Envelope) -> any WireMessage {
+    private func get(_ envelope: Envelope) async -> any WireMessage {
         do {
             let request = try envelope.decode(GetDocument.self)
-            guard let document = try store.documentReply(id: request.documentID) else {
+            guard let document = try await store.documentReply(id: request.documentID) else {
                 return ErrorReply(
                     code: .notFound, message: "no document with id \"\(request.documentID)\"", field: "documentID")
             }

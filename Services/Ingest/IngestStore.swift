@@ -53,8 +53,8 @@ final class IngestStore: Sendable {
     }
 
     /// The stored document with `contentHash`, if any (a cheap pre-check before parsing).
-    func document(hash contentHash: String) throws -> DocumentRow? {
-        try database.pool.read { db in
+    func document(hash contentHash: String) async throws -> DocumentRow? {
+        try await database.pool.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT \(Self.documentColumns) FROM documents WHERE content_hash = ?", arguments: [contentHash]
             ).map(DocumentRow.init(row:))
@@ -107,8 +107,8 @@ final class IngestStore: Sendable {
     }
 
     /// The reply to `ingest.get` for document `id` (with its content), or `nil` when there is no such document.
-    func documentReply(id: String) throws -> GetDocumentReply? {
-        try database.pool.read { db in
+    func documentReply(id: String) async throws -> GetDocumentReply? {
+        try await database.pool.read { db in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT \(Self.documentColumns), content FROM documents WHERE id = ?", arguments: [id])
             else { return nil }
@@ -121,8 +121,8 @@ final class IngestStore: Sendable {
     }
 
     /// Documents per kind, the number of events and the stream head.
-    func counts() throws -> (documents: [String: Int], events: Int, head: UInt64) {
-        try database.pool.read { db in
+    func counts() async throws -> (documents: [String: Int], events: Int, head: UInt64) {
+        try await database.pool.read { db in
             var documents: [String: Int] = [:]
             for kind in DocumentKind.allCases { documents[kind.rawValue] = 0 }
             for row in try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) AS n FROM documents GROUP BY kind") {

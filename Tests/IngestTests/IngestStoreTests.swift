@@ -25,7 +25,7 @@ import Testing
             }
             #expect(record.id == first.documentID)
             #expect(record.firstSequence == 1 && record.lastSequence == 2)
-            let counts = try store.counts()
+            let counts = try await store.counts()
             #expect(counts.events == 5 && counts.head == 5)
             #expect(counts.documents["events"] == 2 && counts.documents["report"] == 0)
             let entries = try await store.logReader.entries(after: 0, limit: 100)
@@ -49,7 +49,7 @@ import Testing
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(outcomes.filter { if case .stored = $0 { true } else { false } }.count == 1)
-            #expect(try store.counts().events == 2)
+            #expect(try await store.counts().events == 2)
         }
     }
 
@@ -64,12 +64,12 @@ import Testing
                 try store.database.close()
             }
             let reopened = try IngestStore(path: path)
-            let stored = try #require(try reopened.documentReply(id: document.documentID))
+            let stored = try #require(try await reopened.documentReply(id: document.documentID))
             #expect(stored.content == text)
             #expect(stored.kind == .filing)
             #expect(stored.firstSequence == 1 && stored.lastSequence == 2)
-            #expect(try reopened.documentReply(id: "doc-missing") == nil)
-            #expect(try reopened.document(hash: document.content.contentHash)?.counts == ["filings": 1, "enterprises": 1])
+            #expect(try await reopened.documentReply(id: "doc-missing") == nil)
+            #expect(try await reopened.document(hash: document.content.contentHash)?.counts == ["filings": 1, "enterprises": 1])
             #expect(reopened.storageBytes() > 0)
             #expect(try reopened.storeAlone(try prepared(try IngestFixtures.filingJSON(serial: 2), kind: .filing))
                 == .stored(first: 3, last: 4))

@@ -41,6 +41,19 @@ struct ArrayLog: StreamLogReader {
         #expect(!last.hasMore)
         let none = try await owner.replay(ReplayRequest(stream: "metrics", afterSequence: 10), from: log)
         #expect(none.entries.isEmpty && !none.hasMore)
+        #expect(none.lastSequence == 10)
+    }
+
+    /// Asked after a sequence beyond its head (it was restored from an older backup), the owner answers with its
+    /// real head, so the follower can tell (it used to answer `max(head, afterSequence)`).
+    @Test func answersItsRealHeadWhenAskedBeyondIt() async throws {
+        let owner = StreamOwner(stream: "metrics")
+        let restored = ArrayLog(count: 891)
+        let beyond = try await owner.replay(ReplayRequest(stream: "metrics", afterSequence: 1092), from: restored)
+        #expect(beyond.entries.isEmpty && !beyond.hasMore)
+        #expect(beyond.lastSequence == 891)
+        let maximum = try await owner.replay(ReplayRequest(stream: "metrics", afterSequence: .max), from: restored)
+        #expect(maximum.lastSequence == 891)
     }
 
     @Test func boundsBatchBytesButAlwaysReturnsOne() async throws {

@@ -42,8 +42,10 @@ public struct StreamOwner: Sendable {
             if !entries.isEmpty, bytes > maxBatchBytes { break }
             entries.append(ReplayEntry(entry))
         }
+        // The committed head, never the request's `afterSequence`: a follower asking after a sequence the owner
+        // does not have (the owner was restored from an older backup) must see the real head to notice.
+        let streamHead = max(head, entries.last?.sequence ?? 0)
         let last = entries.last?.sequence ?? request.afterSequence
-        let streamHead = max(head, last)
         return ReplayBatch(stream: stream, entries: entries, lastSequence: streamHead, hasMore: last < streamHead)
     }
 
