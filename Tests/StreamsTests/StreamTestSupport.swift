@@ -62,9 +62,12 @@ func replayBatch(_ sequences: [UInt64], head: UInt64, stream: String = "metrics"
 /// A stream log in memory (entries 1...count, optionally pruned below `firstKept`), for owners in tests.
 final class SampleLog: StreamLogReader, Sendable {
     private let state: Mutex<(entries: [StoredEnvelope], firstKept: UInt64)>
+    /// The stream's name (the `source` of its entries).
+    let stream: String
 
-    init(count: UInt64 = 0) {
-        let entries = count == 0 ? [] : (1...count).compactMap { try? StoredEnvelope(streamEnvelope($0)) }
+    init(count: UInt64 = 0, stream: String = "metrics") {
+        self.stream = stream
+        let entries = count == 0 ? [] : (1...count).compactMap { try? StoredEnvelope(streamEnvelope($0, stream: stream)) }
         state = Mutex((entries, 1))
     }
 
@@ -73,7 +76,7 @@ final class SampleLog: StreamLogReader, Sendable {
     func append() -> UInt64 {
         state.withLock { state in
             let next = UInt64(state.entries.count) + 1
-            if let stored = try? StoredEnvelope(streamEnvelope(next)) { state.entries.append(stored) }
+            if let stored = try? StoredEnvelope(streamEnvelope(next, stream: stream)) { state.entries.append(stored) }
             return next
         }
     }
