@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "ZeroMQ",
-            dependencies: ["CZeroMQ"],
+            dependencies: ["CZeroMQ", .product(name: "DequeModule", package: "swift-collections")],
             path: "Shared/ZeroMQ",
             swiftSettings: swiftSettings
         ),
@@ -74,7 +74,6 @@ let package = Package(
                 "Messaging", "ZeroMQ", "ServiceKit",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "DequeModule", package: "swift-collections"),
             ],
             path: "Shared/Streams",
             swiftSettings: swiftSettings
@@ -130,7 +129,7 @@ let package = Package(
         // MARK: Tests
         .target(name: "KechuangTestSupport", path: "Tests/Support", swiftSettings: swiftSettings),
         .target(name: "CHeapStats", path: "Tests/CHeapStats"),
-        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"], swiftSettings: swiftSettings),
+        .testTarget(name: "JSONTextTests", dependencies: ["KechuangTestSupport", "JSONText"], swiftSettings: swiftSettings),
         .testTarget(name: "ZeroMQTests", dependencies: ["KechuangTestSupport", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["KechuangTestSupport", "Messaging", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),

@@ -66,7 +66,6 @@ public struct MetricsStore: Sendable {
 
     /// Loads the logic (stored values, aggregates rebuilt from stored facts) and the last applied ingest sequence.
     public func load(catalog: Catalog) async throws -> (logic: MetricsLogic, lastApplied: UInt64) {
-        let log = log
         let cursor = cursor
         return try await database.pool.read { db in
             var values: [MetricKey: MetricUpdate] = [:]

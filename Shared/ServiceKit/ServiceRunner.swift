@@ -13,9 +13,10 @@ import UnixSignals
 public enum ServiceRunner {
     /// Signals that start a graceful shutdown.
     public static let gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]
-    /// Longest graceful shutdown before the remaining members are cancelled. Below `kechuang down`'s and systemd's
-    /// 15 s stop timeouts, so a service always gets to close its database itself.
-    public static let gracefulShutdownDeadline: Duration = .seconds(10)
+    /// Longest graceful shutdown before the remaining members are cancelled. With ``cancellationDeadline`` it stays
+    /// below the supervisor's 10 s wait before SIGKILL (`SupervisorPolicy.stopTimeoutMilliseconds`) and systemd's and
+    /// Compose's 30 s, so a service always gets to close its database itself.
+    public static let gracefulShutdownDeadline: Duration = .seconds(7)
     /// Longest wait for cancelled members to return before the group ends anyway.
     public static let cancellationDeadline: Duration = .seconds(2)
 

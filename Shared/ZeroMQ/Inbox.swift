@@ -1,3 +1,4 @@
+import DequeModule
 import Synchronization
 
 /// The bounded buffer between a ``SocketLoop`` thread and the consumer of ``LoopSocket/incoming``.
@@ -8,27 +9,16 @@ import Synchronization
 /// Nothing is dropped here. Polling resumes once the consumer has drained the buffer to half its capacity.
 final class Inbox: Sendable {
     private struct State {
-        var items: [[Frame]] = []
-        var head = 0
+        var items = Deque<[Frame]>()
         var finished = false
         var paused = false
         var nextWaiter: UInt64 = 0
-        var waiters: [(id: UInt64, continuation: CheckedContinuation<[Frame]?, Never>)] = []
+        var waiters = Deque<(id: UInt64, continuation: CheckedContinuation<[Frame]?, Never>)>()
 
-        var waiting: Int { items.count - head }
+        var waiting: Int { items.count }
 
         mutating func pop() -> [Frame]? {
-            guard head < items.count else { return nil }
-            let value = items[head]
-            head += 1
-            if head == items.count {
-                items.removeAll(keepingCapacity: true)
-                head = 0
-            } else if head >= 512 && head * 2 >= items.count {
-                items.removeFirst(head)
-                head = 0
-            }
-            return value
+            items.popFirst()
         }
     }
 

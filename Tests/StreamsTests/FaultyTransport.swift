@@ -1,3 +1,4 @@
+import KechuangTestSupport
 import Messaging
 import Streams
 import Synchronization

@@ -1,3 +1,4 @@
+import KechuangTestSupport
 import Foundation
 import Messaging
 @testable import Streams

@@ -1,3 +1,4 @@
+import KechuangTestSupport
 import CHeapStats
 import Logging
 import Messaging

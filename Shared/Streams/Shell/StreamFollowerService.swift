@@ -187,7 +187,7 @@ public final class StreamFollowerService: Service, Sendable {
         case .replay: startMode = .replay
         case .snapshot: startMode = .snapshot
         }
-        try perform(machine.start(startMode), &round, machine: machine, inbox: inbox, client: client, group: &group)
+        try perform(machine.start(startMode), &round, inbox: inbox, client: client, group: &group)
         let clock = ContinuousClock()
         while let events = await inbox.next() {
             let roundStart = clock.now
@@ -199,12 +199,12 @@ public final class StreamFollowerService: Service, Sendable {
                 case let .snapshotFetched(entries, sequence):
                     try await commit(&round, &machine, inbox: inbox, client: client, group: &group)
                     let input = await load(snapshot: entries, sequence: sequence)
-                    try perform(machine.handle(input), &round, machine: machine, inbox: inbox, client: client, group: &group)
+                    try perform(machine.handle(input), &round, inbox: inbox, client: client, group: &group)
                 case let .input(input):
                     let before = machine.consecutiveFailures
                     let actions = machine.handle(input)
                     noteFailures(input, before: before, after: machine.consecutiveFailures)
-                    try perform(actions, &round, machine: machine, inbox: inbox, client: client, group: &group)
+                    try perform(actions, &round, inbox: inbox, client: client, group: &group)
                 }
             }
             let applying = round.batch.count
@@ -257,8 +257,7 @@ public final class StreamFollowerService: Service, Sendable {
 
     /// Performs the machine's actions: collects entries to apply, starts requests as child tasks.
     private func perform(
-        _ actions: [FollowerAction], _ round: inout Round, machine: FollowerStateMachine,
-        inbox: FollowerInbox<Event>, client: any RequestClient, group: inout ThrowingDiscardingTaskGroup<any Error>
+        _ actions: [FollowerAction], _ round: inout Round, inbox: FollowerInbox<Event>, client: any RequestClient, group: inout ThrowingDiscardingTaskGroup<any Error>
     ) throws {
         for action in actions {
             switch action {
@@ -309,7 +308,7 @@ public final class StreamFollowerService: Service, Sendable {
                 metadata: ["error": "\(error)", "first_sequence": "\(first)", "count": "\(envelopes.count)"])
             round.reachedCaughtUp = false
             try perform(
-                machine.handle(.batchFailed(firstSequence: first)), &round, machine: machine, inbox: inbox,
+                machine.handle(.batchFailed(firstSequence: first)), &round, inbox: inbox,
                 client: client, group: &group)
             return false
         }
