@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // MARK: Shared modules
@@ -95,6 +96,7 @@ let package = Package(
             path: "Shared/ServiceKit",
             swiftSettings: swiftSettings
         ),
+        .target(name: "Scoring", dependencies: ["Domain", .product(name: "Yams", package: "Yams")], path: "Shared/Scoring", swiftSettings: swiftSettings),
 
         // MARK: Executables (one folder per executable)
         .executableTarget(
@@ -151,5 +153,6 @@ let package = Package(
             dependencies: ["Contracts", "Messaging", "ZeroMQ", "Domain", "KechuangTestSupport"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Domain"], swiftSettings: swiftSettings),
     ]
 )
