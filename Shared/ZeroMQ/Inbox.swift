@@ -7,6 +7,10 @@ import Synchronization
 /// own receive queue (bounded by the receive high-water mark) fills instead and the sender is slowed (PUSH/DEALER)
 /// or, for PUB/SUB, messages beyond the high-water mark are dropped by libzmq (higher layers repair by replay).
 /// Nothing is dropped here. Polling resumes once the consumer has drained the buffer to half its capacity.
+///
+/// The queues are swift-collections' `Deque` rather than the array-with-head-index this type used to keep by hand:
+/// measured in one run, alternating the two release builds three times (`zmq.push_pull.loop`, the async path through
+/// this buffer), the `Deque` version moved 0.80–0.87 M msgs/s against 0.65–0.81 M (docs/performance.md, "Streams").
 final class Inbox: Sendable {
     private struct State {
         var items = Deque<[Frame]>()
