@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "kechuang", targets: ["KechuangCLI"]),
         .executable(name: "kechuang-ingest", targets: ["IngestService"]),
         .executable(name: "kechuang-metrics", targets: ["MetricsService"]),
+        .executable(name: "kechuang-scoring", targets: ["ScoringService"]),
         .executable(name: "kechuang-benchmarks", targets: ["Benchmarks"]),
     ],
     dependencies: [
@@ -65,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "Contracts",
-            dependencies: ["Messaging", "Domain"],
+            dependencies: ["Messaging", "Domain", "Scoring"],
             path: "Shared/Contracts",
             swiftSettings: swiftSettings
         ),
@@ -115,8 +116,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "ScoringService",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Domain", "Messaging", "Scoring",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Services/Scoring",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "KechuangCLI",
-            dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ", "JSONText",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ", "JSONText", "Scoring",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/CLI",
             swiftSettings: swiftSettings

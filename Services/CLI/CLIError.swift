@@ -16,6 +16,8 @@ enum CLIError: Error, CustomStringConvertible, Equatable {
     case invalidConfig(path: String, reason: String)
     /// Output could not be written.
     case writeFailed(path: String, reason: String)
+    /// A query found nothing (or nothing unambiguous).
+    case notFound(String)
 
     var description: String {
         switch self {
@@ -27,6 +29,7 @@ enum CLIError: Error, CustomStringConvertible, Equatable {
         case let .supervisorNotRunning(stateFile): "supervisor not running (no \(stateFile)); start it with `kechuang up`"
         case let .invalidConfig(path, reason): "invalid configuration \(path): \(reason)"
         case let .writeFailed(path, reason): "cannot write \(path): \(reason)"
+        case let .notFound(detail): "未找到 not found: \(detail)"
         }
     }
 }

@@ -19,6 +19,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("metrics-req"), help: "Metrics request endpoint (env KECHUANG_ENDPOINT_METRICS_REQ).")
     var metricsRequest: String?
 
+    @Option(name: .customLong("scoring-req"), help: "Scoring request endpoint (env KECHUANG_ENDPOINT_SCORING_REQ).")
+    var scoringRequest: String?
+
     @Option(name: .customLong("request-timeout"), help: "Seconds to wait for each reply (default 30).")
     var requestTimeout: Double = 30
 
@@ -29,10 +32,11 @@ struct ConnectionOptions: ParsableArguments {
             home: common.home, runDirectory: common.runDirectory, dataDirectory: common.dataDirectory, resolver: resolver)
         let flags: [EndpointName: String?] = [
             .ingestRequest: ingestRequest, .metricsPublish: metricsPublish, .metricsSync: metricsSync,
-            .metricsRequest: metricsRequest,
+            .metricsRequest: metricsRequest, .scoringRequest: scoringRequest,
         ]
         var endpoints: [EndpointName: String] = [:]
-        for name in [EndpointName.ingestRequest, .ingestPublish, .ingestSync, .metricsRequest, .metricsPublish, .metricsSync] {
+        for name in [EndpointName.ingestRequest, .ingestPublish, .ingestSync, .metricsRequest, .metricsPublish, .metricsSync,
+                     .scoringRequest, .scoringPublish, .scoringSync] {
             endpoints[name] = try directories.resolveEndpoint(name, flag: flags[name] ?? nil, resolver: resolver).value
         }
         guard requestTimeout > 0 else {

@@ -12,6 +12,7 @@ struct KechuangCommand: AsyncParsableCommand {
             """,
         subcommands: [
             UpCommand.self, StatusCommand.self, DownCommand.self, FeedCommand.self, WatchCommand.self,
-            MetricsCommand.self, ExtractCommand.self, SampleDataCommand.self,
+            MetricsCommand.self, SubjectCommand.self, RankingCommand.self, ExplainCommand.self, ExtractCommand.self,
+            SampleDataCommand.self,
         ])
 }

@@ -11,6 +11,8 @@ struct ServiceDefinition: Sendable, Hashable {
         case ingest
         /// `MetricsStatusRequest` on `metrics.req`.
         case metrics
+        /// `ScoringStatusRequest` on `scoring.req`.
+        case scoring
     }
 
     /// Short name, e.g. `ingest` (log file `<home>/logs/<name>.log`).
@@ -36,8 +38,13 @@ struct ServiceDefinition: Sendable, Hashable {
         name: "metrics", nameZh: "指标", executable: "kechuang-metrics",
         endpoints: [.metricsRequest, .metricsPublish, .metricsSync], statusEndpoint: .metricsRequest, probe: .metrics)
 
+    /// Scoring: follows ingest, publishes scores, grades and high-tech assessments.
+    static let scoring = ServiceDefinition(
+        name: "scoring", nameZh: "积分", executable: "kechuang-scoring",
+        endpoints: [.scoringRequest, .scoringPublish, .scoringSync], statusEndpoint: .scoringRequest, probe: .scoring)
+
     /// Every service in start order (stopped in reverse). Followers come after the streams they follow.
-    static let all: [ServiceDefinition] = [ingest, metrics]
+    static let all: [ServiceDefinition] = [ingest, metrics, scoring]
 
     /// The definition called `name`.
     static func named(_ name: String) -> ServiceDefinition? {

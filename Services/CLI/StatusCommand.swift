@@ -119,6 +119,15 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
                     fields: [("ingestApplied", String(status.ingestApplied)), ("ingestHead", String(status.ingestHead)),
                              ("lastSequence", String(status.lastSequence)), ("values", String(status.values)),
                              ("uptimeSeconds", String(status.uptimeSeconds))])
+            case .scoring:
+                let status = try await client.request(ScoringStatusRequest(), expecting: ScoringStatus.self, timeout: timeout)
+                return Probe(
+                    answered: true,
+                    details: "已应用 applied \(status.ingestApplied)/\(status.ingestHead) · 主体 subjects \(status.subjects) · "
+                        + "积分 scores \(status.scores) · 序号 seq \(status.lastSequence) · 运行 up \(status.uptimeSeconds) s",
+                    fields: [("ingestApplied", String(status.ingestApplied)), ("ingestHead", String(status.ingestHead)),
+                             ("lastSequence", String(status.lastSequence)), ("subjects", String(status.subjects)),
+                             ("scores", String(status.scores)), ("uptimeSeconds", String(status.uptimeSeconds))])
             }
         } catch {
             return Probe(answered: false, details: "\(error)")

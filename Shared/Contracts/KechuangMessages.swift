@@ -9,6 +9,9 @@ public enum KechuangMessages {
         DocumentStored.self, ObservationExtracted.self, FilingRecorded.self, ProgramEventRecorded.self,
         MetricUpdate.self, MetricHistoryRequest.self, MetricHistory.self,
         MetricsStatusRequest.self, MetricsStatus.self,
+        ScoreUpdate.self, GradeChanged.self, HighTechUpdate.self, HighTechChanged.self,
+        ScoringStatusRequest.self, ScoringStatus.self, SubjectRequest.self, SubjectReply.self,
+        RankingRequest.self, RankingReply.self,
         ErrorReply.self, ReplayRequest.self, ReplayBatch.self, SnapshotRequest.self, SnapshotBatch.self, Heartbeat.self,
     ]
 }

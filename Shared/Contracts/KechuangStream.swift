@@ -6,4 +6,6 @@ public enum KechuangStream {
     public static let ingest = "ingest"
     /// Metric updates: indicator values, reported and computed. Owner: `kechuang-metrics`.
     public static let metrics = "metrics"
+    /// Scores, grades and high-tech assessments of innovation subjects. Owner: `kechuang-scoring`.
+    public static let scoring = "scoring"
 }

@@ -20,6 +20,12 @@ public struct EndpointName: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let metricsPublish = EndpointName(rawValue: "metrics.pub")
     /// Metrics stream sync (ROUTER): snapshot, replay, history.
     public static let metricsSync = EndpointName(rawValue: "metrics.sync")
+    /// Scoring request/reply (ROUTER): status, subject, ranking.
+    public static let scoringRequest = EndpointName(rawValue: "scoring.req")
+    /// Scoring stream (PUB): scores, grade changes, high-tech assessments.
+    public static let scoringPublish = EndpointName(rawValue: "scoring.pub")
+    /// Scoring stream sync (ROUTER): snapshot, replay, history, and the queries.
+    public static let scoringSync = EndpointName(rawValue: "scoring.sync")
 
     /// The environment variable that overrides this endpoint, e.g. `KECHUANG_ENDPOINT_INGEST_REQ`.
     public var environmentKey: String {

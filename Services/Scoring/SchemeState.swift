@@ -1,0 +1,34 @@
+import Contracts
+import Scoring
+
+/// One scheme's scoring state: its scorer, the cohort values of its percentile indicators, the points ranking per
+/// cohort (incremental, no sort per update) and each subject's current score.
+struct SchemeState: Sendable {
+    /// The scorer of the scheme.
+    let scorer: SchemeScorer
+    /// Raw values of the percentile-normalised indicators per cohort.
+    var percentiles = CohortPercentiles()
+    /// Points per cohort.
+    var ranking = CohortRanking()
+    /// Current score per subject id.
+    var scores: [String: ScoreUpdate] = [:]
+
+    /// The scheme.
+    var scheme: ScoringScheme { scorer.scheme }
+
+    init(scheme: ScoringScheme) {
+        scorer = SchemeScorer(scheme: scheme)
+    }
+
+    /// The grade of a subject at `rank` of `cohortSize` with `score`: the cohort-percentile tier when the scheme
+    /// grades by percentile, else the point band.
+    func grade(for score: Score, rank: Int, cohortSize: Int) -> ScoreGrade? {
+        guard score.vetoedBy.isEmpty else { return nil }
+        if !scheme.grades.tiers.isEmpty {
+            return scheme.grades.tier(rank: rank, cohortSize: cohortSize).map {
+                ScoreGrade(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn)
+            }
+        }
+        return score.grade.map { ScoreGrade(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn) }
+    }
+}

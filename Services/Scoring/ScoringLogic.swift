@@ -1,0 +1,222 @@
+import Contracts
+import Domain
+import Foundation
+import Scoring
+
+/// The scoring service's pure logic: ingest filings in, scoring-stream messages out. No I/O; a deterministic function
+/// of the ordered filings it was given, so the service rebuilds it on start by replaying its stored filings.
+///
+/// Per filing it keeps the enterprise's filings by year and then, for the enterprise's latest year:
+/// - under every enterprise scheme: assesses the inputs, records the cohort values of percentile indicators, scores,
+///   moves the subject in its cohort's ranking (O(log n)), grades it (point band, or percentile tier from the rank),
+///   and publishes the score when anything in it changed, plus `grade.changed` when the grade did;
+/// - assesses it for high-tech certification (2016 rules; as of 1 January of the year after its latest filing, so
+///   the result depends on the data only) and publishes it, plus `hightech.changed` when eligibility or tier moved.
+///
+/// A subject's rank and percentile tier are computed when its own score is published; later moves of others in its
+/// cohort do not re-publish it (queries compute ranks live). A subject that cannot be scored (no data for the
+/// scheme, stage unknown) gets no score, never zero.
+struct ScoringLogic: Sendable {
+    /// The schemes in force, scored in this order.
+    let schemes: [ScoringScheme]
+    /// The high-tech assessor.
+    let assessor: HighTechAssessor
+    /// Enterprises by credit code.
+    private(set) var enterprises: [String: EnterpriseRecord] = [:]
+    /// Scheme states by scheme id.
+    private(set) var states: [String: SchemeState]
+    /// Current high-tech assessment by credit code.
+    private(set) var highTech: [String: HighTechAssessment] = [:]
+    /// Filings that could not be assessed for high-tech, with the reason (for logs; not published).
+    private(set) var highTechSkipped = 0
+
+    /// Creates empty logic for `schemes`.
+    init(schemes: [ScoringScheme], assessor: HighTechAssessor = HighTechAssessor()) {
+        self.schemes = schemes
+        self.assessor = assessor
+        var states: [String: SchemeState] = [:]
+        for scheme in schemes { states[scheme.id] = SchemeState(scheme: scheme) }
+        self.states = states
+    }
+
+    /// The enterprise subject kind id.
+    static let enterpriseKind = "enterprise"
+
+    /// Applies one filing; returns the messages to publish, in order.
+    mutating func apply(_ recorded: FilingRecorded, ingestSequence: UInt64) -> [ScoringOutput] {
+        let filing = recorded.filing
+        let code = filing.creditCode.rawValue
+        var record = enterprises[code] ?? EnterpriseRecord()
+        record.filings[filing.year] = filing
+        enterprises[code] = record
+        guard let latest = record.latest, let inputs = record.inputs() else { return [] }
+        var outputs: [ScoringOutput] = []
+        for scheme in schemes where scheme.subjectKind == Self.enterpriseKind {
+            outputs += score(subject: code, name: latest.enterpriseName, town: latest.town, period: String(latest.year),
+                             inputs: inputs, scheme: scheme, ingestSequence: ingestSequence)
+        }
+        outputs += assessHighTech(record, code: code, ingestSequence: ingestSequence)
+        return outputs
+    }
+
+    /// Every current score, scheme by scheme in subject order: what a scheme change re-publishes (the logic was
+    /// rebuilt under the schemes now in force).
+    func currentScoreOutputs() -> [ScoringOutput] {
+        schemes.flatMap { scheme -> [ScoringOutput] in
+            guard let state = states[scheme.id] else { return [] }
+            return state.scores.keys.sorted().flatMap { subject in
+                currentScores(of: subject, schemeID: scheme.id).map { ScoringOutput.score($0) }
+            }
+        }
+    }
+
+    // MARK: Scores
+
+    private mutating func score(
+        subject: String, name: String, town: String?, period: String, inputs: SubjectInputs, scheme: ScoringScheme,
+        ingestSequence: UInt64
+    ) -> [ScoringOutput] {
+        guard var state = states[scheme.id] else { return [] }
+        let assessment: SubjectAssessment
+        switch state.scorer.assess(inputs) {
+        case let .success(found): assessment = found
+        case .failure: return []  // no score, never zero; an earlier score stays until the data allows a new one
+        }
+        state.percentiles.record(assessment)
+        let score = state.scorer.score(assessment, percentiles: state.percentiles)
+        state.ranking.upsert(subject, points: score.total, cohort: score.cohort)
+        let position = state.ranking.position(of: subject)
+        let rank = position?.rank ?? 1
+        let cohortSize = position?.cohortSize ?? 1
+        let previous = state.scores[subject]
+        let update = ScoreUpdate(
+            subjectKind: scheme.subjectKind, subjectID: subject, subjectName: name, town: town, period: period,
+            schemeID: scheme.id, schemeVersion: scheme.version, points: score.total,
+            categories: score.categories.map {
+                ScoreCategoryPoints(id: $0.categoryID, nameZh: $0.nameZh, nameEn: $0.nameEn, points: $0.points, cap: $0.cap)
+            },
+            breakdown: score.indicators.map {
+                ScoreBreakdownLine(
+                    indicator: $0.indicatorID, nameZh: $0.nameZh, nameEn: $0.nameEn, category: $0.categoryID,
+                    raw: $0.raw, normalised: $0.normalised, weight: $0.weight, points: $0.points,
+                    missing: $0.missing.map { "\($0)" })
+            },
+            negatives: score.negatives.filter(\.triggered).map(\.item.id), vetoedBy: score.vetoedBy,
+            stage: score.stage?.id, cohort: score.cohort.description,
+            grade: state.grade(for: score, rank: rank, cohortSize: cohortSize), rank: rank, cohortSize: cohortSize,
+            previousPoints: previous?.points, ingestSequence: ingestSequence)
+        state.scores[subject] = update
+        states[scheme.id] = state
+        guard let previous, Self.sameContent(previous, update) else {
+            var outputs: [ScoringOutput] = [.score(update)]
+            if previous?.grade != update.grade, previous != nil || update.grade != nil {
+                outputs.append(.gradeChanged(GradeChanged(
+                    subjectKind: scheme.subjectKind, subjectID: subject, subjectName: name, schemeID: scheme.id,
+                    previous: previous?.grade, current: update.grade, points: update.points,
+                    ingestSequence: ingestSequence)))
+            }
+            return outputs
+        }
+        return []
+    }
+
+    /// Whether two updates say the same (ignoring what only records their cause).
+    private static func sameContent(_ old: ScoreUpdate, _ new: ScoreUpdate) -> Bool {
+        var old = old
+        old.previousPoints = new.previousPoints
+        old.ingestSequence = new.ingestSequence
+        return old == new
+    }
+
+    // MARK: High-tech
+
+    private mutating func assessHighTech(
+        _ record: EnterpriseRecord, code: String, ingestSequence: UInt64
+    ) -> [ScoringOutput] {
+        guard let latest = record.latest,
+              let date = LocalDate(year: latest.year + 1, month: 1, day: 1) else { return [] }
+        let recent = record.filings.keys.sorted().suffix(3).compactMap { record.filings[$0] }
+        let assessment: HighTechAssessment
+        do {
+            assessment = try assessor.assess(Array(recent), on: date)
+        } catch {
+            highTechSkipped += 1
+            return []
+        }
+        let previous = highTech[code]
+        highTech[code] = assessment
+        guard previous != assessment else { return [] }
+        var outputs: [ScoringOutput] = [.highTech(HighTechUpdate(assessment: assessment, ingestSequence: ingestSequence))]
+        if previous?.tier != assessment.tier || previous?.eligibility != assessment.eligibility {
+            outputs.append(.highTechChanged(HighTechChanged(
+                creditCode: code, enterpriseName: assessment.enterpriseName, previousEligibility: previous?.eligibility,
+                eligibility: assessment.eligibility, previousTier: previous?.tier, tier: assessment.tier,
+                ingestSequence: ingestSequence)))
+        }
+        return outputs
+    }
+
+    // MARK: Queries
+
+    /// Subjects whose id equals `query` or whose name contains it (case-insensitive), best matches first.
+    func find(_ query: String, limit: Int = 50) -> [SubjectSummary] {
+        let needle = query.trimmingCharacters(in: .whitespaces).uppercased()
+        guard !needle.isEmpty else { return [] }
+        if let record = enterprises[needle], let summary = Self.summary(needle, record) { return [summary] }
+        var found: [SubjectSummary] = []
+        for code in enterprises.keys.sorted() {
+            guard let record = enterprises[code], let summary = Self.summary(code, record) else { continue }
+            if code.hasPrefix(needle) || summary.name.uppercased().contains(needle) {
+                found.append(summary)
+                if found.count >= limit { break }
+            }
+        }
+        return found
+    }
+
+    /// The current scores of `subject`, with ranks and grades as of now.
+    func currentScores(of subject: String, schemeID: String? = nil) -> [ScoreUpdate] {
+        schemes.compactMap { scheme -> ScoreUpdate? in
+            guard schemeID == nil || schemeID == scheme.id, let state = states[scheme.id],
+                  var update = state.scores[subject] else { return nil }
+            if let position = state.ranking.position(of: subject) {
+                update.rank = position.rank
+                update.cohortSize = position.cohortSize
+                if !scheme.grades.tiers.isEmpty, update.vetoedBy.isEmpty {
+                    update.grade = scheme.grades.tier(rank: position.rank, cohortSize: position.cohortSize).map {
+                        ScoreGrade(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn)
+                    }
+                }
+            }
+            return update
+        }
+    }
+
+    /// The ranking of a scheme, best first per cohort, `top` rows per cohort.
+    func ranking(schemeID: String?, kind: String, cohort: String?, top: Int) -> RankingReply? {
+        guard let scheme = schemes.first(where: { schemeID == nil ? $0.subjectKind == kind : $0.id == schemeID }),
+              let state = states[scheme.id] else { return nil }
+        var rows: [RankingRow] = []
+        for key in state.ranking.cohorts where cohort == nil || key.description == cohort {
+            let size = state.ranking.count(in: key)
+            for ranked in state.ranking.ranked(in: key, limit: max(1, top)) {
+                let current = currentScores(of: ranked.subject, schemeID: scheme.id).first
+                rows.append(RankingRow(
+                    cohort: key.description, rank: ranked.rank, cohortSize: size, subjectID: ranked.subject,
+                    name: current?.subjectName ?? ranked.subject, points: ranked.points, grade: current?.grade))
+            }
+        }
+        return RankingReply(schemeID: scheme.id, schemeNameZh: scheme.nameZh, rows: rows)
+    }
+
+    /// Subjects with data, and current scores.
+    var counts: (subjects: Int, scores: Int) {
+        (enterprises.count, states.values.reduce(0) { $0 + $1.scores.count })
+    }
+
+    private static func summary(_ code: String, _ record: EnterpriseRecord) -> SubjectSummary? {
+        guard let latest = record.latest else { return nil }
+        return SubjectSummary(
+            kind: enterpriseKind, id: code, name: latest.enterpriseName, town: latest.town, period: String(latest.year))
+    }
+}

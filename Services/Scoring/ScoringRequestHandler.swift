@@ -1,0 +1,78 @@
+import Contracts
+import Foundation
+import Logging
+import Messaging
+import Streams
+
+/// Answers the scoring service's requests other than replay (which `StreamOwnerService` serves), on both
+/// `scoring.sync` and `scoring.req`: `stream.snapshot`, `scoring.status`, and the 一键可查 queries `scoring.subject`
+/// and `scoring.ranking`.
+struct ScoringRequestHandler: RequestHandler {
+    let store: ScoringStore
+    let logic: SharedScoringLogic
+    let ingest: @Sendable () -> StreamFollowerProgress
+    let startedAt: ContinuousClock.Instant
+    let logger: Logger
+
+    func handle(_ request: Envelope) async -> any WireMessage {
+        do {
+            switch request.type {
+            case SnapshotRequest.messageType:
+                let snapshot = try request.decode(SnapshotRequest.self)
+                guard snapshot.stream == KechuangStream.scoring else {
+                    return ErrorReply(
+                        code: .invalidRequest, message: StreamError.wrongStream(
+                            expected: KechuangStream.scoring, actual: snapshot.stream).description, field: "stream")
+                }
+                return try await store.snapshot(snapshot)
+            case ScoringStatusRequest.messageType:
+                let counts = try await store.counts()
+                let (subjects, scores, schemes) = logic.withLogic { logic in
+                    (logic.counts.subjects, logic.counts.scores, logic.schemes.map { "\($0.id)@\($0.version)" })
+                }
+                return ScoringStatus(
+                    ingestApplied: counts.ingestApplied, ingestHead: max(ingest().knownHead, counts.ingestApplied),
+                    lastSequence: counts.head, subjects: subjects, scores: scores, schemes: schemes,
+                    uptimeSeconds: (ContinuousClock.now - startedAt).components.seconds)
+            case SubjectRequest.messageType:
+                return try await subject(try request.decode(SubjectRequest.self))
+            case RankingRequest.messageType:
+                let ranking = try request.decode(RankingRequest.self)
+                guard ranking.top > 0, ranking.top <= 10_000 else {
+                    return ErrorReply(code: .invalidRequest, message: "top must be 1…10000", field: "top")
+                }
+                let reply = logic.withLogic { logic in
+                    logic.ranking(schemeID: ranking.schemeID, kind: ranking.kind, cohort: ranking.cohort, top: ranking.top)
+                }
+                guard let reply else {
+                    return ErrorReply(
+                        code: .notFound, message: "no scheme \(ranking.schemeID ?? "for kind \(ranking.kind)")",
+                        field: ranking.schemeID == nil ? "kind" : "schemeID")
+                }
+                return reply
+            default:
+                return ErrorReply(code: .unknownType, message: "the scoring service does not serve \"\(request.type)\"")
+            }
+        } catch let error as EnvelopeError {
+            return ErrorReply(error)
+        } catch {
+            logger.error("request failed", metadata: ["type": "\(request.type)", "error": "\(error)"])
+            return ErrorReply(code: .internal, message: "\(request.type) failed: \(error)")
+        }
+    }
+
+    private func subject(_ request: SubjectRequest) async throws -> any WireMessage {
+        guard !request.query.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return ErrorReply(code: .invalidRequest, message: "query must not be empty", field: "query")
+        }
+        let (matches, chosen, scores, highTech) = logic.withLogic { logic in
+            let matches = logic.find(request.query)
+            let exact = matches.first { $0.id == request.query.uppercased() || $0.name == request.query }
+            let chosen = exact ?? (matches.count == 1 ? matches.first : nil)
+            let scores = chosen.map { logic.currentScores(of: $0.id, schemeID: request.schemeID) } ?? []
+            return (matches, chosen, scores, chosen.flatMap { logic.highTech[$0.id] })
+        }
+        let history = try await chosen.map { try await store.history(kind: $0.kind, subject: $0.id) } ?? []
+        return SubjectReply(matches: matches, subject: chosen, scores: scores, highTech: highTech, history: history)
+    }
+}

@@ -1,0 +1,273 @@
+import Contracts
+import Foundation
+import GRDB
+import Messaging
+import Scoring
+import Storage
+import Streams
+
+/// The scoring service's database (`<data dir>/scoring.sqlite`, owned by this service only).
+///
+/// Tables (besides Storage's `stream_log` — the scoring stream — and `follower_cursor`):
+/// - `scoring_fact`: every filing applied, by ingest sequence; the logic is rebuilt on start by applying them again
+///   in order, which reproduces exactly the state the live path built;
+/// - `scoring_current`: the latest state message per topic (`score.…`, `hightech.…`) with the exact header and body
+///   frames published, for snapshots;
+/// - `scoring_scheme`: the scheme versions the current scores were computed with (a change re-scores everything).
+///
+/// ``apply(_:to:)`` writes facts, stream entries, current rows and the ingest cursor in ONE transaction per batch.
+struct ScoringStore: Sendable {
+    /// The database.
+    let database: KechuangDatabase
+    /// Stamps scoring-stream headers.
+    let headers = HeaderFactory(source: KechuangStream.scoring)
+    private let log = StreamLogStore()
+    private let cursor = FollowerCursorStore()
+
+    /// What a batch did.
+    struct Applied: Sendable {
+        /// The scoring stream's head after the batch.
+        var head: UInt64
+        /// Messages appended.
+        var messages: Int
+        /// Ingest entries that could not be read: sequence and reason.
+        var skipped: [(sequence: UInt64, reason: String)]
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("kechuang.scoring.v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE scoring_fact (
+                    ingest_sequence INTEGER PRIMARY KEY NOT NULL,
+                    type TEXT NOT NULL,
+                    body BLOB NOT NULL
+                );
+                CREATE TABLE scoring_current (
+                    topic TEXT PRIMARY KEY NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    header BLOB NOT NULL,
+                    body BLOB NOT NULL
+                );
+                CREATE TABLE scoring_scheme (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    version INTEGER NOT NULL
+                );
+                CREATE INDEX IF NOT EXISTS stream_log_topic ON stream_log(topic, sequence);
+                """)
+        }
+        return migrator
+    }
+
+    /// Opens (creating and migrating) the database at `path`.
+    init(path: String) throws {
+        database = try KechuangDatabase(path: path, migrator: Self.migrator)
+    }
+
+    /// The stream log, for the owner.
+    var logReader: StreamLogDatabaseReader { StreamLogDatabaseReader(reader: database.pool) }
+
+    // MARK: Start-up
+
+    /// Rebuilds the logic for `schemes` from the stored facts; returns it, the last applied ingest sequence, and the
+    /// schemes whose stored version differs from the one in force (new, changed or removed), as `id vA→vB`.
+    func load(schemes: [ScoringScheme]) async throws -> (logic: ScoringLogic, lastApplied: UInt64, changed: [String]) {
+        let cursor = cursor
+        return try await database.pool.read { db in
+            var logic = ScoringLogic(schemes: schemes)
+            let rows = try Row.fetchCursor(db, sql: "SELECT ingest_sequence, body FROM scoring_fact ORDER BY ingest_sequence")
+            while let row = try rows.next() {
+                let sequence: Int64 = row["ingest_sequence"]
+                let body: Data = row["body"]
+                let filing = try EnvelopeCodec.decodeBody(FilingRecorded.self, from: body, type: FilingRecorded.messageType)
+                _ = logic.apply(filing, ingestSequence: UInt64(max(0, sequence)))
+            }
+            var stored: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, version FROM scoring_scheme") {
+                stored[row["id"]] = row["version"]
+            }
+            var changed: [String] = []
+            for scheme in schemes where stored[scheme.id] != scheme.version {
+                changed.append("\(scheme.id) v\(stored[scheme.id].map(String.init) ?? "-")→v\(scheme.version)")
+            }
+            for id in stored.keys.sorted() where !schemes.contains(where: { $0.id == id }) {
+                changed.append("\(id) v\(stored[id].map(String.init) ?? "-")→removed")
+            }
+            return (logic, try cursor.lastApplied(db, stream: KechuangStream.ingest), changed)
+        }
+    }
+
+    /// Publishes every current score computed under the schemes in force (after a scheme change), removes the
+    /// current rows of schemes no longer in force, and records the versions. Returns the stream head and the number
+    /// of scores published.
+    func recordSchemes(_ schemes: [ScoringScheme], rescored: [ScoringOutput]) async throws -> (head: UInt64, count: Int) {
+        let log = log
+        let headers = headers
+        return try await database.pool.write { db in
+            try db.execute(sql: "DELETE FROM scoring_current WHERE topic LIKE 'score.%'")
+            var count = 0
+            for output in rescored {
+                try Self.append(output, correlation: nil, db: db, log: log, headers: headers)
+                count += 1
+            }
+            try db.execute(sql: "DELETE FROM scoring_scheme")
+            for scheme in schemes {
+                try db.execute(
+                    sql: "INSERT INTO scoring_scheme (id, version) VALUES (?, ?)", arguments: [scheme.id, scheme.version])
+            }
+            return (try log.head(db), count)
+        }
+    }
+
+    // MARK: Applying
+
+    /// Applies a batch of ingest entries to `shared`'s logic (in place) and persists facts, stream entries, current
+    /// rows and the ingest cursor in one transaction.
+    /// - Throws: database errors; nothing is committed and `shared` is rebuilt from the database.
+    func apply(_ envelopes: [Envelope], to shared: SharedScoringLogic) async throws -> Applied {
+        do {
+            return try await write(envelopes, shared: shared)
+        } catch {
+            let schemes = shared.withLogic { $0.schemes }
+            shared.replace(try await load(schemes: schemes).logic)
+            throw error
+        }
+    }
+
+    private func write(_ envelopes: [Envelope], shared: SharedScoringLogic) async throws -> Applied {
+        let headers = headers
+        let log = log
+        let cursor = cursor
+        return try await database.pool.write { db -> Applied in
+            try shared.withLogic { logic -> Applied in
+                var messages = 0
+                var skipped: [(sequence: UInt64, reason: String)] = []
+                var lastSequence: UInt64?
+                for envelope in envelopes {
+                    guard let ingestSequence = envelope.sequence else { continue }
+                    lastSequence = ingestSequence
+                    guard envelope.type == FilingRecorded.messageType else { continue }
+                    let filing: FilingRecorded
+                    do {
+                        filing = try envelope.decode(FilingRecorded.self)
+                    } catch {
+                        skipped.append((ingestSequence, "\(error)"))
+                        continue
+                    }
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO scoring_fact (ingest_sequence, type, body) VALUES (?, ?, ?)",
+                        arguments: [Int64(clamping: ingestSequence), envelope.type.rawValue, envelope.body])
+                    for output in logic.apply(filing, ingestSequence: ingestSequence) {
+                        try Self.append(output, correlation: envelope.header.id, db: db, log: log, headers: headers)
+                        messages += 1
+                    }
+                }
+                if let lastSequence {
+                    try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)
+                }
+                return Applied(head: try log.head(db), messages: messages, skipped: skipped)
+            }
+        }
+    }
+
+    /// Appends one message to the stream log (and, for state, to `scoring_current`).
+    private static func append(
+        _ output: ScoringOutput, correlation: String?, db: Database, log: StreamLogStore, headers: HeaderFactory
+    ) throws {
+        let sequence = try log.nextSequence(db)
+        let topic: String
+        let header: Data
+        let body: Data
+        switch output {
+        case let .score(update):
+            topic = update.topic.rawValue
+            body = try EnvelopeCodec.encodeBody(update)
+            header = Data(EnvelopeCodec.encodeHeader(
+                headers.header(for: ScoreUpdate.self, sequence: sequence, correlation: correlation)))
+        case let .gradeChanged(event):
+            topic = event.topic.rawValue
+            body = try EnvelopeCodec.encodeBody(event)
+            header = Data(EnvelopeCodec.encodeHeader(
+                headers.header(for: GradeChanged.self, sequence: sequence, correlation: correlation)))
+        case let .highTech(update):
+            topic = update.topic.rawValue
+            body = try EnvelopeCodec.encodeBody(update)
+            header = Data(EnvelopeCodec.encodeHeader(
+                headers.header(for: HighTechUpdate.self, sequence: sequence, correlation: correlation)))
+        case let .highTechChanged(event):
+            topic = event.topic.rawValue
+            body = try EnvelopeCodec.encodeBody(event)
+            header = Data(EnvelopeCodec.encodeHeader(
+                headers.header(for: HighTechChanged.self, sequence: sequence, correlation: correlation)))
+        }
+        try log.append(db, sequence: sequence, topic: topic, header: header, body: body)
+        if output.isState {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO scoring_current (topic, sequence, header, body) VALUES (?, ?, ?, ?)",
+                arguments: [topic, Int64(clamping: sequence), header, body])
+        }
+    }
+
+    // MARK: Queries
+
+    /// One page of the snapshot of current state whose topic starts with `request.prefix`, consistent with the
+    /// scoring stream head read in the same transaction.
+    func snapshot(_ request: SnapshotRequest, maxEntries: Int = 1000) async throws -> SnapshotBatch {
+        let limit = min(max(1, request.limit), maxEntries)
+        let log = log
+        return try await database.pool.read { db in
+            let head = try log.head(db)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT topic, sequence, header, body FROM scoring_current
+                    WHERE substr(topic, 1, ?) = ? AND topic > ? ORDER BY topic LIMIT ?
+                    """,
+                arguments: [request.prefix.unicodeScalars.count, request.prefix, request.cursor ?? "", limit + 1])
+            let page = rows.prefix(limit)
+            let entries = page.map { row -> ReplayEntry in
+                let sequence: Int64 = row["sequence"]
+                let header: Data = row["header"]
+                let body: Data = row["body"]
+                return ReplayEntry(
+                    sequence: UInt64(max(0, sequence)), topic: row["topic"],
+                    header: String(decoding: header, as: UTF8.self), body: String(decoding: body, as: UTF8.self))
+            }
+            let hasMore = rows.count > limit
+            let cursor: String? = hasMore ? page.last.map { $0["topic"] } : nil
+            return SnapshotBatch(
+                stream: KechuangStream.scoring, prefix: request.prefix, sequence: head, entries: entries,
+                hasMore: hasMore, cursor: cursor)
+        }
+    }
+
+    /// A subject's score history (every score update of it in the retained stream), oldest first.
+    func history(kind: String, subject: String, limit: Int = 1000) async throws -> [SubjectHistoryPoint] {
+        let prefix = Topic("score").child(kind).child(subject).rawValue + "."
+        return try await database.pool.read { db in
+            var points: [SubjectHistoryPoint] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT sequence, body FROM stream_log WHERE substr(topic, 1, ?) = ? ORDER BY sequence DESC LIMIT ?",
+                arguments: [prefix.unicodeScalars.count, prefix, limit])
+            while let row = try rows.next() {
+                let body: Data = row["body"]
+                let update = try EnvelopeCodec.decodeBody(ScoreUpdate.self, from: body, type: ScoreUpdate.messageType)
+                let sequence: Int64 = row["sequence"]
+                points.append(SubjectHistoryPoint(
+                    schemeID: update.schemeID, period: update.period, points: update.points, grade: update.grade?.id,
+                    sequence: UInt64(max(0, sequence))))
+            }
+            return points.reversed()
+        }
+    }
+
+    /// Counts for the status reply: last applied ingest sequence and scoring stream head.
+    func counts() async throws -> (ingestApplied: UInt64, head: UInt64) {
+        let log = log
+        let cursor = cursor
+        return try await database.pool.read { db in
+            (try cursor.lastApplied(db, stream: KechuangStream.ingest), try log.head(db))
+        }
+    }
+}
