@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // MARK: Shared modules
@@ -62,6 +63,7 @@ let package = Package(
             path: "Shared/Extraction",
             swiftSettings: swiftSettings
         ),
+        .target(name: "Scoring", dependencies: ["Domain", .product(name: "Yams", package: "Yams")], path: "Shared/Scoring", swiftSettings: swiftSettings),
         .target(
             name: "Contracts",
             dependencies: ["Messaging", "Domain"],
@@ -134,6 +136,7 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["KechuangTestSupport", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["KechuangTestSupport", "Messaging", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "Domain"], exclude: ["Fixtures"],
             swiftSettings: swiftSettings
