@@ -64,6 +64,7 @@ let package = Package(
             path: "Shared/Extraction",
             swiftSettings: swiftSettings
         ),
+        .target(name: "Scoring", dependencies: ["Domain", .product(name: "Yams", package: "Yams")], path: "Shared/Scoring", swiftSettings: swiftSettings),
         .target(
             name: "Contracts",
             dependencies: ["Messaging", "Domain", "Scoring"],
@@ -143,6 +144,7 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["KechuangTestSupport", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["KechuangTestSupport", "Messaging", "ZeroMQ"], swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "Domain"], exclude: ["Fixtures"],
             swiftSettings: swiftSettings

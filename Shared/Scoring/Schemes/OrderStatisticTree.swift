@@ -1,0 +1,196 @@
+import Foundation
+
+/// A sorted multiset-free collection with O(log n) expected insert, remove, rank and select: a treap whose nodes
+/// live in an array (value semantics, `Sendable`) and carry subtree sizes.
+///
+/// Elements must be distinct (callers make keys unique, e.g. points plus subject id). Priorities come from a
+/// fixed-seed SplitMix64 sequence, so the shape is deterministic for a given sequence of operations.
+struct OrderStatisticTree<Element: Comparable & Sendable>: Sendable {
+    private struct Node: Sendable {
+        var element: Element
+        var left: Int
+        var right: Int
+        var priority: UInt64
+        var size: Int
+    }
+
+    private static var none: Int { -1 }
+
+    private var nodes: [Node] = []
+    private var free: [Int] = []
+    private var root = OrderStatisticTree.none
+    private var random: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The number of elements.
+    var count: Int { size(root) }
+
+    /// Inserts `element`, which must not be present.
+    mutating func insert(_ element: Element) {
+        let node = allocate(element)
+        let (less, rest) = split(root) { $0 < element }
+        root = merge(merge(less, node), rest)
+    }
+
+    /// Removes `element`; `false` when it was not present.
+    @discardableResult
+    mutating func remove(_ element: Element) -> Bool {
+        let (less, rest) = split(root) { $0 < element }
+        let (equal, greater) = split(rest) { !(element < $0) }
+        if equal != OrderStatisticTree.none { release(equal) }
+        root = merge(less, greater)
+        return equal != OrderStatisticTree.none
+    }
+
+    /// The number of leading elements (in order) for which `predicate` holds; `predicate` must hold for a prefix
+    /// of the sorted elements and fail for the rest (e.g. `{ $0 < x }`).
+    func prefixCount(while predicate: (Element) -> Bool) -> Int {
+        var node = root
+        var counted = 0
+        while node != OrderStatisticTree.none {
+            if predicate(nodes[node].element) {
+                counted += size(nodes[node].left) + 1
+                node = nodes[node].right
+            } else {
+                node = nodes[node].left
+            }
+        }
+        return counted
+    }
+
+    /// The element at 0-based position `index` in order, or `nil` when out of range.
+    func element(at index: Int) -> Element? {
+        guard index >= 0, index < count else { return nil }
+        var node = root
+        var remaining = index
+        while node != OrderStatisticTree.none {
+            let leftSize = size(nodes[node].left)
+            if remaining < leftSize {
+                node = nodes[node].left
+            } else if remaining == leftSize {
+                return nodes[node].element
+            } else {
+                remaining -= leftSize + 1
+                node = nodes[node].right
+            }
+        }
+        return nil
+    }
+
+    /// Up to `limit` elements in order, starting at position `start`.
+    func elements(from start: Int, limit: Int) -> [Element] {
+        var result: [Element] = []
+        result.reserveCapacity(Swift.max(0, Swift.min(limit, count - start)))
+        var stack: [Int] = []
+        var node = root
+        var skip = Swift.max(0, start)
+        // Descend to the start position, keeping the path of nodes still to visit.
+        while node != OrderStatisticTree.none {
+            let leftSize = size(nodes[node].left)
+            if skip < leftSize {
+                stack.append(node)
+                node = nodes[node].left
+            } else if skip == leftSize {
+                stack.append(node)
+                node = OrderStatisticTree.none
+            } else {
+                skip -= leftSize + 1
+                node = nodes[node].right
+            }
+        }
+        while result.count < limit, let top = stack.popLast() {
+            result.append(nodes[top].element)
+            var next = nodes[top].right
+            while next != OrderStatisticTree.none {
+                stack.append(next)
+                next = nodes[next].left
+            }
+        }
+        return result
+    }
+
+    /// Checks order, sizes and heap priorities (for tests).
+    func isValid() -> Bool {
+        func check(_ node: Int, lower: Element?, upper: Element?) -> Int? {
+            guard node != OrderStatisticTree.none else { return 0 }
+            let current = nodes[node]
+            if let lower, !(lower < current.element) { return nil }
+            if let upper, !(current.element < upper) { return nil }
+            for child in [current.left, current.right] where child != OrderStatisticTree.none {
+                if nodes[child].priority > current.priority { return nil }
+            }
+            guard let leftSize = check(current.left, lower: lower, upper: current.element),
+                  let rightSize = check(current.right, lower: current.element, upper: upper),
+                  leftSize + rightSize + 1 == current.size
+            else { return nil }
+            return current.size
+        }
+        return check(root, lower: nil, upper: nil) == count
+    }
+
+    // MARK: Treap internals
+
+    private func size(_ node: Int) -> Int {
+        node == OrderStatisticTree.none ? 0 : nodes[node].size
+    }
+
+    private mutating func update(_ node: Int) {
+        nodes[node].size = size(nodes[node].left) + size(nodes[node].right) + 1
+    }
+
+    private mutating func nextPriority() -> UInt64 {
+        random &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = random
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    private mutating func allocate(_ element: Element) -> Int {
+        let node = Node(
+            element: element, left: OrderStatisticTree.none, right: OrderStatisticTree.none,
+            priority: nextPriority(), size: 1)
+        if let slot = free.popLast() {
+            nodes[slot] = node
+            return slot
+        }
+        nodes.append(node)
+        return nodes.count - 1
+    }
+
+    private mutating func release(_ node: Int) {
+        free.append(node)
+        if free.count == nodes.count {
+            nodes.removeAll(keepingCapacity: true)
+            free.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Splits `node`'s subtree into the elements for which `goesLeft` holds (a prefix) and the rest.
+    private mutating func split(_ node: Int, _ goesLeft: (Element) -> Bool) -> (Int, Int) {
+        guard node != OrderStatisticTree.none else { return (OrderStatisticTree.none, OrderStatisticTree.none) }
+        if goesLeft(nodes[node].element) {
+            let (left, right) = split(nodes[node].right, goesLeft)
+            nodes[node].right = left
+            update(node)
+            return (node, right)
+        }
+        let (left, right) = split(nodes[node].left, goesLeft)
+        nodes[node].left = right
+        update(node)
+        return (left, node)
+    }
+
+    /// Joins two subtrees whose elements are all ordered `first` before `second`.
+    private mutating func merge(_ first: Int, _ second: Int) -> Int {
+        guard first != OrderStatisticTree.none else { return second }
+        guard second != OrderStatisticTree.none else { return first }
+        if nodes[first].priority > nodes[second].priority {
+            nodes[first].right = merge(nodes[first].right, second)
+            update(first)
+            return first
+        }
+        nodes[second].left = merge(first, nodes[second].left)
+        update(second)
+        return second
+    }
+}
