@@ -98,7 +98,6 @@ let package = Package(
             path: "Shared/ServiceKit",
             swiftSettings: swiftSettings
         ),
-        .target(name: "Scoring", dependencies: ["Domain", .product(name: "Yams", package: "Yams")], path: "Shared/Scoring", swiftSettings: swiftSettings),
 
         // MARK: Executables (one folder per executable)
         .executableTarget(
@@ -160,9 +159,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["KechuangCLI", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["Contracts", "Messaging", "ZeroMQ", "Domain", "KechuangTestSupport"],
+            dependencies: ["Contracts", "Messaging", "ZeroMQ", "Domain", "Scoring", "KechuangTestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Domain"], swiftSettings: swiftSettings),
     ]
 )

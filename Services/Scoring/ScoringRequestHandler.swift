@@ -72,7 +72,8 @@ struct ScoringRequestHandler: RequestHandler {
             let scores = chosen.map { logic.currentScores(of: $0.id, schemeID: request.schemeID) } ?? []
             return (matches, chosen, scores, chosen.flatMap { logic.highTech[$0.id] })
         }
-        let history = try await chosen.map { try await store.history(kind: $0.kind, subject: $0.id) } ?? []
+        var history: [SubjectHistoryPoint] = []
+        if let chosen { history = try await store.history(kind: chosen.kind, subject: chosen.id) }
         return SubjectReply(matches: matches, subject: chosen, scores: scores, highTech: highTech, history: history)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Messaging
 
 /// Scoring stream event (`grade.changed`, topic `grade.changed.<subject kind>.<subject id>`): a subject's grade

@@ -1,3 +1,4 @@
+import Foundation
 import Messaging
 
 /// Reply (`scoring.ranking_reply`) to ``RankingRequest``.

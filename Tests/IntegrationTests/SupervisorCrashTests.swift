@@ -11,18 +11,23 @@ struct SupervisorCrashTests {
     @Test func servicesEndAndReleaseTheirEndpointsWhenTheSupervisorIsKilled() async throws {
         let system = try await EndToEndSystem.start()
         defer { system.directory.remove() }
-        let ingest = try #require(try system.pid(of: "ingest"))
-        let metrics = try #require(try system.pid(of: "metrics"))
+        var pids: [(name: String, pid: Int32)] = []
+        for name in ["ingest", "metrics", "scoring"] {
+            pids.append((name, try #require(try system.pid(of: name))))
+        }
         await system.supervisor.kill()
         #expect(system.supervisor.exitStatus != nil, "the supervisor survived SIGKILL")
 
-        let ingestEnded = try await ProcessExitWatch.waitForExit(of: ingest, timeout: .seconds(30))
-        let metricsEnded = try await ProcessExitWatch.waitForExit(of: metrics, timeout: .seconds(30))
-        #expect(ingestEnded, "kechuang-ingest (pid \(ingest)) outlived its supervisor")
-        #expect(metricsEnded, "kechuang-metrics (pid \(metrics)) outlived its supervisor")
-        if !ingestEnded { kill(ingest, SIGKILL) }
-        if !metricsEnded { kill(metrics, SIGKILL) }
-        guard ingestEnded, metricsEnded else { return }
+        var allEnded = true
+        for (name, pid) in pids {
+            let ended = try await ProcessExitWatch.waitForExit(of: pid, timeout: .seconds(30))
+            #expect(ended, "kechuang-\(name) (pid \(pid)) outlived its supervisor")
+            if !ended {
+                kill(pid, SIGKILL)
+                allEnded = false
+            }
+        }
+        guard allEnded else { return }
 
         // Every endpoint lock is free again (a graceful shutdown also removes the lock files).
         let run = system.directory.runDirectory

@@ -43,11 +43,11 @@ struct EchoHandler: RequestHandler {
         let serving = Task { await server.serve(EchoHandler()) }
         let client = bus.requestClient(to: "ingest.req", source: "cli")
         let request = try Envelope(Sample(name: "a", value: 21), header: client.headers.header(for: Sample.self))
-        let reply = try await client.request(request, timeout: .seconds(10))
+        let reply = try await client.request(request, timeout: .seconds(30))
         #expect(reply.header.correlation == request.header.id)
         #expect(reply.header.source == "ingest")
         #expect(try reply.decode(Sample.self).value == 42)
-        let typed = try await client.request(Sample(name: "b", value: 5), expecting: Sample.self)
+        let typed = try await client.request(Sample(name: "b", value: 5), expecting: Sample.self, timeout: .seconds(30))
         #expect(typed.value == 10)
         await server.close()
         await serving.value
@@ -61,7 +61,7 @@ struct EchoHandler: RequestHandler {
         await #expect(throws: RequestError.rejected(ErrorReply(EnvelopeError.unexpectedType(
             expected: Sample.messageType, actual: Other.messageType))))
         {
-            _ = try await client.request(Other(flag: false), expecting: Sample.self)
+            _ = try await client.request(Other(flag: false), expecting: Sample.self, timeout: .seconds(30))
         }
         await server.close()
         await serving.value

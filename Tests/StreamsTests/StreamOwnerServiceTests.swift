@@ -128,13 +128,13 @@ private struct SnapshotHandler: RequestHandler {
         let harness = try await Harness(preloaded: 10, handler: SnapshotHandler())
         async let running: Void = harness.group.run()
         let batch = try await harness.client.request(
-            ReplayRequest(stream: "test", afterSequence: 3, limit: 100), expecting: ReplayBatch.self)
+            ReplayRequest(stream: "test", afterSequence: 3, limit: 100), expecting: ReplayBatch.self, timeout: .seconds(30))
         #expect(batch.entries.map(\.sequence) == [4, 5, 6, 7])
         #expect(batch.hasMore)
         #expect(batch.lastSequence == 10)
-        let wrongStream = try await harness.client.request(ReplayRequest(stream: "other", afterSequence: 0))
+        let wrongStream = try await harness.client.request(ReplayRequest(stream: "other", afterSequence: 0), timeout: .seconds(30))
         #expect(try wrongStream.decode(ErrorReply.self).code == .invalidRequest)
-        let snapshot = try await harness.client.request(SnapshotRequest(stream: "test"), expecting: SnapshotBatch.self)
+        let snapshot = try await harness.client.request(SnapshotRequest(stream: "test"), expecting: SnapshotBatch.self, timeout: .seconds(30))
         #expect(snapshot.stream == "test")
         await harness.group.triggerGracefulShutdown()
         try await running
@@ -143,7 +143,7 @@ private struct SnapshotHandler: RequestHandler {
     @Test func withoutAHandlerOtherRequestsAreUnknownTypes() async throws {
         let harness = try await Harness()
         async let running: Void = harness.group.run()
-        let reply = try await harness.client.request(SnapshotRequest(stream: "test"))
+        let reply = try await harness.client.request(SnapshotRequest(stream: "test"), timeout: .seconds(30))
         #expect(try reply.decode(ErrorReply.self).code == .unknownType)
         await harness.group.triggerGracefulShutdown()
         try await running
