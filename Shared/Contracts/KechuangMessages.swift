@@ -7,6 +7,7 @@ public enum KechuangMessages {
         SubmitDocument.self, SubmitAccepted.self, SubmitRejected.self,
         IngestStatusRequest.self, IngestStatus.self, GetDocument.self, GetDocumentReply.self,
         DocumentStored.self, ObservationExtracted.self, FilingRecorded.self, ProgramEventRecorded.self,
+        SubjectRecorded.self,
         MetricUpdate.self, MetricHistoryRequest.self, MetricHistory.self,
         MetricsStatusRequest.self, MetricsStatus.self,
         ScoreUpdate.self, GradeChanged.self, HighTechUpdate.self, HighTechChanged.self,
