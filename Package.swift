@@ -156,6 +156,11 @@ let package = Package(
         ),
         .testTarget(name: "IngestTests", dependencies: ["IngestService", "Contracts", "Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["MetricsService", "Contracts", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ScoringServiceTests",
+            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "KechuangTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CLITests", dependencies: ["KechuangCLI", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",

@@ -25,6 +25,8 @@ struct ScoringLogic: Sendable {
     private(set) var enterprises: [String: EnterpriseRecord] = [:]
     /// Scheme states by scheme id.
     private(set) var states: [String: SchemeState]
+    /// Subjects of the other kinds (and enterprises' extra figures) by kind, then id: their records by period.
+    private(set) var records: [String: [String: [String: SubjectRecord]]] = [:]
     /// Current high-tech assessment by credit code.
     private(set) var highTech: [String: HighTechAssessment] = [:]
     /// Filings that could not be assessed for high-tech, with the reason (for logs; not published).
@@ -49,13 +51,43 @@ struct ScoringLogic: Sendable {
         var record = enterprises[code] ?? EnterpriseRecord()
         record.filings[filing.year] = filing
         enterprises[code] = record
-        guard let latest = record.latest, let inputs = record.inputs() else { return [] }
+        return scoreEnterprise(code, ingestSequence: ingestSequence) + assessHighTech(record, code: code, ingestSequence: ingestSequence)
+    }
+
+    /// Applies one subject record: a subject of another kind is scored under its kind's schemes from its latest
+    /// period; an enterprise record adds figures filings lack (e.g. `ageYears` from the register), which override
+    /// the figures derived from filings.
+    mutating func apply(_ recorded: SubjectRecorded, ingestSequence: UInt64) -> [ScoringOutput] {
+        let record = recorded.record
+        records[record.kind, default: [:]][record.id, default: [:]][record.period] = record
+        if record.kind == Self.enterpriseKind {
+            return scoreEnterprise(record.id, ingestSequence: ingestSequence)
+        }
+        guard let periods = records[record.kind]?[record.id],
+              let latestPeriod = periods.keys.max(), let latest = periods[latestPeriod] else { return [] }
+        var attributes = latest.attributes
+        if let town = latest.town { attributes["town"] = town }
+        let inputs = SubjectInputs(subjectID: latest.id, values: latest.values, attributes: attributes)
+        var outputs: [ScoringOutput] = []
+        for scheme in schemes where scheme.subjectKind == record.kind {
+            outputs += score(subject: latest.id, name: latest.name, town: latest.town, period: latest.period,
+                             inputs: inputs, scheme: scheme, ingestSequence: ingestSequence)
+        }
+        return outputs
+    }
+
+    /// Scores an enterprise under every enterprise scheme from its latest filing (plus any enterprise record).
+    private mutating func scoreEnterprise(_ code: String, ingestSequence: UInt64) -> [ScoringOutput] {
+        guard let record = enterprises[code], let latest = record.latest, var inputs = record.inputs() else { return [] }
+        if let periods = records[Self.enterpriseKind]?[code], let period = periods.keys.max(), let extra = periods[period] {
+            inputs.values.merge(extra.values) { _, recorded in recorded }
+            inputs.attributes.merge(extra.attributes) { _, recorded in recorded }
+        }
         var outputs: [ScoringOutput] = []
         for scheme in schemes where scheme.subjectKind == Self.enterpriseKind {
             outputs += score(subject: code, name: latest.enterpriseName, town: latest.town, period: String(latest.year),
                              inputs: inputs, scheme: scheme, ingestSequence: ingestSequence)
         }
-        outputs += assessHighTech(record, code: code, ingestSequence: ingestSequence)
         return outputs
     }
 
@@ -158,7 +190,7 @@ struct ScoringLogic: Sendable {
 
     // MARK: Queries
 
-    /// Subjects whose id equals `query` or whose name contains it (case-insensitive), best matches first.
+    /// Subjects whose id equals `query` or whose name contains it (case-insensitive), enterprises first.
     func find(_ query: String, limit: Int = 50) -> [SubjectSummary] {
         let needle = query.trimmingCharacters(in: .whitespaces).uppercased()
         guard !needle.isEmpty else { return [] }
@@ -168,16 +200,27 @@ struct ScoringLogic: Sendable {
             guard let record = enterprises[code], let summary = Self.summary(code, record) else { continue }
             if code.hasPrefix(needle) || summary.name.uppercased().contains(needle) {
                 found.append(summary)
-                if found.count >= limit { break }
+                if found.count >= limit { return found }
+            }
+        }
+        for kind in records.keys.sorted() where kind != Self.enterpriseKind {
+            for id in (records[kind] ?? [:]).keys.sorted() {
+                guard let periods = records[kind]?[id], let period = periods.keys.max(), let latest = periods[period]
+                else { continue }
+                if id.uppercased() == needle || id.uppercased().hasPrefix(needle) || latest.name.uppercased().contains(needle) {
+                    found.append(SubjectSummary(kind: kind, id: id, name: latest.name, town: latest.town, period: period))
+                    if found.count >= limit { return found }
+                }
             }
         }
         return found
     }
 
-    /// The current scores of `subject`, with ranks and grades as of now.
-    func currentScores(of subject: String, schemeID: String? = nil) -> [ScoreUpdate] {
+    /// The current scores of `subject` (of `kind`, any kind when nil), with ranks and grades as of now.
+    func currentScores(of subject: String, kind: String? = nil, schemeID: String? = nil) -> [ScoreUpdate] {
         schemes.compactMap { scheme -> ScoreUpdate? in
-            guard schemeID == nil || schemeID == scheme.id, let state = states[scheme.id],
+            guard schemeID == nil || schemeID == scheme.id, kind == nil || kind == scheme.subjectKind,
+                  let state = states[scheme.id],
                   var update = state.scores[subject] else { return nil }
             if let position = state.ranking.position(of: subject) {
                 update.rank = position.rank
@@ -211,7 +254,8 @@ struct ScoringLogic: Sendable {
 
     /// Subjects with data, and current scores.
     var counts: (subjects: Int, scores: Int) {
-        (enterprises.count, states.values.reduce(0) { $0 + $1.scores.count })
+        let others = records.filter { $0.key != Self.enterpriseKind }.values.reduce(0) { $0 + $1.count }
+        return (enterprises.count + others, states.values.reduce(0) { $0 + $1.scores.count })
     }
 
     private static func summary(_ code: String, _ record: EnterpriseRecord) -> SubjectSummary? {

@@ -69,8 +69,8 @@ struct ScoringRequestHandler: RequestHandler {
             let matches = logic.find(request.query)
             let exact = matches.first { $0.id == request.query.uppercased() || $0.name == request.query }
             let chosen = exact ?? (matches.count == 1 ? matches.first : nil)
-            let scores = chosen.map { logic.currentScores(of: $0.id, schemeID: request.schemeID) } ?? []
-            return (matches, chosen, scores, chosen.flatMap { logic.highTech[$0.id] })
+            let scores = chosen.map { logic.currentScores(of: $0.id, kind: $0.kind, schemeID: request.schemeID) } ?? []
+            return (matches, chosen, scores, chosen.flatMap { $0.kind == ScoringLogic.enterpriseKind ? logic.highTech[$0.id] : nil })
         }
         var history: [SubjectHistoryPoint] = []
         if let chosen { history = try await store.history(kind: chosen.kind, subject: chosen.id) }

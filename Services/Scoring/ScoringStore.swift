@@ -9,7 +9,7 @@ import Streams
 /// The scoring service's database (`<data dir>/scoring.sqlite`, owned by this service only).
 ///
 /// Tables (besides Storage's `stream_log` — the scoring stream — and `follower_cursor`):
-/// - `scoring_fact`: every filing applied, by ingest sequence; the logic is rebuilt on start by applying them again
+/// - `scoring_fact`: every filing and subject record applied, by ingest sequence; the logic is rebuilt on start by applying them again
 ///   in order, which reproduces exactly the state the live path built;
 /// - `scoring_current`: the latest state message per topic (`score.…`, `hightech.…`) with the exact header and body
 ///   frames published, for snapshots;
@@ -75,12 +75,22 @@ struct ScoringStore: Sendable {
         let cursor = cursor
         return try await database.pool.read { db in
             var logic = ScoringLogic(schemes: schemes)
-            let rows = try Row.fetchCursor(db, sql: "SELECT ingest_sequence, body FROM scoring_fact ORDER BY ingest_sequence")
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT ingest_sequence, type, body FROM scoring_fact ORDER BY ingest_sequence")
             while let row = try rows.next() {
                 let sequence: Int64 = row["ingest_sequence"]
                 let body: Data = row["body"]
-                let filing = try EnvelopeCodec.decodeBody(FilingRecorded.self, from: body, type: FilingRecorded.messageType)
-                _ = logic.apply(filing, ingestSequence: UInt64(max(0, sequence)))
+                let type: String = row["type"]
+                switch type {
+                case SubjectRecorded.messageType.rawValue:
+                    let record = try EnvelopeCodec.decodeBody(
+                        SubjectRecorded.self, from: body, type: SubjectRecorded.messageType)
+                    _ = logic.apply(record, ingestSequence: UInt64(max(0, sequence)))
+                default:
+                    let filing = try EnvelopeCodec.decodeBody(
+                        FilingRecorded.self, from: body, type: FilingRecorded.messageType)
+                    _ = logic.apply(filing, ingestSequence: UInt64(max(0, sequence)))
+                }
             }
             var stored: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, version FROM scoring_scheme") {
@@ -146,10 +156,16 @@ struct ScoringStore: Sendable {
                 for envelope in envelopes {
                     guard let ingestSequence = envelope.sequence else { continue }
                     lastSequence = ingestSequence
-                    guard envelope.type == FilingRecorded.messageType else { continue }
-                    let filing: FilingRecorded
+                    let outputs: [ScoringOutput]
                     do {
-                        filing = try envelope.decode(FilingRecorded.self)
+                        switch envelope.type {
+                        case FilingRecorded.messageType:
+                            outputs = logic.apply(try envelope.decode(FilingRecorded.self), ingestSequence: ingestSequence)
+                        case SubjectRecorded.messageType:
+                            outputs = logic.apply(try envelope.decode(SubjectRecorded.self), ingestSequence: ingestSequence)
+                        default:
+                            continue
+                        }
                     } catch {
                         skipped.append((ingestSequence, "\(error)"))
                         continue
@@ -157,7 +173,7 @@ struct ScoringStore: Sendable {
                     try db.execute(
                         sql: "INSERT OR REPLACE INTO scoring_fact (ingest_sequence, type, body) VALUES (?, ?, ?)",
                         arguments: [Int64(clamping: ingestSequence), envelope.type.rawValue, envelope.body])
-                    for output in logic.apply(filing, ingestSequence: ingestSequence) {
+                    for output in outputs {
                         try Self.append(output, correlation: envelope.header.id, db: db, log: log, headers: headers)
                         messages += 1
                     }
