@@ -1,6 +1,7 @@
 import Foundation
 
-/// A Kechuang service child process for the metrics benchmark (`kechuang-ingest`, `kechuang-metrics`): started
+/// A Kechuang service child process for the metrics and scoring benchmarks (`kechuang-ingest`, `kechuang-metrics`,
+/// `kechuang-scoring`): started
 /// from the benchmark binary's directory, ready once its readiness line appears on stderr (then stderr keeps
 /// being drained), stopped with SIGTERM.
 final class MetricsBenchmarkProcess: Sendable {
@@ -12,6 +13,9 @@ final class MetricsBenchmarkProcess: Sendable {
     /// Endpoints from the readiness line.
     let endpoints: [String: String]
     private let process: Process
+
+    /// The child's process id.
+    var pid: Int32 { process.processIdentifier }
 
     private init(process: Process, endpoints: [String: String]) {
         self.process = process

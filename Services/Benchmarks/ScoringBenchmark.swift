@@ -1,0 +1,139 @@
+import Contracts
+import Domain
+import Foundation
+import Messaging
+import ZeroMQ
+
+/// Scoring benchmark (积分服务 性能基准) over the real `kechuang-ingest` and `kechuang-scoring` binaries:
+/// - `scoring.catchup`: scoring started after a backlog of enterprise filings (N enterprises × 2 years, in 1 000-row
+///   documents) — filings applied per second with durable commits (logic: 3 enterprise schemes and the high-tech
+///   assessment per filing; store: facts, stream entries, current rows, cursor);
+/// - `scoring.memory`: the scoring process's resident memory once caught up (VmRSS);
+/// - `scoring.ranking`: round trip of a `scoring.ranking` query (top 20 per cohort) on the full set, p50 / p99 of 50;
+/// - `scoring.restart`: time from start to ready when the logic is rebuilt from the stored facts.
+/// `KECHUANG_BENCH_SCORING_ENTERPRISES` sets N (default 20 000).
+enum ScoringBenchmark {
+    static func run() async throws {
+        let enterprises = ProcessInfo.processInfo.environment["KECHUANG_BENCH_SCORING_ENTERPRISES"].flatMap { Int($0) }
+            ?? 20_000
+        var template = Array("/tmp/kc-sb-XXXXXX".utf8CString)
+        let created = template.withUnsafeMutableBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
+            return String(cString: base)
+        }
+        guard let directory = created else {
+            print("scoring.skipped reason=\"cannot create a temporary directory\"")
+            return
+        }
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let common = [
+            "--home", directory + "/home", "--run-dir", directory + "/run", "--data-dir", directory + "/data",
+            "--log-level", MetricsBenchmarkProcess.logLevel,
+        ]
+        let ingest: MetricsBenchmarkProcess
+        do {
+            ingest = try await MetricsBenchmarkProcess.start("kechuang-ingest", arguments: common + ["--heartbeat-ms", "200"])
+        } catch {
+            print("scoring.skipped reason=\"\(error)\"")
+            return
+        }
+        defer { ingest.stop() }
+        let loop = try SocketLoop(name: "kechuang.bench.scoring")
+        let client = try await ZMQRequestClient.connect(try ingest.endpoint("ingest.req"), on: loop, source: "bench")
+        var head: UInt64 = 0
+        let feedStart = ContinuousClock.now
+        for year in [2023, 2024] {
+            for first in stride(from: 1, through: enterprises, by: 1000) {
+                let accepted = try await submit(client, filings: filings(first: first, count: min(1000, enterprises - first + 1), year: year))
+                head = accepted.lastSequence ?? head
+            }
+        }
+        print("scoring.backlog filings=\(enterprises * 2) ingest_events=\(head) seconds=\(format(seconds(ContinuousClock.now - feedStart)))")
+
+        let scoringStart = ContinuousClock.now
+        let scoring = try await MetricsBenchmarkProcess.start(
+            "kechuang-scoring", arguments: common + ["--heartbeat-ms", "200", "--ready-timeout-ms", "1"])
+        let status = try await ZMQRequestClient.connect(try scoring.endpoint("scoring.req"), on: loop, source: "bench")
+        let caughtUp = try await waitApplied(status, head)
+        let catchupSeconds = seconds(ContinuousClock.now - scoringStart)
+        print("scoring.catchup filings=\(enterprises * 2) subjects=\(caughtUp.subjects) scores=\(caughtUp.scores) "
+            + "stream_entries=\(caughtUp.lastSequence) seconds=\(format(catchupSeconds)) "
+            + "filings_per_s=\(format(Double(enterprises * 2) / catchupSeconds))")
+        print("scoring.memory enterprises=\(enterprises) rss_mb=\(format(Double(residentKilobytes(scoring.pid)) / 1024))")
+
+        var latencies: [Double] = []
+        for _ in 0..<50 {
+            let start = ContinuousClock.now
+            _ = try await status.request(
+                RankingRequest(schemeID: "innovation-points-2025", top: 20), expecting: RankingReply.self, timeout: .seconds(30))
+            latencies.append(milliseconds(ContinuousClock.now - start))
+        }
+        latencies.sort()
+        print("scoring.ranking enterprises=\(enterprises) top=20 p50_ms=\(format(percentile(latencies, 0.5))) "
+            + "p99_ms=\(format(percentile(latencies, 0.99)))")
+        await status.close()
+        scoring.stop()
+
+        let restartStart = ContinuousClock.now
+        let restarted = try await MetricsBenchmarkProcess.start(
+            "kechuang-scoring", arguments: common + ["--heartbeat-ms", "200", "--ready-timeout-ms", "1"])
+        print("scoring.restart facts=\(enterprises * 2) start_to_ready_s=\(format(seconds(ContinuousClock.now - restartStart))) "
+            + "rss_mb=\(format(Double(residentKilobytes(restarted.pid)) / 1024))")
+        restarted.stop()
+        await client.close()
+        await loop.shutdown()
+    }
+
+    private static func filings(first: Int, count: Int, year: Int) -> [EnterpriseFiling] {
+        (first..<(first + count)).compactMap { n in
+            let digits = String(n)
+            guard let code = try? UnifiedSocialCreditCode.make(
+                prefix17: "91320582MC" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits) else { return nil }
+            let revenue = Decimal(1_000_000 + (n * 7919) % 300_000_000 + (year - 2023) * (n % 13) * 100_000)
+            return EnterpriseFiling(
+                year: year, creditCode: code, enterpriseName: "基准企业\(n)", operatingRevenue: Money(revenue, .yuan),
+                rdExpense: Money(revenue * Decimal(1 + n % 8) / 100, .yuan), totalStaff: 20 + n % 400,
+                stStaff: 2 + n % 60, rdStaff: 1 + n % 50, highTechRevenue: Money(revenue * Decimal(n % 90) / 100, .yuan),
+                netAssets: Money(revenue / 2, .yuan), inventionPatents: n % 7, ipClassI: n % 3, ipClassII: n % 5,
+                techContractTurnover: Money(Decimal(n % 50) * 100_000, .yuan), scienceProjects: n % 4,
+                hasRDInstitution: n % 3 == 0, town: ["杨舍镇", "塘桥镇", "金港街道", "锦丰镇"][n % 4])
+        }
+    }
+
+    private static func submit(_ client: ZMQRequestClient, filings: [EnterpriseFiling]) async throws -> SubmitAccepted {
+        let data = try JSONEncoder().encode(filings)
+        let request = SubmitDocument(kind: .filing, content: String(decoding: data, as: UTF8.self), name: "bench.json")
+        return try await client.request(request, expecting: SubmitAccepted.self, timeout: .seconds(120))
+    }
+
+    private static func waitApplied(_ status: ZMQRequestClient, _ sequence: UInt64) async throws -> ScoringStatus {
+        let deadline = ContinuousClock.now + .seconds(1800)
+        while true {
+            let current = try await status.request(ScoringStatusRequest(), expecting: ScoringStatus.self, timeout: .seconds(30))
+            if current.ingestApplied >= sequence || ContinuousClock.now > deadline { return current }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// VmRSS of `pid` in kB (0 when unreadable).
+    private static func residentKilobytes(_ pid: Int32) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+        }
+        return 0
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double { seconds(duration) * 1000 }
+
+    private static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
+    }
+
+    private static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}
