@@ -92,7 +92,7 @@ enum ScoringBenchmark {
             let revenue = Decimal(1_000_000 + (n * 7919) % 300_000_000 + (year - 2023) * (n % 13) * 100_000)
             return EnterpriseFiling(
                 year: year, creditCode: code, enterpriseName: "基准企业\(n)", operatingRevenue: Money(revenue, .yuan),
-                rdExpense: Money(revenue * Decimal(1 + n % 8) / 100, .yuan), totalStaff: 20 + n % 400,
+                rdExpense: Money(revenue * Decimal(1 + n % 8) / 100, .yuan), totalStaff: 70 + n % 400,
                 stStaff: 2 + n % 60, rdStaff: 1 + n % 50, highTechRevenue: Money(revenue * Decimal(n % 90) / 100, .yuan),
                 netAssets: Money(revenue / 2, .yuan), inventionPatents: n % 7, ipClassI: n % 3, ipClassII: n % 5,
                 techContractTurnover: Money(Decimal(n % 50) * 100_000, .yuan), scienceProjects: n % 4,

@@ -108,7 +108,10 @@ struct ScoringLogic: Sendable {
         subject: String, name: String, town: String?, period: String, inputs: SubjectInputs, scheme: ScoringScheme,
         ingestSequence: UInt64
     ) -> [ScoringOutput] {
-        guard var state = states[scheme.id] else { return [] }
+        // Taken out of the dictionary while it changes, so its trees and maps are uniquely referenced and change in
+        // place (a copy left in `states` would make every update copy the whole scheme state: O(n) per filing).
+        guard var state = states.removeValue(forKey: scheme.id) else { return [] }
+        defer { states[scheme.id] = state }
         let assessment: SubjectAssessment
         switch state.scorer.assess(inputs) {
         case let .success(found): assessment = found
@@ -138,7 +141,6 @@ struct ScoringLogic: Sendable {
             grade: state.grade(for: score, rank: rank, cohortSize: cohortSize), rank: rank, cohortSize: cohortSize,
             previousPoints: previous?.points, ingestSequence: ingestSequence)
         state.scores[subject] = update
-        states[scheme.id] = state
         guard let previous, Self.sameContent(previous, update) else {
             var outputs: [ScoringOutput] = [.score(update)]
             if previous?.grade != update.grade, previous != nil || update.grade != nil {

@@ -108,6 +108,32 @@ struct EndToEndSystem: Sendable {
         }
     }
 
+    /// Waits until scoring has applied everything ingest holds: asks both statuses once, then again only when
+    /// scoring publishes something (a score, or its heartbeat).
+    func waitUntilScoringCaughtUp(timeout: Duration = .seconds(120)) async throws {
+        let run = directory.runDirectory
+        let ingest = try await TestClient(endpoint: "ipc://\(run)/ingest.req")
+        let scoring = try await TestClient(endpoint: "ipc://\(run)/scoring.req")
+        let live = try await scoring.subscribe(
+            "ipc://\(run)/scoring.pub", prefixes: [Topic(""), Heartbeat.topic(for: KechuangStream.scoring)])
+        @Sendable func caughtUp() async throws -> Bool {
+            let head = try await ingest.request(IngestStatusRequest(), expecting: IngestStatus.self).lastSequence
+            let applied = try await scoring.request(ScoringStatusRequest(), expecting: ScoringStatus.self).ingestApplied
+            return applied == head
+        }
+        let done = try await withDeadline(timeout) { () async throws -> Bool in
+            if try await caughtUp() { return true }
+            for await _ in live.envelopes where try await caughtUp() { return true }
+            return false
+        } ?? false
+        await live.close()
+        await scoring.close()
+        await ingest.close()
+        guard done else {
+            throw ServiceProcessError.notReady(name: "scoring catch-up", timeout: timeout, stderrTail: supervisor.stderr.tail())
+        }
+    }
+
     /// The current metric values (`kechuang metrics --format json`) keyed `indicator|period|scope|source`.
     func currentValues() async throws -> [String: Decimal] {
         let result = try await run(["metrics", "--format", "json"])

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -141,6 +142,45 @@ struct EndToEndTests {
         let down = try await stormy.run(["down"])
         #expect(down.status == 0, "down failed: \(down.stdout + down.stderr)")
         #expect(await stormy.supervisor.waitForExit(timeout: .seconds(60)) == 0)
+    }
+}
+
+@Suite("kechuang subject / ranking / explain through kechuang up")
+struct EndToEndScoringTests {
+    /// Sample data fed through the supervisor's system is scored; the 一键可查 commands show it.
+    @Test(.timeLimit(.minutes(5)))
+    func sampleDataIsScoredAndTheQueryCommandsShowIt() async throws {
+        let sample = try RunDirectory()
+        defer { sample.remove() }
+        #expect(try await EndToEndSystem.run(["sample-data", "--enterprises", "40", "--seed", "5", sample.path]).status == 0)
+        let system = try await EndToEndSystem.start()
+        defer { system.directory.remove() }
+        let files = try FileManager.default.contentsOfDirectory(atPath: sample.path).sorted().map { sample.path + "/" + $0 }
+        #expect(try await system.run(["feed"] + files).status == 0)
+        try await system.waitUntilScoringCaughtUp()
+
+        let status = try await system.run(["status", "--format", "json"])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains { $0.contains(#""service":"scoring""#) && $0.contains(#""answered":true"#) })
+
+        // The ranking lists enterprises best first; the first one's profile and breakdown can be looked up.
+        let ranking = try await system.run(["ranking", "--scheme", "innovation-points-2025", "--top", "3", "--format", "json"])
+        #expect(ranking.status == 0, "\(ranking.stderr)")
+        let reply = try JSONDecoder().decode(RankingReply.self, from: Data((ranking.stdout.first ?? "").utf8))
+        let best = try #require(reply.rows.first)
+        #expect(best.rank == 1)
+        let subject = try await system.run(["subject", best.subjectID])
+        #expect(subject.status == 0, "\(subject.stderr)")
+        #expect(subject.stdout.contains { $0.contains(best.name) })
+        #expect(subject.stdout.contains { $0.contains("innovation-points-2025") })
+        #expect(subject.stdout.contains { $0.contains("高企评估") })
+        let explain = try await system.run(["explain", best.subjectID, "--scheme", "innovation-points-2025"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains { $0.contains("研发投入强度") })
+        let unknown = try await system.run(["subject", "没有这家企业"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains { $0.contains("not found") })
+        #expect(try await system.stop() == 0)
     }
 }
 
