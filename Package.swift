@@ -103,6 +103,7 @@ let package = Package(
         .executableTarget(
             name: "IngestService",
             dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Storage", "Domain", "Messaging", "ZeroMQ",
+                           "Scoring",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto")],
             path: "Services/Ingest",
@@ -161,7 +162,7 @@ let package = Package(
             dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "KechuangTestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CLITests", dependencies: ["KechuangCLI", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "CLITests", dependencies: ["KechuangCLI", "Domain", "Scoring"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["Contracts", "Messaging", "ZeroMQ", "Domain", "Scoring", "KechuangTestSupport"],

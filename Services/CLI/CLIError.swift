@@ -22,7 +22,7 @@ enum CLIError: Error, CustomStringConvertible, Equatable {
     var description: String {
         switch self {
         case let .unreadable(path, reason): "cannot read \(path): \(reason)"
-        case let .unknownKind(path, reason): "cannot tell the kind of \(path) (\(reason)); pass --kind report|filing|events"
+        case let .unknownKind(path, reason): "cannot tell the kind of \(path) (\(reason)); pass --kind report|filing|events|subjects"
         case let .invalidArgument(name, value, expected): "invalid value \"\(value)\" for \(name): expected \(expected)"
         case let .serviceUnavailable(service, endpoint, reason): "服务不可用 \(service) at \(endpoint): \(reason)"
         case let .protocolViolation(detail): "unexpected reply: \(detail)"

@@ -1,5 +1,5 @@
 import ArgumentParser
 import Contracts
 
-/// `--kind report|filing|events` on the command line.
+/// `--kind report|filing|events|subjects` on the command line.
 extension DocumentKind: ExpressibleByArgument {}

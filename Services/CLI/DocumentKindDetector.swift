@@ -1,9 +1,10 @@
 import Contracts
 import Foundation
 
-/// Tells which ``DocumentKind`` a file holds, from its extension and (for JSON) its first object:
-/// `.txt`/`.md` → report; `.csv` → filing; `.json` (array) / `.jsonl` → filing when objects carry `creditCode`,
-/// `year` and `operatingRevenue`, events when they carry `type` and `date`.
+/// Tells which ``DocumentKind`` a file holds, from its extension and (for CSV) its header or (for JSON) its first
+/// object: `.txt`/`.md` → report; `.csv` → subjects when the header starts with `kind,id,name`, else filing;
+/// `.json` (array) / `.jsonl` → filing when objects carry `creditCode`, `year` and `operatingRevenue`, subjects when
+/// they carry `kind`, `id` and `values`, events when they carry `type` and `date`.
 enum DocumentKindDetector {
     /// Extensions a folder feed picks up.
     static let knownExtensions: Set<String> = ["txt", "md", "csv", "json", "jsonl", "ndjson"]
@@ -14,7 +15,7 @@ enum DocumentKindDetector {
         let ext = (path as NSString).pathExtension.lowercased()
         switch ext {
         case "txt", "md": return .report
-        case "csv": return .filing
+        case "csv": return isSubjectHeader(content) ? .subjects : .filing
         case "jsonl", "ndjson":
             guard let line = firstNonEmptyLine(content) else {
                 throw CLIError.unknownKind(path: path, reason: "empty file")
@@ -46,9 +47,21 @@ enum DocumentKindDetector {
     /// The kind an object with `keys` belongs to.
     static func kind(ofKeys keys: Set<String>, path: String) throws -> DocumentKind {
         if keys.isSuperset(of: ["creditCode", "year", "operatingRevenue"]) { return .filing }
+        if keys.isSuperset(of: ["kind", "id", "values"]) { return .subjects }
         if keys.isSuperset(of: ["type", "date"]) { return .events }
         throw CLIError.unknownKind(
-            path: path, reason: "objects with keys \(keys.sorted().prefix(6).joined(separator: ", ")) are neither filings nor events")
+            path: path,
+            reason: "objects with keys \(keys.sorted().prefix(6).joined(separator: ", ")) are neither filings, subject records nor events")
+    }
+
+    /// Whether CSV `content` starts (after an optional byte-order mark and blank lines) with a subject-record header:
+    /// its first three columns are `kind`, `id`, `name`.
+    static func isSubjectHeader(_ content: Data) -> Bool {
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        guard let line = firstNonEmptyLine(content.starts(with: bom) ? content.dropFirst(3) : content) else { return false }
+        let columns = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false).prefix(3)
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"")) }
+        return columns == ["kind", "id", "name"]
     }
 
     private static func kind(ofObjectIn data: Data, path: String) throws -> DocumentKind {

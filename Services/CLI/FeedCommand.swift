@@ -9,10 +9,11 @@ import ServiceKit
 struct FeedCommand: AsyncParsableCommand, AsyncExecutable {
     static let configuration = CommandConfiguration(
         commandName: "feed",
-        abstract: "Submit reports, filings and program events to ingest (送入文档).",
+        abstract: "Submit reports, filings, program events and subject records to ingest (送入文档).",
         discussion: """
-            Kinds are detected from the file: .txt/.md → report; .csv → filing; .json (array) or .jsonl → filing \
-            when objects carry creditCode, year and operatingRevenue, events when they carry type and date. \
+            Kinds are detected from the file: .txt/.md → report; .csv → subjects when the header starts with \
+            kind,id,name, else filing; .json (array) or .jsonl → filing when objects carry creditCode, year and \
+            operatingRevenue, subjects when they carry kind, id and values, events when they carry type and date. \
             Exit code 1 if any document was rejected or failed.
             """)
 
@@ -21,7 +22,7 @@ struct FeedCommand: AsyncParsableCommand, AsyncExecutable {
     @Argument(help: "Files or folders (folders are read recursively, sorted).")
     var paths: [String]
 
-    @Option(help: "Force the kind of every file: report, filing or events.")
+    @Option(help: "Force the kind of every file: report, filing, events or subjects.")
     var kind: DocumentKind?
 
     @Option(name: .customLong("report-year"), help: "For reports: the year figures belong to when the text does not say.")

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 
-/// `kechuang sample-data`: writes a deterministic synthetic data set (filings and program events).
+/// `kechuang sample-data`: writes a deterministic synthetic data set (filings, program events, subject records).
 struct SampleDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sample-data",
-        abstract: "Write deterministic synthetic filings and program events (生成样例数据).",
+        abstract: "Write deterministic synthetic filings, program events and subject records (生成样例数据).",
         discussion: """
-            Writes filings-<year>.jsonl for 2022–2024 and events.jsonl into OUTDIR. Enterprises carry valid credit \
+            Writes filings-2022.csv, filings-2023.jsonl, filings-2024.jsonl, events.jsonl and subjects-2024.csv \
+            (records of the other subject kinds: 研发机构, 孵化载体, 高校院所, 人才团队, 镇（区）) into OUTDIR. \
+            Enterprises carry valid credit \
             codes under Zhangjiagang's division code 320582 and are spread over the county's towns and parks. The \
             same --enterprises and --seed always produce byte-identical files. Feed them with `kechuang feed OUTDIR`.
             """)

@@ -7,7 +7,9 @@ import Foundation
 /// division code 320582 and are spread over the county's towns and parks; each files every sample year
 /// (revenue and staff grow or shrink a little year to year, R&D ≤ revenue, R&D staff ≤ S&T staff ≤ total staff);
 /// `events.jsonl` holds program events of every ``ProgramEventType`` in a causally sensible order (loans only to
-/// pool members, matches only of published demands, certificates expiring three years after they were granted).
+/// pool members, matches only of published demands, certificates expiring three years after they were granted);
+/// `subjects-<last year>.csv` holds subject records of every other subject kind (``SampleSubjectRecords``). The
+/// subject records are drawn after everything else, so the earlier files are the same with or without them.
 struct SampleDataGenerator: Sendable {
     /// Zhangjiagang's administrative division code (张家港市).
     static let divisionCode = "320582"
@@ -47,15 +49,17 @@ struct SampleDataGenerator: Sendable {
 
     /// Generates every file, in a fixed order: `filings-2022.csv` (CSV with a header row, money in 万元), then
     /// `filings-<year>.jsonl` for the later years (one format per year, so a folder feed has no duplicates), then
-    /// `events.jsonl`.
+    /// `events.jsonl`, then `subjects-<last year>.csv`.
     func generate() -> [File] {
         var random = SplitMix64(seed: seed)
         let enterprises = makeEnterprises(&random)
         var files: [File] = []
+        var lastFilings: [EnterpriseFiling] = []
         for (offset, year) in Self.years.enumerated() {
             let filings = enterprises.map { enterprise in
                 makeFiling(enterprise, year: year, yearIndex: offset, random: &random)
             }
+            lastFilings = filings
             if offset == 0 {
                 files.append(File(name: "filings-\(year).csv", content: SampleFilingCSV.render(filings)))
             } else {
@@ -64,6 +68,10 @@ struct SampleDataGenerator: Sendable {
         }
         let events = makeEvents(enterprises, random: &random)
         files.append(File(name: "events.jsonl", content: events.map(Self.jsonLine).joined(separator: "\n") + "\n"))
+        let subjectYear = Self.years[Self.years.count - 1]
+        let subjects = SampleSubjectRecords.make(
+            enterprises: enterprises, filings: lastFilings, year: subjectYear, random: &random)
+        files.append(File(name: "subjects-\(subjectYear).csv", content: SampleSubjectCSV.render(subjects)))
         return files
     }
 

@@ -12,12 +12,15 @@ struct IngestLogic: Sendable {
 
     /// Reads report figures.
     let extractor: ReportExtractor
+    /// What a valid subject record is (catalog kinds, scoring inputs per kind).
+    let subjectRules: SubjectRecordRules
     /// Largest accepted document, in bytes.
     let maxDocumentBytes: Int
 
     /// Creates the logic with `catalog` and the size limit.
     init(catalog: Catalog, maxDocumentBytes: Int) {
         extractor = ReportExtractor(catalog: catalog)
+        subjectRules = SubjectRecordRules(catalog: catalog)
         self.maxDocumentBytes = maxDocumentBytes
     }
 
@@ -76,6 +79,18 @@ struct IngestLogic: Sendable {
                             ProgramEventRecorded(documentID: documentID, line: record.line, event: record.value)))
                     }
                     counts["events"] = events.count
+                }
+            case .subjects:
+                switch SubjectRecordParser.parse(content.parsableText, rules: subjectRules, currentYear: currentYear) {
+                case .failure(let rejection):
+                    throw IngestFailure.rejected(rejection)
+                case .success(let records):
+                    for record in records {
+                        facts.append(try PreparedEvent(
+                            SubjectRecorded(documentID: documentID, row: record.index, record: record.value)))
+                    }
+                    counts["subjects"] = records.count
+                    counts["kinds"] = Set(records.map(\.value.kind)).count
                 }
             }
             let stored = DocumentStored(

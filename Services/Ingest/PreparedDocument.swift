@@ -14,7 +14,7 @@ struct PreparedDocument: Sendable, Hashable {
     var reportYear: Int?
     /// The events, `DocumentStored` first.
     var events: [PreparedEvent]
-    /// What was recorded (`observations`, `matched`, `filings`, `events`).
+    /// What was recorded (`observations`, `matched`, `filings`, `enterprises`, `events`, `subjects`, `kinds`).
     var counts: [String: Int]
     /// Non-fatal remarks.
     var warnings: [String]

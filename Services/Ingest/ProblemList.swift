@@ -5,7 +5,7 @@ enum ProblemList {
     /// At most this many problems are listed in one rejection (the message still gives the total).
     static let maximumListed = 1000
 
-    /// The rejection for `problems` found in a batch of `kind` (`filing` rows or `event` lines): `invalid_credit_code`
+    /// The rejection for `problems` found in a batch of `kind` (`filing` rows, `event` lines or `subject` records): `invalid_credit_code`
     /// when every problem is about a credit code, otherwise `fallback`.
     static func rejection(
         _ problems: [RejectionProblem], records: Int, noun: String, fallback: RejectionCode

@@ -6,6 +6,10 @@ public enum DocumentKind: String, Codable, Sendable, CaseIterable, CustomStringC
     case filing
     /// Program events (科技贷 loans, C计划 projects, consortia …), one JSON object per line.
     case events
+    /// Subject records (创新主体数据) of the other innovation subject kinds (研发机构, 孵化载体, 高校院所, 人才团队,
+    /// 镇（区） … or an enterprise's extra figures): CSV with a header row, a JSON array, or JSON lines; one
+    /// `ingest.subject` event per record.
+    case subjects
 
     /// The kind's name, as written on the wire.
     public var description: String { rawValue }
@@ -16,6 +20,7 @@ public enum DocumentKind: String, Codable, Sendable, CaseIterable, CustomStringC
         case .report: "报告"
         case .filing: "企业年报"
         case .events: "项目事件"
+        case .subjects: "创新主体数据"
         }
     }
 }

@@ -18,6 +18,8 @@ public enum RejectionCode: String, Codable, Sendable, CaseIterable, CustomString
     case invalidFiling = "invalid_filing"
     /// One or more program events are invalid (every bad line listed); nothing was imported.
     case invalidEvent = "invalid_event"
+    /// One or more subject records are invalid (every bad record listed with line and field); nothing was imported.
+    case invalidSubject = "invalid_subject"
     /// An enterprise credit code (统一社会信用代码) is invalid.
     case invalidCreditCode = "invalid_credit_code"
     /// A report yielded nothing that could be stored (e.g. no text after normalisation).

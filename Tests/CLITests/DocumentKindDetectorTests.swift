@@ -18,6 +18,23 @@ struct DocumentKindDetectorTests {
         #expect(try detect("filings-2024.csv", "year,creditCode\n") == .filing)
     }
 
+    @Test func subjectRecordFilesAreDetected() throws {
+        #expect(try detect("subjects-2024.csv", "kind,id,name,town,period,tenants\nincubator,FH-1,园区,,2024,3\n") == .subjects)
+        #expect(try detect("s.csv", "\u{FEFF}\n\"kind\", id ,name\r\n") == .subjects)
+        #expect(try detect("s.csv", "id,kind,name\n") == .filing)
+        #expect(try detect("s.csv", "kinds,id,name\n") == .filing)
+        let record = #"{"kind":"incubator","id":"FH-1","name":"园区","period":"2024","values":{"tenants":3}}"#
+        #expect(try detect("s.jsonl", record + "\n") == .subjects)
+        #expect(try detect("s.json", "[" + record + "]") == .subjects)
+        #expect(try detect("s.json", record) == .subjects)
+    }
+
+    @Test func kindSubjectsIsAnArgument() throws {
+        #expect(DocumentKind(argument: "subjects") == .subjects)
+        let command = try FeedCommand.parse(["--kind", "subjects", "x.csv"])
+        #expect(command.kind == .subjects)
+    }
+
     @Test func jsonLinesAreClassifiedByTheirKeys() throws {
         let filing = #"{"year":2024,"creditCode":"91320582MA1XXXXXXX","operatingRevenue":{"amount":"1","unit":"万元"}}"#
         let event = #"{"type":"enterprise_visited","date":"2024-05-01","subjectName":"某公司"}"#

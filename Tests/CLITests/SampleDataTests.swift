@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import Scoring
 import Testing
 @testable import KechuangCLI
 
@@ -15,7 +16,9 @@ struct SampleDataTests {
         #expect(first == second)
         let other = SampleDataGenerator(enterpriseCount: 60, seed: 43).generate()
         #expect(first != other)
-        #expect(first.map(\.name) == ["filings-2022.csv", "filings-2023.jsonl", "filings-2024.jsonl", "events.jsonl"])
+        #expect(first.map(\.name) == [
+            "filings-2022.csv", "filings-2023.jsonl", "filings-2024.jsonl", "events.jsonl", "subjects-2024.csv",
+        ])
     }
 
     @Test func commandWritesTheSameBytesTwice() throws {
@@ -24,7 +27,7 @@ struct SampleDataTests {
         let a = folder.path + "/a", b = folder.path + "/b"
         try SampleDataCommand.parse(["--enterprises", "25", "--seed", "7", a]).run()
         try SampleDataCommand.parse(["--enterprises", "25", "--seed", "7", b]).run()
-        for name in ["filings-2022.csv", "filings-2024.jsonl", "events.jsonl"] {
+        for name in ["filings-2022.csv", "filings-2024.jsonl", "events.jsonl", "subjects-2024.csv"] {
             let left = FileManager.default.contents(atPath: a + "/" + name)
             #expect(left != nil)
             #expect(left == FileManager.default.contents(atPath: b + "/" + name))
@@ -93,6 +96,63 @@ struct SampleDataTests {
             }
             #expect(event.date.year <= 2025)
         }
+    }
+
+    @Test func subjectRecordsCoverEveryOtherKindWithTheirScoringInputsOnly() throws {
+        let files = SampleDataGenerator(enterpriseCount: 90, seed: 2024).generate()
+        let subjects = try #require(files.first { $0.name == "subjects-2024.csv" })
+        let rows = try CSVFilingReader.parse(subjects.content)
+        let header = try #require(rows.first)
+        #expect(Array(header.prefix(5)) == ["kind", "id", "name", "town", "period"])
+        let catalog = try Catalog.bundled()
+        var perKind: [String: Int] = [:]
+        var ids = Set<String>()
+        var names = Set<String>()
+        var townRecords = Set<String>()
+        for row in rows.dropFirst() {
+            #expect(row.count == header.count)
+            let kind = row[0]
+            #expect(catalog.subjectKind(id: kind) != nil, "unknown kind \(kind)")
+            #expect(kind != "enterprise")
+            perKind[kind, default: 0] += 1
+            #expect(ids.insert(kind + "/" + row[1]).inserted, "repeated id \(row[1])")
+            #expect(!row[2].isEmpty && row[4] == "2024")
+            #expect(names.insert(row[2]).inserted, "repeated name \(row[2])")
+            let inputs = Set((StandardInputs.byKind[kind] ?? []).map(\.name))
+            var reported = 0
+            for (name, cell) in zip(header, row).dropFirst(5) where !cell.isEmpty {
+                if StandardInputs.attributes.contains(name) { continue }
+                #expect(inputs.contains(name), "\(kind) carries \(name), not one of its scoring inputs")
+                let value = try #require(DecimalText.parse(cell), "\(name) = \(cell) is not a plain decimal")
+                #expect(value >= 0)
+                reported += 1
+            }
+            #expect(reported >= inputs.count - 1, "\(kind) \(row[1]) reports only \(reported) values")
+            if kind == "town_park" {
+                #expect(row[2] == row[3])
+                townRecords.insert(row[2])
+            }
+        }
+        #expect(perKind["rd_institution"] == 8 && perKind["incubator"] == 5)
+        #expect(perKind["university_institute"] == 3 && perKind["talent_team"] == 6)
+        let filings = try #require(files.first { $0.name == "filings-2022.csv" })
+        let towns = Set(try CSVFilingReader.parse(filings.content).dropFirst().compactMap(\.last))
+        #expect(townRecords == towns)
+        #expect(perKind["town_park"] == towns.count)
+    }
+
+    @Test func subjectRecordsLeaveTheOtherFilesByteIdentical() {
+        // FNV-1a of the files written before subject records existed (60 enterprises, seed 11): the subject
+        // records are drawn last, so the earlier files must not change by a single byte.
+        func fnv1a(_ text: String) -> UInt64 {
+            text.utf8.reduce(0xCBF2_9CE4_8422_2325) { hash, byte in (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        let files = SampleDataGenerator(enterpriseCount: 60, seed: 11).generate()
+        let hashes = Dictionary(uniqueKeysWithValues: files.map { ($0.name, fnv1a($0.content)) })
+        #expect(hashes["filings-2022.csv"] == 0xF3B2_BB54_F97D_7A7E)
+        #expect(hashes["filings-2023.jsonl"] == 0x2FE2_1B11_C86F_2ED6)
+        #expect(hashes["filings-2024.jsonl"] == 0xEC78_75ED_B4AA_E186)
+        #expect(hashes["events.jsonl"] == 0xE1A3_B0C1_1606_91C6)
     }
 
     @Test func generatorIsSmallSeedStable() {

@@ -53,6 +53,53 @@ import Testing
         #expect(prepared.events.dropFirst().allSatisfy { $0.topic == "ingest.program.tech_loan_granted" })
     }
 
+    @Test func subjectsDocumentYieldsOneSubjectRecordedPerRecord() throws {
+        // A spreadsheet export: byte-order mark, CRLF.
+        let text = "\u{FEFF}kind,id,name,town,period,level,tenants,researchers\r\n"
+            + "incubator,FH-001,张家港国际科技创业园,杨舍镇,2024,5,120,\r\n"
+            + "rd_institution,YF-001,张家港市新材料工程技术研究中心,,2024,3,,45\r\n"
+            + "incubator,FH-002,张家港青年创业园,塘桥镇,2024,2,30,\r\n"
+        let prepared = try prepare(SubmitDocument(kind: .subjects, content: text, name: "subjects-2024.csv"))
+        #expect(prepared.kind == .subjects)
+        #expect(prepared.counts == ["subjects": 3, "kinds": 2])
+        #expect(prepared.events.count == 4)
+        #expect(prepared.events.first?.topic == "ingest.document.subjects")
+        #expect(prepared.events.dropFirst().map(\.topic.rawValue)
+            == ["ingest.subject.incubator", "ingest.subject.rd_institution", "ingest.subject.incubator"])
+        #expect(prepared.events.dropFirst().allSatisfy { $0.type == SubjectRecorded.messageType })
+        let recorded = try prepared.events.dropFirst().map { try JSONDecoder().decode(SubjectRecorded.self, from: $0.body) }
+        #expect(recorded.map(\.row) == [1, 2, 3])
+        #expect(recorded.allSatisfy { $0.documentID == prepared.documentID })
+        #expect(recorded[0].record.name == "张家港国际科技创业园")
+        #expect(recorded[0].record.values == ["level": 5, "tenants": 120])
+        #expect(recorded[1].record.values == ["level": 3, "researchers": 45])
+    }
+
+    @Test func badSubjectDocumentsAreRejectedWholeWithTheirCodes() throws {
+        func rejection(_ text: String, max: Int = 16 << 20) throws -> SubmitRejected? {
+            let logic = try logic(max: max)
+            let request = SubmitDocument(kind: .subjects, content: text)
+            switch logic.decode(request) {
+            case .failure(let rejection): return rejection
+            case .success(let content):
+                do {
+                    _ = try logic.prepare(request, content: content, currentYear: 2025)
+                    return nil
+                } catch {
+                    if case .rejected(let rejection) = error { return rejection }
+                    return nil
+                }
+            }
+        }
+        let bad = try #require(try rejection("kind,id,name,period,tenants\nincubator,FH-1,园区,2024,10\nincubator,FH-2,园区,2031,-1\n"))
+        #expect(bad.code == .invalidSubject)
+        #expect(bad.problems.map(\.field) == ["period", "tenants"])
+        #expect(bad.problems.map(\.line) == [3, 3])
+        let tooLarge = try #require(try rejection("kind,id,name,period\n" + String(repeating: "incubator,FH-1,园区,2024\n", count: 10), max: 64))
+        #expect(tooLarge.code == .tooLarge)
+        #expect(tooLarge.problems.first?.limit == "64 bytes")
+    }
+
     @Test func badDocumentsAreTypedRejections() throws {
         func code(_ request: SubmitDocument) throws -> RejectionCode? {
             let logic = try logic()

@@ -40,6 +40,26 @@ import Testing
         }
     }
 
+    @Test func identicalSubjectDocumentIsADuplicate() async throws {
+        try await IngestFixtures.withTemporaryDirectory { directory in
+            let store = try IngestStore(path: directory + "/ingest.sqlite")
+            let text = #"{"kind":"talent_team","id":"RC-1","name":"王博士团队","period":"2024","values":{"staff":12}}"#
+            let document = try prepared(text, kind: .subjects)
+            #expect(try await store.store(document) == .stored(first: 1, last: 2))
+            guard case .duplicate(let record) = try await store.store(try prepared(text, kind: .subjects)) else {
+                Issue.record("expected a duplicate")
+                return
+            }
+            #expect(record.id == document.documentID && record.kind == .subjects)
+            #expect(record.counts == ["subjects": 1, "kinds": 1])
+            let counts = try await store.counts()
+            #expect(counts.events == 2)
+            #expect(counts.documents["subjects"] == 1)
+            let types = try await store.logReader.entries(after: 0, limit: 10).map { try $0.envelope().header.type }
+            #expect(types == [DocumentStored.messageType, SubjectRecorded.messageType])
+        }
+    }
+
     @Test func concurrentIdenticalSubmissionsStoreOnce() async throws {
         try await IngestFixtures.withTemporaryDirectory { directory in
             let store = try IngestStore(path: directory + "/ingest.sqlite")

@@ -36,7 +36,7 @@ import ZeroMQ
             #expect(stored.contentHash == filing.contentHash)
 
             let status = try await service.status()
-            #expect(status.documents == ["report": 1, "filing": 1, "events": 1])
+            #expect(status.documents == ["report": 1, "filing": 1, "events": 1, "subjects": 0])
             #expect(status.lastSequence == reportLast + 7)
             #expect(status.events == Int(reportLast + 7))
             #expect(status.storageBytes > 0)
@@ -47,6 +47,66 @@ import ZeroMQ
             } catch RequestError.rejected(let error) {
                 #expect(error.code == .notFound)
             }
+            #expect(try await service.stop() == 0)
+        } catch {
+            await service.finish()
+            throw error
+        }
+        service.directory.remove()
+    }
+
+    @Test func subjectRecordsBecomeIngestSubjectEventsInOrder() async throws {
+        let service = try await IngestTestService.start()
+        do {
+            let filing = try await service.accept(SubmitDocument(kind: .filing, content: IngestDocuments.filingCSV(rows: 2)))
+            let csv = IngestDocuments.subjectCSV()
+            let accepted = try await service.accept(SubmitDocument(kind: .subjects, content: csv, name: "subjects-2024.csv"))
+            #expect(accepted.kind == .subjects)
+            #expect(accepted.counts == ["subjects": 4, "kinds": 4])
+            #expect(accepted.firstSequence == (filing.lastSequence ?? 0) + 1)
+            #expect(accepted.lastSequence == (filing.lastSequence ?? 0) + 5)
+            let lines = #"{"kind":"talent_team","id":"RC-1","name":"王博士氢能创新团队","period":"2024-H1","values":{"staff":18,"taxPaid":"1250000.55"},"attributes":{"industry":"氢能"}}"#
+            let json = try await service.accept(SubmitDocument(kind: .subjects, content: lines))
+            #expect(json.counts == ["subjects": 1, "kinds": 1])
+
+            // Rejected whole, every problem named; nothing stored.
+            let bad = try await service.reject(SubmitDocument(
+                kind: .subjects,
+                content: "kind,id,name,town,period,tenants,researchers\n"
+                    + "incubator,FH-9,园区,,2024,-3,\n"
+                    + "laboratory,L-1,实验室,,2024,,\n"
+                    + "incubator,FH-10,园区,,2024,,12\n"))
+            #expect(bad.code == .invalidSubject)
+            #expect(bad.problems.map(\.line) == [2, 3, 4])
+            #expect(bad.problems.map(\.field) == ["tenants", "kind", "researchers"])
+            #expect(bad.problems[2].column == 27)
+            let status = try await service.status()
+            #expect(status.documents["subjects"] == 2)
+            #expect(status.lastSequence == json.lastSequence)
+
+            // Replay: one ingest.subject event per record, topic ingest.subject.<kind>, rows in document order.
+            let envelopes = try await service.replay(after: 0).map { try $0.envelope() }
+            let subjects = envelopes.filter { $0.type == SubjectRecorded.messageType }
+            #expect(subjects.map(\.topic.rawValue) == [
+                "ingest.subject.incubator", "ingest.subject.rd_institution", "ingest.subject.enterprise",
+                "ingest.subject.town_park", "ingest.subject.talent_team",
+            ])
+            let recorded = try subjects.map { try $0.decode(SubjectRecorded.self) }
+            #expect(recorded.map(\.row) == [1, 2, 3, 4, 1])
+            #expect(recorded.prefix(4).allSatisfy { $0.documentID == accepted.documentID })
+            #expect(recorded[0].record == SubjectRecord(
+                kind: "incubator", id: "FH-320582-001", name: "张家港国际科技创业园", town: "杨舍镇", period: "2024",
+                values: ["level": 5, "tenants": 120, "graduates": 86]))
+            #expect(recorded[1].record.values["rdExpense"] == Decimal(string: "12500000.25"))
+            #expect(recorded[1].record.attributes == ["industry": "新材料"])
+            #expect(recorded[2].record.id == IngestDocuments.creditCode(1))
+            #expect(recorded[4].record.values == ["staff": 18, "taxPaid": Decimal(string: "1250000.55") ?? 0])
+            #expect(envelopes.first { $0.sequence == accepted.firstSequence }?.topic == "ingest.document.subjects")
+
+            // The same content again: a duplicate, no new events.
+            let again = try await service.accept(SubmitDocument(kind: .subjects, content: csv))
+            #expect(again.duplicate && again.documentID == accepted.documentID)
+            #expect(try await service.status().lastSequence == json.lastSequence)
             #expect(try await service.stop() == 0)
         } catch {
             await service.finish()

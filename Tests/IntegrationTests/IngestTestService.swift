@@ -124,6 +124,17 @@ enum IngestDocuments {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// Subject records as CSV: one incubator, R&D institution, enterprise (credit code of serial 1) and town.
+    static func subjectCSV() -> String {
+        [
+            "kind,id,name,town,period,level,tenants,graduates,researchers,rdExpense,gdp,industry",
+            "incubator,FH-320582-001,张家港国际科技创业园,杨舍镇,2024,5,120,86,,,,",
+            "rd_institution,YF-320582-001,张家港市新材料工程技术研究中心,塘桥镇,2024,3,,,45,12500000.25,,新材料",
+            "enterprise,\(creditCode(1)),张家港集成测试企业1,杨舍镇,2024,,,,,3000000,,",
+            "town_park,ZQ-320582-01,杨舍镇,杨舍镇,2024,,,,,880000000,98000000000,",
+        ].joined(separator: "\r\n") + "\r\n"
+    }
+
     /// Program events as JSON lines.
     static func eventLines(count: Int, firstSerial: Int = 1) -> String {
         (firstSerial..<(firstSerial + count)).map { serial in
