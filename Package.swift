@@ -111,7 +111,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MetricsService",
-            dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Domain", "Messaging", "ZeroMQ",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Domain", "Messaging", "Scoring", "ZeroMQ",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Services/Metrics",
             swiftSettings: swiftSettings
@@ -156,7 +156,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "IngestTests", dependencies: ["IngestService", "Contracts", "Domain"], swiftSettings: swiftSettings),
-        .testTarget(name: "MetricsTests", dependencies: ["MetricsService", "Contracts", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "MetricsTests", dependencies: ["MetricsService", "Contracts", "Domain", "Scoring"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScoringServiceTests",
             dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "KechuangTestSupport"],

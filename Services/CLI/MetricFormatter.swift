@@ -16,9 +16,12 @@ struct MetricFormatter: Sendable {
         return "\(indicator.nameZh) \(indicator.nameEn)"
     }
 
-    /// A scope in Chinese: 全市 county, the town's name, or the program's name.
+    /// A scope in Chinese: 全市 county, the town's name, the program's name, or a scoring scheme (and grade).
     func scopeName(_ scope: MetricScope) -> String {
         if scope == .county { return "全市 county" }
+        if let (scheme, grade) = scope.schemeAndGrade {
+            return "方案 scheme \(scheme)" + (grade.map { " 格次 grade \($0)" } ?? "")
+        }
         if scope.rawValue.hasPrefix("town:") { return String(scope.rawValue.dropFirst(5)) }
         if scope.rawValue.hasPrefix("program:") {
             let id = String(scope.rawValue.dropFirst(8))

@@ -33,7 +33,7 @@ struct ServiceDefinition: Sendable, Hashable {
         name: "ingest", nameZh: "采集", executable: "kechuang-ingest",
         endpoints: [.ingestRequest, .ingestPublish, .ingestSync], statusEndpoint: .ingestRequest, probe: .ingest)
 
-    /// Metrics: follows ingest, publishes indicator values.
+    /// Metrics: follows ingest and scoring, publishes indicator values.
     static let metrics = ServiceDefinition(
         name: "metrics", nameZh: "指标", executable: "kechuang-metrics",
         endpoints: [.metricsRequest, .metricsPublish, .metricsSync], statusEndpoint: .metricsRequest, probe: .metrics)
@@ -43,8 +43,10 @@ struct ServiceDefinition: Sendable, Hashable {
         name: "scoring", nameZh: "积分", executable: "kechuang-scoring",
         endpoints: [.scoringRequest, .scoringPublish, .scoringSync], statusEndpoint: .scoringRequest, probe: .scoring)
 
-    /// Every service in start order (stopped in reverse). Followers come after the streams they follow.
-    static let all: [ServiceDefinition] = [ingest, metrics, scoring]
+    /// Every service in start order (stopped in reverse). Followers come after the streams they follow: scoring
+    /// follows ingest, metrics follows both (it starts and becomes ready without scoring too, after its ready
+    /// timeout, but in this order it never has to wait for it).
+    static let all: [ServiceDefinition] = [ingest, scoring, metrics]
 
     /// The definition called `name`.
     static func named(_ name: String) -> ServiceDefinition? {

@@ -112,13 +112,18 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
                              ("storageBytes", String(status.storageBytes)), ("uptimeSeconds", String(status.uptimeSeconds))])
             case .metrics:
                 let status = try await client.request(MetricsStatusRequest(), expecting: MetricsStatus.self, timeout: timeout)
+                let scoring = status.scoringApplied.map { "积分 scoring \($0)/\(status.scoringHead ?? $0) · " } ?? ""
+                var fields = [("ingestApplied", String(status.ingestApplied)), ("ingestHead", String(status.ingestHead)),
+                              ("lastSequence", String(status.lastSequence)), ("values", String(status.values)),
+                              ("uptimeSeconds", String(status.uptimeSeconds))]
+                if let applied = status.scoringApplied {
+                    fields += [("scoringApplied", String(applied)), ("scoringHead", String(status.scoringHead ?? applied))]
+                }
                 return Probe(
                     answered: true,
-                    details: "已应用 applied \(status.ingestApplied)/\(status.ingestHead) · 指标值 values \(status.values) · "
+                    details: "已应用 applied \(status.ingestApplied)/\(status.ingestHead) · \(scoring)指标值 values \(status.values) · "
                         + "序号 seq \(status.lastSequence) · 运行 up \(status.uptimeSeconds) s",
-                    fields: [("ingestApplied", String(status.ingestApplied)), ("ingestHead", String(status.ingestHead)),
-                             ("lastSequence", String(status.lastSequence)), ("values", String(status.values)),
-                             ("uptimeSeconds", String(status.uptimeSeconds))])
+                    fields: fields)
             case .scoring:
                 let status = try await client.request(ScoringStatusRequest(), expecting: ScoringStatus.self, timeout: timeout)
                 return Probe(

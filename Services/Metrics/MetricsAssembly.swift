@@ -8,7 +8,8 @@ import Storage
 import Streams
 
 /// `kechuang-metrics` in the shape every Kechuang service has (``Streams/StreamServiceBuilder``): it follows the
-/// **ingest** stream, owns the **metrics** stream, serves `metrics.req`, and prunes metric history once a minute.
+/// **ingest** and **scoring** streams (each with its own cursor), owns the **metrics** stream, serves `metrics.req`,
+/// and prunes metric history once a minute.
 enum MetricsAssembly {
     /// The assembled service and its store (closed by the caller after the service ends).
     struct Assembled: Sendable {
@@ -19,7 +20,9 @@ enum MetricsAssembly {
     }
 
     /// Opens the database and rebuilds the logic from it, binds `metrics.pub`, `metrics.sync` and `metrics.req`
-    /// over ZeroMQ, and prepares the ingest follower. Nothing runs until ``Streams/StreamService/run()``.
+    /// over ZeroMQ, and prepares the ingest and scoring followers. Nothing runs until ``Streams/StreamService/run()``.
+    /// Readiness waits for ingest, then for scoring (each at most the ready timeout): without a running scoring
+    /// service metrics still starts, announces readiness after the timeout and follows scoring in the background.
     /// - Throws: ``MetricsError``, database errors, or socket errors (e.g. an endpoint already bound).
     static func build(
         configuration: MetricsConfiguration, logger: Logger, announcer: ReadinessAnnouncer = ReadinessAnnouncer()
@@ -32,9 +35,12 @@ enum MetricsAssembly {
         }
         let store = try MetricsStore(path: configuration.databasePath)
         let (initialLogic, lastApplied) = try await store.load(catalog: catalog)
+        let scoringApplied = try await store.lastApplied(stream: KechuangStream.scoring)
         logger.info(
             "state loaded",
-            metadata: ["ingest_applied": "\(lastApplied)", "values": "\(initialLogic.state.values.count)",
+            metadata: ["ingest_applied": "\(lastApplied)", "scoring_applied": "\(scoringApplied)",
+                       "values": "\(initialLogic.state.values.count)",
+                       "scores": "\(initialLogic.state.scoring.scores.count)",
                        "indicators": "\(catalog.indicators.count)"])
         let logic = SharedMetricsLogic(initialLogic)
         let transport = try ZMQStreamTransport(name: "kechuang.metrics.zmq", logger: logger)
@@ -56,9 +62,28 @@ enum MetricsAssembly {
                 }
                 head.advance(to: applied.head)
             }
+            // Only scores and high-tech assessments matter here; `grade.changed` and `hightech.changed` repeat what
+            // they say (the `hightech` prefix still lets `hightech.changed` through live; replays carry every entry
+            // anyway, and the apply skips what it does not need while advancing the cursor over it).
+            let scoring = builder.follow(
+                StreamFollowerConfiguration(
+                    stream: KechuangStream.scoring, publishEndpoint: configuration.scoringPublish,
+                    syncEndpoint: configuration.scoringSync,
+                    prefixes: [ScoreUpdate.topicPrefix, HighTechUpdate.topicPrefix],
+                    source: KechuangStream.metrics, requestTimeout: configuration.requestTimeout),
+                lastApplied: scoringApplied
+            ) { envelopes in
+                let applied = try await store.applyScoring(envelopes, to: logic)
+                for skipped in applied.skipped {
+                    logger.error(
+                        "skipped an unreadable scoring entry",
+                        metadata: ["scoring_sequence": "\(skipped.sequence)", "reason": "\(skipped.reason)"])
+                }
+                head.advance(to: applied.head)
+            }
             let handler = MetricsRequestHandler(
-                store: store, ingestHead: { follower.progress.knownHead }, startedAt: ContinuousClock.now,
-                logger: logger)
+                store: store, ingestHead: { follower.progress.knownHead },
+                scoringHead: { scoring.progress.knownHead }, startedAt: ContinuousClock.now, logger: logger)
             try await builder.own(
                 stream: KechuangStream.metrics, publish: (.metricsPublish, configuration.metricsPublish),
                 sync: (.metricsSync, configuration.metricsSync),

@@ -10,6 +10,10 @@ public struct MetricsConfiguration: Sendable {
     public var ingestPublish: String
     /// Ingest sync endpoint (replay).
     public var ingestSync: String
+    /// Scoring PUB endpoint to follow.
+    public var scoringPublish: String
+    /// Scoring sync endpoint (replay).
+    public var scoringSync: String
     /// Metric update PUB endpoint to bind.
     public var metricsPublish: String
     /// Snapshot / replay / history / status ROUTER to bind.
@@ -24,21 +28,24 @@ public struct MetricsConfiguration: Sendable {
     public var catalogPath: String?
     /// Heartbeat interval of the metrics stream.
     public var heartbeatInterval: Duration
-    /// Longest wait for catching up with ingest before announcing readiness anyway.
+    /// Longest wait, per followed stream (ingest, then scoring), for catching up before announcing readiness anyway.
     public var readyTimeout: Duration
-    /// Timeout of one replay request to ingest.
+    /// Timeout of one replay request to ingest or scoring.
     public var requestTimeout: Duration
 
     /// Creates a configuration directly (tests, benchmarks).
     public init(
-        environment: ServiceEnvironment, ingestPublish: String, ingestSync: String, metricsPublish: String,
-        metricsSync: String, metricsRequest: String, databasePath: String, retention: RetentionPolicy = .standard,
-        catalogPath: String? = nil, heartbeatInterval: Duration = .seconds(1), readyTimeout: Duration = .seconds(5),
+        environment: ServiceEnvironment, ingestPublish: String, ingestSync: String, scoringPublish: String,
+        scoringSync: String, metricsPublish: String, metricsSync: String, metricsRequest: String,
+        databasePath: String, retention: RetentionPolicy = .standard, catalogPath: String? = nil,
+        heartbeatInterval: Duration = .seconds(1), readyTimeout: Duration = .seconds(5),
         requestTimeout: Duration = .seconds(2)
     ) {
         self.environment = environment
         self.ingestPublish = ingestPublish
         self.ingestSync = ingestSync
+        self.scoringPublish = scoringPublish
+        self.scoringSync = scoringSync
         self.metricsPublish = metricsPublish
         self.metricsSync = metricsSync
         self.metricsRequest = metricsRequest
@@ -73,6 +80,8 @@ public struct MetricsConfiguration: Sendable {
         let directories = environment.directories
         let ingestPublish = try directories.resolveEndpoint(.ingestPublish, flag: options.ingestPublish, resolver: resolver)
         let ingestSync = try directories.resolveEndpoint(.ingestSync, flag: options.ingestSync, resolver: resolver)
+        let scoringPublish = try directories.resolveEndpoint(.scoringPublish, flag: options.scoringPublish, resolver: resolver)
+        let scoringSync = try directories.resolveEndpoint(.scoringSync, flag: options.scoringSync, resolver: resolver)
         let metricsPublish = try directories.resolveEndpoint(.metricsPublish, flag: options.metricsPublish, resolver: resolver)
         let metricsSync = try directories.resolveEndpoint(.metricsSync, flag: options.metricsSync, resolver: resolver)
         let metricsRequest = try directories.resolveEndpoint(.metricsRequest, flag: options.metricsRequest, resolver: resolver)
@@ -103,7 +112,7 @@ public struct MetricsConfiguration: Sendable {
         let databasePath = absolute(database.value)
         return MetricsConfiguration(
             environment: environment, ingestPublish: ingestPublish.value, ingestSync: ingestSync.value,
-            metricsPublish: metricsPublish.value, metricsSync: metricsSync.value, metricsRequest: metricsRequest.value,
+            scoringPublish: scoringPublish.value, scoringSync: scoringSync.value, metricsPublish: metricsPublish.value, metricsSync: metricsSync.value, metricsRequest: metricsRequest.value,
             databasePath: databasePath, retention: retention,
             catalogPath: catalog.value.isEmpty ? nil : absolute(catalog.value),
             heartbeatInterval: .milliseconds(heartbeat), readyTimeout: .milliseconds(ready),

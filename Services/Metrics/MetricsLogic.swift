@@ -11,6 +11,8 @@ import Foundation
 /// - Computed values come from program events (``ComputedRules``) and filings (``FilingTotals``): annual
 ///   indicators per calendar year; cumulative ones per year (everything up to that year's end) and `total`;
 ///   point-in-time ones (pool sizes, effective high-tech enterprises) at each year's end.
+/// - Scoring values come from the scoring stream's `score.update` and `hightech.assessment` entries
+///   (``ScoringIndicators``, applied by ``apply(_:scoringSequence:)``).
 /// - Every update carries the target progress (%) when the catalog has a target for its period, and a
 ///   ``DataQualityFlag`` when the reported and computed values of the same indicator, period and scope disagree.
 ///   When an update changes the flags of its counterpart (kind or the numbers compared), the counterpart is
@@ -32,8 +34,8 @@ public struct MetricsLogic: Sendable {
     /// The catalog in use.
     public let catalog: Catalog
     /// The current state.
-    public private(set) var state: MetricsState
-    private let indicators: [String: Indicator]
+    public internal(set) var state: MetricsState
+    let indicators: [String: Indicator]
 
     /// Creates the logic over `state` (empty, or values loaded from storage before facts are re-absorbed).
     public init(catalog: Catalog, state: MetricsState = MetricsState()) {
@@ -127,7 +129,7 @@ public struct MetricsLogic: Sendable {
         return emit(key: key, value: value, ingestSequence: ingestSequence, reported: details)
     }
 
-    private struct ReportedDetails {
+    struct ReportedDetails {
         var qualifier: Qualifier
         var documentID: String
         var phrase: String
@@ -135,7 +137,7 @@ public struct MetricsLogic: Sendable {
 
     // MARK: Emitting
 
-    private mutating func emit(
+    mutating func emit(
         key: MetricKey, value: Decimal, ingestSequence: UInt64, reported: ReportedDetails?
     ) -> [MetricUpdate] {
         guard let indicator = indicators[key.indicator] else { return [] }

@@ -12,6 +12,12 @@ public struct MetricsOptions: ParsableArguments, Sendable {
     /// `--ingest-sync`: the ingest stream's sync endpoint (replay).
     @Option(name: .customLong("ingest-sync"), help: "Ingest replay endpoint (env KECHUANG_ENDPOINT_INGEST_SYNC; default ipc://<run dir>/ingest.sync).")
     public var ingestSync: String?
+    /// `--scoring-pub`: the scoring stream's PUB endpoint to follow.
+    @Option(name: .customLong("scoring-pub"), help: "Scoring stream to follow (env KECHUANG_ENDPOINT_SCORING_PUB; default ipc://<run dir>/scoring.pub).")
+    public var scoringPublish: String?
+    /// `--scoring-sync`: the scoring stream's sync endpoint (replay).
+    @Option(name: .customLong("scoring-sync"), help: "Scoring replay endpoint (env KECHUANG_ENDPOINT_SCORING_SYNC; default ipc://<run dir>/scoring.sync).")
+    public var scoringSync: String?
     /// `--metrics-pub`: where metric updates are published.
     @Option(name: .customLong("metrics-pub"), help: "Metric update PUB endpoint to bind (env KECHUANG_ENDPOINT_METRICS_PUB; default ipc://<run dir>/metrics.pub).")
     public var metricsPublish: String?
@@ -36,11 +42,11 @@ public struct MetricsOptions: ParsableArguments, Sendable {
     /// `--heartbeat-ms`: metrics stream heartbeat interval.
     @Option(name: .customLong("heartbeat-ms"), help: "Heartbeat interval in milliseconds (env KECHUANG_METRICS_HEARTBEAT_MS; default 1000).")
     public var heartbeatMilliseconds: String?
-    /// `--ready-timeout-ms`: longest wait for catching up with ingest before announcing readiness anyway.
-    @Option(name: .customLong("ready-timeout-ms"), help: "Announce readiness after this many milliseconds even if ingest is unreachable (env KECHUANG_METRICS_READY_TIMEOUT_MS; default 5000).")
+    /// `--ready-timeout-ms`: longest wait, per followed stream, for catching up before announcing readiness anyway.
+    @Option(name: .customLong("ready-timeout-ms"), help: "Announce readiness after this many milliseconds per followed stream even if ingest or scoring is unreachable (env KECHUANG_METRICS_READY_TIMEOUT_MS; default 5000).")
     public var readyTimeoutMilliseconds: String?
-    /// `--request-timeout-ms`: timeout of one replay request to ingest.
-    @Option(name: .customLong("request-timeout-ms"), help: "Timeout of one replay request to ingest in milliseconds (env KECHUANG_METRICS_REQUEST_TIMEOUT_MS; default 2000).")
+    /// `--request-timeout-ms`: timeout of one replay request to ingest or scoring.
+    @Option(name: .customLong("request-timeout-ms"), help: "Timeout of one replay request to ingest or scoring in milliseconds (env KECHUANG_METRICS_REQUEST_TIMEOUT_MS; default 2000).")
     public var requestTimeoutMilliseconds: String?
 
     /// Required by ArgumentParser.

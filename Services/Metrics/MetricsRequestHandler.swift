@@ -10,6 +10,7 @@ import ServiceKit
 struct MetricsRequestHandler: RequestHandler {
     let store: MetricsStore
     let ingestHead: @Sendable () -> UInt64
+    let scoringHead: @Sendable () -> UInt64
     let startedAt: ContinuousClock.Instant
     let logger: Logger
 
@@ -31,7 +32,9 @@ struct MetricsRequestHandler: RequestHandler {
                 let uptime = ContinuousClock.now - startedAt
                 return MetricsStatus(
                     ingestApplied: counts.ingestApplied, ingestHead: max(ingestHead(), counts.ingestApplied),
-                    lastSequence: counts.head, values: counts.values, uptimeSeconds: uptime.components.seconds)
+                    lastSequence: counts.head, values: counts.values, uptimeSeconds: uptime.components.seconds,
+                    scoringApplied: counts.scoringApplied,
+                    scoringHead: max(scoringHead(), counts.scoringApplied))
             default:
                 return ErrorReply(code: .unknownType, message: "the metrics service does not serve \"\(request.type)\"")
             }

@@ -30,6 +30,8 @@ public struct MetricsState: Sendable, Hashable {
     public internal(set) var filings: [FilingKey: RecordedFiling] = [:]
     /// Totals of each filing year.
     public internal(set) var filingTotals: [Int: FilingTotals] = [:]
+    /// Scores and high-tech tiers from the scoring stream, with their aggregates.
+    public internal(set) var scoring = ScoringAggregates()
     /// The latest year any fact (filing or program event) belongs to.
     public internal(set) var latestYear: Int?
 

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import GRDB
 import Messaging
+import Scoring
 import Storage
 
 /// The metrics service's database (`<data dir>/metrics.sqlite`, owned by this service only).
@@ -11,10 +12,14 @@ import Storage
 /// - `metric_value`: the latest metric update per key (indicator × period × scope × source), with the exact
 ///   header and body frames that were published, so snapshots survive log pruning;
 /// - `metric_fact`: the body of every filing and program event applied, by ingest sequence, from which the
-///   computed aggregates are rebuilt on start.
+///   computed aggregates are rebuilt on start;
+/// - `score_fact` and `hightech_fact`: the latest score of each subject per scheme and period, and the latest
+///   高企培育库 tier of each enterprise per period, from the scoring stream (with the scoring sequence they came
+///   from), from which the scoring aggregates are rebuilt on start.
 ///
-/// ``apply(_:to:)`` writes all of it — facts, values, stream log entries and the ingest cursor — in ONE
-/// transaction per batch.
+/// ``apply(_:to:)`` (ingest) and ``applyScoring(_:to:)`` (scoring) each write all of it — facts, values, stream log
+/// entries and that stream's cursor in `follower_cursor` — in ONE transaction per batch. The two followers'
+/// batches are serialised by the database's single writer.
 public struct MetricsStore: Sendable {
     /// The database.
     public let database: KechuangDatabase
@@ -48,6 +53,27 @@ public struct MetricsStore: Sendable {
                 CREATE INDEX IF NOT EXISTS stream_log_topic ON stream_log(topic, sequence);
                 """)
         }
+        migrator.registerMigration("kechuang.metrics.v2.scoring") { db in
+            try db.execute(sql: """
+                CREATE TABLE score_fact (
+                    scheme TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    subject_kind TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    points TEXT NOT NULL,
+                    grade TEXT,
+                    scoring_sequence INTEGER NOT NULL,
+                    PRIMARY KEY (scheme, period, subject_kind, subject)
+                ) WITHOUT ROWID;
+                CREATE TABLE hightech_fact (
+                    credit_code TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    tier TEXT NOT NULL,
+                    scoring_sequence INTEGER NOT NULL,
+                    PRIMARY KEY (credit_code, period)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
@@ -68,34 +94,75 @@ public struct MetricsStore: Sendable {
     public func load(catalog: Catalog) async throws -> (logic: MetricsLogic, lastApplied: UInt64) {
         let cursor = cursor
         return try await database.pool.read { db in
-            var values: [MetricKey: MetricUpdate] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT body FROM metric_value") {
-                let body: Data = row["body"]
-                let update = try EnvelopeCodec.decodeBody(MetricUpdate.self, from: body, type: MetricUpdate.messageType)
-                values[update.key] = update
-            }
-            var logic = MetricsLogic(catalog: catalog, state: MetricsState(values: values))
-            let facts = try Row.fetchCursor(
-                db, sql: "SELECT ingest_sequence, type, body FROM metric_fact ORDER BY ingest_sequence")
-            while let row = try facts.next() {
-                let type = MessageType(rawValue: row["type"])
-                let body: Data = row["body"]
-                let stored: Int64 = row["ingest_sequence"]
-                let sequence = UInt64(max(0, stored))
-                switch type {
-                case FilingRecorded.messageType:
-                    let filing = try EnvelopeCodec.decodeBody(FilingRecorded.self, from: body, type: type)
-                    logic.absorb(.filing(filing), ingestSequence: sequence)
-                case ProgramEventRecorded.messageType:
-                    let event = try EnvelopeCodec.decodeBody(ProgramEventRecorded.self, from: body, type: type)
-                    logic.absorb(.program(event), ingestSequence: sequence)
-                default:
-                    continue
-                }
-            }
-            let lastApplied = try cursor.lastApplied(db, stream: KechuangStream.ingest)
-            return (logic, lastApplied)
+            (try Self.loadLogic(db, catalog: catalog), try cursor.lastApplied(db, stream: KechuangStream.ingest))
         }
+    }
+
+    /// The last applied sequence of `stream` (`ingest` or `scoring`).
+    public func lastApplied(stream: String) async throws -> UInt64 {
+        let cursor = cursor
+        return try await database.pool.read { db in try cursor.lastApplied(db, stream: stream) }
+    }
+
+    private static func loadLogic(_ db: Database, catalog: Catalog) throws -> MetricsLogic {
+        var values: [MetricKey: MetricUpdate] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT body FROM metric_value") {
+            let body: Data = row["body"]
+            let update = try EnvelopeCodec.decodeBody(MetricUpdate.self, from: body, type: MetricUpdate.messageType)
+            values[update.key] = update
+        }
+        var state = MetricsState(values: values)
+        state.scoring = try loadScoring(db)
+        var logic = MetricsLogic(catalog: catalog, state: state)
+        let facts = try Row.fetchCursor(
+            db, sql: "SELECT ingest_sequence, type, body FROM metric_fact ORDER BY ingest_sequence")
+        while let row = try facts.next() {
+            let type = MessageType(rawValue: row["type"])
+            let body: Data = row["body"]
+            let stored: Int64 = row["ingest_sequence"]
+            let sequence = UInt64(max(0, stored))
+            switch type {
+            case FilingRecorded.messageType:
+                let filing = try EnvelopeCodec.decodeBody(FilingRecorded.self, from: body, type: type)
+                logic.absorb(.filing(filing), ingestSequence: sequence)
+            case ProgramEventRecorded.messageType:
+                let event = try EnvelopeCodec.decodeBody(ProgramEventRecorded.self, from: body, type: type)
+                logic.absorb(.program(event), ingestSequence: sequence)
+            default:
+                continue
+            }
+        }
+        return logic
+    }
+
+    /// The scoring aggregates rebuilt from `score_fact` and `hightech_fact`.
+    private static func loadScoring(_ db: Database) throws -> ScoringAggregates {
+        var scores: [ScoringAggregates.ScoreKey: ScoringAggregates.RecordedScore] = [:]
+        let scoreRows = try Row.fetchCursor(
+            db, sql: "SELECT scheme, period, subject_kind, subject, points, grade, scoring_sequence FROM score_fact")
+        while let row = try scoreRows.next() {
+            let text: String = row["points"]
+            guard let points = DecimalText.parse(text) else {
+                throw MetricsError.corruptFact(table: "score_fact", value: text)
+            }
+            let sequence: Int64 = row["scoring_sequence"]
+            let key = ScoringAggregates.ScoreKey(
+                scheme: row["scheme"], period: row["period"], subjectKind: row["subject_kind"], subject: row["subject"])
+            scores[key] = ScoringAggregates.RecordedScore(
+                points: points, grade: row["grade"], scoringSequence: UInt64(max(0, sequence)))
+        }
+        var tiers: [ScoringAggregates.TierKey: ScoringAggregates.RecordedTier] = [:]
+        let tierRows = try Row.fetchCursor(db, sql: "SELECT credit_code, period, tier, scoring_sequence FROM hightech_fact")
+        while let row = try tierRows.next() {
+            let text: String = row["tier"]
+            guard let tier = HighTechTier(rawValue: text) else {
+                throw MetricsError.corruptFact(table: "hightech_fact", value: text)
+            }
+            let sequence: Int64 = row["scoring_sequence"]
+            tiers[ScoringAggregates.TierKey(creditCode: row["credit_code"], period: row["period"])] =
+                ScoringAggregates.RecordedTier(tier: tier, scoringSequence: UInt64(max(0, sequence)))
+        }
+        return ScoringAggregates(scores: scores, tiers: tiers)
     }
 
     // MARK: Applying
@@ -117,9 +184,29 @@ public struct MetricsStore: Sendable {
         do {
             return try await write(envelopes, shared: shared)
         } catch {
-            let catalog = shared.withLogic { $0.catalog }
-            shared.replace(try await load(catalog: catalog).logic)
+            try await reload(shared)
             throw error
+        }
+    }
+
+    /// Applies a batch of scoring-stream entries to `shared`'s logic (in place) and persists score and tier facts,
+    /// values, the metrics stream entries and the scoring cursor in one transaction.
+    /// - Throws: database errors; nothing is committed and `shared` is reloaded from the database.
+    public func applyScoring(_ envelopes: [Envelope], to shared: SharedMetricsLogic) async throws -> Applied {
+        do {
+            return try await writeScoring(envelopes, shared: shared)
+        } catch {
+            try await reload(shared)
+            throw error
+        }
+    }
+
+    /// Replaces `shared`'s logic with the committed state, inside a write transaction so that no batch of the
+    /// other follower commits between reading the state and replacing it.
+    private func reload(_ shared: SharedMetricsLogic) async throws {
+        let catalog = shared.withLogic { $0.catalog }
+        try await database.pool.write { db in
+            shared.replace(try Self.loadLogic(db, catalog: catalog))
         }
     }
 
@@ -148,23 +235,7 @@ public struct MetricsStore: Sendable {
                             arguments: [Int64(clamping: ingestSequence), envelope.type.rawValue, envelope.body])
                     }
                     for update in logic.apply(event, ingestSequence: ingestSequence) {
-                        let body = try EnvelopeCodec.encodeBody(update)
-                        let sequence = try log.nextSequence(db)
-                        let header = Data(EnvelopeCodec.encodeHeader(
-                            headers.header(for: MetricUpdate.self, sequence: sequence, correlation: envelope.header.id)))
-                        let topic = update.topic.rawValue
-                        try log.append(db, sequence: sequence, topic: topic, header: header, body: body)
-                        try db.execute(
-                            sql: """
-                                INSERT OR REPLACE INTO metric_value
-                                    (sort_key, indicator, period, scope, source, topic, sequence, header, body)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                                """,
-                            arguments: [
-                                Self.sortKey(update.key), update.key.indicator, update.key.period,
-                                update.key.scope.rawValue, update.key.source.rawValue, topic,
-                                Int64(clamping: sequence), header, body,
-                            ])
+                        try Self.append(update, db, log: log, headers: headers, correlation: envelope.header.id)
                         updates += 1
                     }
                 }
@@ -174,6 +245,95 @@ public struct MetricsStore: Sendable {
                 return Applied(head: try log.head(db), updates: updates, skipped: skipped)
             }
         }
+    }
+
+    private func writeScoring(_ envelopes: [Envelope], shared: SharedMetricsLogic) async throws -> Applied {
+        let headers = self.headers
+        let log = self.log
+        let cursor = self.cursor
+        return try await database.pool.write { db -> Applied in
+            try shared.withLogic { logic -> Applied in
+                var updates = 0
+                var skipped: [(sequence: UInt64, reason: String)] = []
+                var lastSequence: UInt64?
+                for envelope in envelopes {
+                    guard let scoringSequence = envelope.sequence else { continue }
+                    lastSequence = scoringSequence
+                    let event: ScoringEvent
+                    do {
+                        event = try ScoringEvent(envelope)
+                    } catch {
+                        skipped.append((scoringSequence, "\(error)"))
+                        continue
+                    }
+                    try Self.recordFact(event, scoringSequence: scoringSequence, db)
+                    for update in logic.apply(event, scoringSequence: scoringSequence) {
+                        try Self.append(update, db, log: log, headers: headers, correlation: envelope.header.id)
+                        updates += 1
+                    }
+                }
+                if let lastSequence {
+                    try cursor.setLastApplied(db, stream: KechuangStream.scoring, sequence: lastSequence)
+                }
+                return Applied(head: try log.head(db), updates: updates, skipped: skipped)
+            }
+        }
+    }
+
+    /// Stores the score or tier an entry carries, unless a newer entry for the same key is stored already.
+    private static func recordFact(_ event: ScoringEvent, scoringSequence: UInt64, _ db: Database) throws {
+        let sequence = Int64(clamping: scoringSequence)
+        switch event {
+        case let .score(update):
+            try db.execute(
+                sql: """
+                    INSERT INTO score_fact (scheme, period, subject_kind, subject, points, grade, scoring_sequence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (scheme, period, subject_kind, subject) DO UPDATE SET
+                        points = excluded.points, grade = excluded.grade, scoring_sequence = excluded.scoring_sequence
+                    WHERE excluded.scoring_sequence > score_fact.scoring_sequence
+                    """,
+                arguments: [
+                    update.schemeID, update.period, update.subjectKind, update.subjectID,
+                    DecimalText.string(update.points), update.grade?.id, sequence,
+                ])
+        case let .highTech(update):
+            try db.execute(
+                sql: """
+                    INSERT INTO hightech_fact (credit_code, period, tier, scoring_sequence) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (credit_code, period) DO UPDATE SET
+                        tier = excluded.tier, scoring_sequence = excluded.scoring_sequence
+                    WHERE excluded.scoring_sequence > hightech_fact.scoring_sequence
+                    """,
+                arguments: [
+                    update.assessment.creditCode.rawValue, String(update.assessment.period.latestYear),
+                    update.assessment.tier.rawValue, sequence,
+                ])
+        case .ignored:
+            break
+        }
+    }
+
+    /// Appends `update` to the metrics stream log and makes it the current value of its key.
+    private static func append(
+        _ update: MetricUpdate, _ db: Database, log: StreamLogStore, headers: HeaderFactory, correlation: String?
+    ) throws {
+        let body = try EnvelopeCodec.encodeBody(update)
+        let sequence = try log.nextSequence(db)
+        let header = Data(EnvelopeCodec.encodeHeader(
+            headers.header(for: MetricUpdate.self, sequence: sequence, correlation: correlation)))
+        let topic = update.topic.rawValue
+        try log.append(db, sequence: sequence, topic: topic, header: header, body: body)
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO metric_value
+                    (sort_key, indicator, period, scope, source, topic, sequence, header, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                sortKey(update.key), update.key.indicator, update.key.period, update.key.scope.rawValue,
+                update.key.source.rawValue, topic, Int64(clamping: sequence), header, body,
+            ])
     }
 
     // MARK: Queries
@@ -233,13 +393,15 @@ public struct MetricsStore: Sendable {
         }
     }
 
-    /// Counts for the status reply: last applied ingest sequence, metrics stream head, number of values.
-    public func counts() async throws -> (ingestApplied: UInt64, head: UInt64, values: Int) {
+    /// Counts for the status reply: last applied ingest and scoring sequences, metrics stream head, number of
+    /// values.
+    public func counts() async throws -> (ingestApplied: UInt64, head: UInt64, values: Int, scoringApplied: UInt64) {
         let log = log
         let cursor = cursor
         return try await database.pool.read { db in
             (try cursor.lastApplied(db, stream: KechuangStream.ingest), try log.head(db),
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM metric_value") ?? 0)
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM metric_value") ?? 0,
+             try cursor.lastApplied(db, stream: KechuangStream.scoring))
         }
     }
 

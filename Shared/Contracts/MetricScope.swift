@@ -1,5 +1,7 @@
-/// What an indicator value covers: the whole county, one town/park, or one program.
-/// Written on the wire as `county`, `town:<name>` or `program:<id>`.
+/// What an indicator value covers: the whole county, one town/park, one program, the subjects scored under one
+/// scoring scheme, or those of them with one grade.
+/// Written on the wire as `county`, `town:<name>`, `program:<id>`, `scheme:<scheme id>` or
+/// `scheme:<scheme id>/grade:<grade id>`.
 public struct MetricScope: RawRepresentable, Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The wire form.
     public let rawValue: String
@@ -15,6 +17,22 @@ public struct MetricScope: RawRepresentable, Codable, Sendable, Hashable, Compar
 
     /// One program (catalog program id).
     public static func program(_ id: String) -> MetricScope { MetricScope(rawValue: "program:" + id) }
+
+    /// The subjects scored under one scoring scheme (`scheme:<scheme id>`).
+    public static func scheme(_ id: String) -> MetricScope { MetricScope(rawValue: "scheme:" + id) }
+
+    /// The subjects with grade `grade` under scoring scheme `scheme` (`scheme:<scheme id>/grade:<grade id>`).
+    public static func grade(_ grade: String, scheme: String) -> MetricScope {
+        MetricScope(rawValue: "scheme:" + scheme + "/grade:" + grade)
+    }
+
+    /// The scheme id and grade id of a `scheme:` scope (grade `nil` for a whole scheme), or `nil` for another scope.
+    public var schemeAndGrade: (scheme: String, grade: String?)? {
+        guard rawValue.hasPrefix("scheme:") else { return nil }
+        let rest = rawValue.dropFirst("scheme:".count)
+        guard let marker = rest.range(of: "/grade:") else { return (String(rest), nil) }
+        return (String(rest[..<marker.lowerBound]), String(rest[marker.upperBound...]))
+    }
 
     /// Decodes the plain string form.
     public init(from decoder: any Decoder) throws {

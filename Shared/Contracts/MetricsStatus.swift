@@ -14,14 +14,23 @@ public struct MetricsStatus: WireMessage, Hashable {
     public var values: Int
     /// Seconds since the service started.
     public var uptimeSeconds: Int64
+    /// Last scoring-stream sequence applied (absent from services older than the scoring follower).
+    public var scoringApplied: UInt64?
+    /// Scoring-stream head as last heard (heartbeat or replay); absent like ``scoringApplied``.
+    public var scoringHead: UInt64?
 
     /// Creates the reply.
-    public init(ingestApplied: UInt64, ingestHead: UInt64, lastSequence: UInt64, values: Int, uptimeSeconds: Int64) {
+    public init(
+        ingestApplied: UInt64, ingestHead: UInt64, lastSequence: UInt64, values: Int, uptimeSeconds: Int64,
+        scoringApplied: UInt64? = nil, scoringHead: UInt64? = nil
+    ) {
         self.ingestApplied = ingestApplied
         self.ingestHead = ingestHead
         self.lastSequence = lastSequence
         self.values = values
         self.uptimeSeconds = uptimeSeconds
+        self.scoringApplied = scoringApplied
+        self.scoringHead = scoringHead
     }
 
     /// Replies travel back on the request socket.

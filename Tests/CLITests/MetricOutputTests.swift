@@ -45,6 +45,9 @@ struct MetricOutputTests {
         #expect(line.contains("⚠ 报告值与计算值不一致"))
         #expect(formatter.scopeName(.town("杨舍镇")) == "杨舍镇")
         #expect(formatter.scopeName(.program("tech_loan")) == catalog.program(id: "tech_loan")?.nameZh)
+        #expect(formatter.scopeName(.scheme("innovation-points-2025")) == "方案 scheme innovation-points-2025")
+        #expect(formatter.scopeName(.grade("A", scheme: "innovation-points-2025"))
+                == "方案 scheme innovation-points-2025 格次 grade A")
     }
 
     @Test func metricsFiltersByPeriodAndProgram() throws {

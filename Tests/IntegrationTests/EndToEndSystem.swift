@@ -81,19 +81,24 @@ struct EndToEndSystem: Sendable {
         return (services.first { $0["name"] as? String == service }?["pid"] as? NSNumber)?.int32Value
     }
 
-    /// Waits until `metrics` has applied everything ingest has. Event-driven: subscribed to `metrics.pub`, it asks
-    /// both services' status (on `ingest.req` and `metrics.req`) once, then again only when metrics publishes
-    /// something (a metric update as it applies an ingest event, or its heartbeat); fails after `timeout`.
+    /// Waits until `metrics` has applied everything ingest has, and everything scoring published after scoring
+    /// applied everything ingest has (metrics' scoring indicators are then final). Event-driven: subscribed to
+    /// `metrics.pub`, it asks the three services' status (on `ingest.req`, `scoring.req` and `metrics.req`) once,
+    /// then again only when metrics publishes something (a metric update as it applies an event, or its
+    /// heartbeat); fails after `timeout`.
     func waitUntilMetricsCaughtUp(timeout: Duration = .seconds(120)) async throws {
         let run = directory.runDirectory
         let ingest = try await TestClient(endpoint: "ipc://\(run)/ingest.req")
+        let scoring = try await TestClient(endpoint: "ipc://\(run)/scoring.req")
         let metrics = try await TestClient(endpoint: "ipc://\(run)/metrics.req")
         let live = try await metrics.subscribe(
             "ipc://\(run)/metrics.pub", prefixes: [Topic.family("metric"), Heartbeat.topic(for: KechuangStream.metrics)])
         @Sendable func caughtUp() async throws -> Bool {
             let head = try await ingest.request(IngestStatusRequest(), expecting: IngestStatus.self).lastSequence
-            let applied = try await metrics.request(MetricsStatusRequest(), expecting: MetricsStatus.self).ingestApplied
-            return applied == head
+            let scored = try await scoring.request(ScoringStatusRequest(), expecting: ScoringStatus.self)
+            guard scored.ingestApplied == head else { return false }
+            let applied = try await metrics.request(MetricsStatusRequest(), expecting: MetricsStatus.self)
+            return applied.ingestApplied == head && applied.scoringApplied == scored.lastSequence
         }
         let done = try await withDeadline(timeout) { () async throws -> Bool in
             if try await caughtUp() { return true }
@@ -102,6 +107,7 @@ struct EndToEndSystem: Sendable {
         } ?? false
         await live.close()
         await metrics.close()
+        await scoring.close()
         await ingest.close()
         guard done else {
             throw ServiceProcessError.notReady(name: "metrics catch-up", timeout: timeout, stderrTail: supervisor.stderr.tail())

@@ -5,8 +5,9 @@ import Testing
 import Glibc
 #endif
 
-/// End-to-end: the real `kechuang`, `kechuang-ingest` and `kechuang-metrics` binaries, started by the supervisor.
-/// Build them first: `swift build --product kechuang --product kechuang-ingest --product kechuang-metrics`.
+/// End-to-end: the real `kechuang`, `kechuang-ingest`, `kechuang-scoring` and `kechuang-metrics` binaries, started by
+/// the supervisor. Build them first: `swift build --product kechuang --product kechuang-ingest --product
+/// kechuang-scoring --product kechuang-metrics`.
 @Suite("End to end through kechuang up", .serialized)
 struct EndToEndTests {
     /// One figure of the seed report's answer key.
@@ -94,12 +95,18 @@ struct EndToEndTests {
         #expect(generated.status == 0)
         let firstPart = [sample.path + "/filings-2022.csv"]
         let secondPart = ["filings-2023.jsonl", "filings-2024.jsonl", "events.jsonl"].map { sample.path + "/" + $0 }
+        // Both runs feed the same documents in the same order, one at a time: the ingest stream is then identical,
+        // and so is the scoring stream that follows it. (Metrics' own filing and event values do not depend on the
+        // order, but scores do — percentile normalisation and tiers are as of each score — and with them the
+        // scoring indicators metrics computes from them.)
+        let feed = ["feed", "--concurrency", "1"]
 
         // Undisturbed run.
         let calm = try await EndToEndSystem.start()
         defer { calm.directory.remove() }
         let calmWatch = try await calm.startWatch(["metric.enterprise"])
-        #expect(try await calm.run(["feed"] + firstPart + secondPart).status == 0)
+        #expect(try await calm.run(feed + firstPart).status == 0)
+        #expect(try await calm.run(feed + secondPart).status == 0)
         try await calm.waitUntilMetricsCaughtUp()
         let expected = try await calm.currentValues()
         // Computed metrics arrive on the stream.
@@ -111,13 +118,16 @@ struct EndToEndTests {
         #expect(filings != nil, "no computed enterprise.filings = \(enterprises) for 2024")
         #expect(expected.keys.contains { $0.hasSuffix("|computed") && $0.hasPrefix("loan.") })
         #expect(expected.keys.contains { $0.hasPrefix("hightech.effective|") })
+        // … and so do the indicators computed from the scoring stream.
+        #expect(expected.keys.contains { $0.hasPrefix("hightech_pool.tier_") })
+        #expect(expected.keys.contains { $0.hasPrefix("scoring.points_median|2024|scheme:") })
         try await calmWatch.stop()
         #expect(try await calm.stop() == 0)
 
         // Disturbed run: a service is SIGKILLed between the feeds; the supervisor restarts it.
         let stormy = try await EndToEndSystem.start()
         defer { stormy.directory.remove() }
-        #expect(try await stormy.run(["feed"] + firstPart).status == 0)
+        #expect(try await stormy.run(feed + firstPart).status == 0)
         let victim = try #require(try stormy.pid(of: victimService))
         kill(victim, SIGKILL)
         let restartedLine: @Sendable (String) -> Bool = {
@@ -129,7 +139,7 @@ struct EndToEndTests {
             #expect(back != nil, "the supervisor did not restart ingest")
         }
         // While metrics is dead or restarting, ingest keeps accepting; metrics catches up by replay.
-        #expect(try await stormy.run(["feed"] + secondPart).status == 0)
+        #expect(try await stormy.run(feed + secondPart).status == 0)
         let restarted = await stormy.supervisor.stderr.firstLine(matching: restartedLine, timeout: .seconds(60))
         #expect(restarted != nil, "the supervisor did not restart \(victimService)")
         #expect(try stormy.pid(of: victimService) != victim)

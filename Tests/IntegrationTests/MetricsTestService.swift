@@ -5,8 +5,9 @@ import Foundation
 import Messaging
 import ZeroMQ
 
-/// A real `kechuang-metrics` in a short run directory, following an ingest service, with a client on its sync
-/// endpoint.
+/// A real `kechuang-metrics` in a short run directory, following an ingest service (and a scoring service when
+/// given one; otherwise scoring's default endpoints in its own run directory, where nothing answers), with a client
+/// on its sync endpoint.
 struct MetricsTestService: Sendable {
     /// The run directory (kept across restarts).
     let directory: RunDirectory
@@ -15,30 +16,36 @@ struct MetricsTestService: Sendable {
     /// DEALER client on `metrics.sync`.
     let sync: TestClient
 
-    /// Starts metrics in `directory`, following the ingest stream at `ingestPublish` / `ingestSync`.
-    /// `readyTimeoutMilliseconds` bounds how long the service waits for catching up before announcing readiness.
+    /// Starts metrics in `directory`, following the ingest stream at `ingestPublish` / `ingestSync` and, when given,
+    /// the scoring stream at `scoringPublish` / `scoringSync`. `readyTimeoutMilliseconds` bounds how long the
+    /// service waits for catching up with each stream before announcing readiness.
     static func start(
-        directory: RunDirectory? = nil, ingestPublish: String, ingestSync: String, readyTimeoutMilliseconds: Int = 10_000
+        directory: RunDirectory? = nil, ingestPublish: String, ingestSync: String, scoringPublish: String? = nil,
+        scoringSync: String? = nil, readyTimeoutMilliseconds: Int = 10_000
     ) async throws -> MetricsTestService {
         let directory = try directory ?? RunDirectory()
+        var scoring: [String] = []
+        if let scoringPublish, let scoringSync { scoring = ["--scoring-pub", scoringPublish, "--scoring-sync", scoringSync] }
         let process = try await ServiceProcess.start(
             "kechuang-metrics",
             arguments: directory.serviceArguments + [
                 "--ingest-pub", ingestPublish, "--ingest-sync", ingestSync, "--heartbeat-ms", "100",
                 "--ready-timeout-ms", String(readyTimeoutMilliseconds), "--request-timeout-ms", "1000",
-            ],
+            ] + scoring,
             readyTimeout: .seconds(60))
         let sync = try await TestClient(endpoint: try process.readiness.endpoint("metrics.sync"))
         return MetricsTestService(directory: directory, process: process, sync: sync)
     }
 
-    /// Starts metrics following `ingest`.
+    /// Starts metrics following `ingest` (and `scoring`, when given).
     static func start(
-        following ingest: IngestTestService, directory: RunDirectory? = nil, readyTimeoutMilliseconds: Int = 10_000
+        following ingest: IngestTestService, scoring: ScoringTestService? = nil, directory: RunDirectory? = nil,
+        readyTimeoutMilliseconds: Int = 10_000
     ) async throws -> MetricsTestService {
         try await start(
             directory: directory, ingestPublish: try ingest.process.readiness.endpoint("ingest.pub"),
             ingestSync: try ingest.process.readiness.endpoint("ingest.sync"),
+            scoringPublish: try scoring?.endpoint("scoring.pub"), scoringSync: try scoring?.endpoint("scoring.sync"),
             readyTimeoutMilliseconds: readyTimeoutMilliseconds)
     }
 
@@ -55,21 +62,33 @@ struct MetricsTestService: Sendable {
     /// something (a metric update as it applies an ingest event, or its 100 ms heartbeat).
     @discardableResult
     func waitUntilApplied(_ ingestSequence: UInt64, timeout: Duration = .seconds(60)) async throws -> MetricsStatus {
+        try await waitUntil(wanted: ingestSequence, timeout: timeout) { $0.ingestApplied >= ingestSequence }
+    }
+
+    /// Waits until metrics has applied the scoring stream up to `scoringSequence`; fails after `timeout`.
+    /// Event-driven like ``waitUntilApplied(_:timeout:)``.
+    @discardableResult
+    func waitUntilScoringApplied(_ scoringSequence: UInt64, timeout: Duration = .seconds(60)) async throws -> MetricsStatus {
+        try await waitUntil(wanted: scoringSequence, timeout: timeout) { ($0.scoringApplied ?? 0) >= scoringSequence }
+    }
+
+    private func waitUntil(
+        wanted: UInt64, timeout: Duration, _ done: @escaping @Sendable (MetricsStatus) -> Bool
+    ) async throws -> MetricsStatus {
         let live = try await sync.subscribe(
             endpoint("metrics.pub"), prefixes: [Topic.family("metric"), Heartbeat.topic(for: KechuangStream.metrics)])
         let applied = try await withDeadline(timeout) { [self] () async throws -> MetricsStatus? in
             var current = try await status()
-            if current.ingestApplied >= ingestSequence { return current }
+            if done(current) { return current }
             for await _ in live.envelopes {
                 current = try await status()
-                if current.ingestApplied >= ingestSequence { return current }
+                if done(current) { return current }
             }
             return nil
         } ?? nil
         await live.close()
         guard let applied else {
-            throw MetricsTestError.notCaughtUp(
-                wanted: ingestSequence, status: try await status(), log: process.stderr.tail())
+            throw MetricsTestError.notCaughtUp(wanted: wanted, status: try await status(), log: process.stderr.tail())
         }
         return applied
     }
@@ -121,7 +140,7 @@ enum MetricsTestError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case let .notCaughtUp(wanted, status, log):
-            "metrics did not apply ingest up to \(wanted) in time (status \(status)); log:\n\(log)"
+            "metrics did not apply the followed stream up to \(wanted) in time (status \(status)); log:\n\(log)"
         case let .subscriberFailed(status, output):
             "python subscriber failed (status \(status.map(String.init) ?? "running")):\n\(output)"
         }
