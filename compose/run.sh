@@ -96,6 +96,12 @@ watch_pid=""
 
 echo
 "$kechuang" metrics --program tech_loan || true
+echo
+echo "==> innovation points: the top of one ranking, and one enterprise looked up (一键可查)" >&2
+"$kechuang" ranking --scheme innovation-points-2025 --top 5 || true
+first="$("$kechuang" ranking --scheme innovation-points-2025 --top 1 --format json 2>/dev/null \
+    | sed -n 's/.*"subjectID":"\([^"]*\)".*/\1/p' | head -n 1)"
+[ -n "$first" ] && { "$kechuang" subject "$first" || true; }
 cat <<TRY
 
 Kechuang 科创 is running (home $KECHUANG_HOME, sockets $KECHUANG_RUN_DIR). Try next:
@@ -103,6 +109,9 @@ Kechuang 科创 is running (home $KECHUANG_HOME, sockets $KECHUANG_RUN_DIR). Try
   $kechuang status                      # each service's status
   $kechuang metrics --period 2024       # current indicator values (当前指标)
   $kechuang watch loan                  # live updates of the 科技贷 family (Ctrl-C to stop)
+  $kechuang ranking --top 10            # innovation points ranking per cohort (积分排名)
+  $kechuang subject 张家港 / <credit code> # one subject: points, grade, rank, 高企 assessment (一键可查)
+  $kechuang explain <credit code>       # why it has those points
   $kechuang extract $report --format table
   $kechuang feed docs/examples/         # feed more documents
   tail -f $KECHUANG_HOME/logs/*.log

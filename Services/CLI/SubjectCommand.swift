@@ -65,7 +65,7 @@ struct SubjectCommand: AsyncParsableCommand, AsyncExecutable {
         }
         text += reply.scores.isEmpty ? "暂无积分 no score yet\n" : scores.render()
         if let assessment = reply.highTech {
-            text += "\n高企评估 high-tech assessment: \(assessment.tier.nameZh) · \(assessment.eligibility)"
+            text += "\n高企评估 high-tech assessment: \(assessment.tier.nameZh) · \(assessment.eligibility.nameZh) \(assessment.eligibility)"
             text += "\n"
             for gap in assessment.gaps {
                 text += "  差距 gap: \(gap.messageZh)\n"
