@@ -187,6 +187,18 @@ struct EndToEndScoringTests {
         let explain = try await system.run(["explain", best.subjectID, "--scheme", "innovation-points-2025"])
         #expect(explain.status == 0)
         #expect(explain.stdout.contains { $0.contains("研发投入强度") })
+        // Every other subject kind of the sample data (subjects-2024.csv) is scored under its kind's scheme.
+        for kind in ["rd_institution", "incubator", "university_institute", "talent_team", "town_park"] {
+            let ranked = try await system.run(["ranking", "--kind", kind, "--top", "1", "--format", "json"])
+            #expect(ranked.status == 0, "\(kind): \(ranked.stderr)")
+            let rows = try JSONDecoder().decode(RankingReply.self, from: Data((ranked.stdout.first ?? "").utf8)).rows
+            let top = try #require(rows.first, "no \(kind) scored")
+            let shown = try await system.run(["subject", top.subjectID, "--format", "json"])
+            #expect(shown.status == 0)
+            let profile = try JSONDecoder().decode(SubjectReply.self, from: Data((shown.stdout.first ?? "").utf8))
+            #expect(profile.subject?.kind == kind)
+            #expect(profile.scores.first?.points == top.points)
+        }
         let unknown = try await system.run(["subject", "没有这家企业"])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains { $0.contains("not found") })
