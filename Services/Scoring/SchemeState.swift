@@ -10,8 +10,8 @@ struct SchemeState: Sendable {
     var percentiles = CohortPercentiles()
     /// Points per cohort.
     var ranking = CohortRanking()
-    /// Current score per subject id.
-    var scores: [String: ScoreUpdate] = [:]
+    /// Current score per subject id (a digest: the message itself is in the database).
+    var scores: [String: ScoreDigest] = [:]
 
     /// The scheme.
     var scheme: ScoringScheme { scorer.scheme }

@@ -32,7 +32,7 @@ enum ScoringAssembly {
         let (initialLogic, lastApplied, changed) = try await store.load(schemes: schemes)
         let logic = SharedScoringLogic(initialLogic)
         if !changed.isEmpty {
-            let outputs = logic.withLogic { $0.currentScoreOutputs() }
+            let outputs = logic.withLogic { $0.rescoreAll() }
             let recorded = try await store.recordSchemes(schemes, rescored: outputs)
             logger.notice(
                 "scheme files changed: every score re-computed and re-published",

@@ -27,8 +27,8 @@ struct ScoringLogic: Sendable {
     private(set) var states: [String: SchemeState]
     /// Subjects of the other kinds (and enterprises' extra figures) by kind, then id: their records by period.
     private(set) var records: [String: [String: [String: SubjectRecord]]] = [:]
-    /// Current high-tech assessment by credit code.
-    private(set) var highTech: [String: HighTechAssessment] = [:]
+    /// Current high-tech assessment (digest) by credit code.
+    private(set) var highTech: [String: HighTechDigest] = [:]
     /// Filings that could not be assessed for high-tech, with the reason (for logs; not published).
     private(set) var highTechSkipped = 0
 
@@ -63,11 +63,8 @@ struct ScoringLogic: Sendable {
         if record.kind == Self.enterpriseKind {
             return scoreEnterprise(record.id, ingestSequence: ingestSequence)
         }
-        guard let periods = records[record.kind]?[record.id],
-              let latestPeriod = periods.keys.max(), let latest = periods[latestPeriod] else { return [] }
-        var attributes = latest.attributes
-        if let town = latest.town { attributes["town"] = town }
-        let inputs = SubjectInputs(subjectID: latest.id, values: latest.values, attributes: attributes)
+        guard let latest = latestRecord(kind: record.kind, id: record.id) else { return [] }
+        let inputs = Self.inputs(of: latest)
         var outputs: [ScoringOutput] = []
         for scheme in schemes where scheme.subjectKind == record.kind {
             outputs += score(subject: latest.id, name: latest.name, town: latest.town, period: latest.period,
@@ -78,11 +75,7 @@ struct ScoringLogic: Sendable {
 
     /// Scores an enterprise under every enterprise scheme from its latest filing (plus any enterprise record).
     private mutating func scoreEnterprise(_ code: String, ingestSequence: UInt64) -> [ScoringOutput] {
-        guard let record = enterprises[code], let latest = record.latest, var inputs = record.inputs() else { return [] }
-        if let periods = records[Self.enterpriseKind]?[code], let period = periods.keys.max(), let extra = periods[period] {
-            inputs.values.merge(extra.values) { _, recorded in recorded }
-            inputs.attributes.merge(extra.attributes) { _, recorded in recorded }
-        }
+        guard let latest = enterprises[code]?.latest, let inputs = enterpriseInputs(code) else { return [] }
         var outputs: [ScoringOutput] = []
         for scheme in schemes where scheme.subjectKind == Self.enterpriseKind {
             outputs += score(subject: code, name: latest.enterpriseName, town: latest.town, period: String(latest.year),
@@ -91,22 +84,61 @@ struct ScoringLogic: Sendable {
         return outputs
     }
 
-    /// Every current score, scheme by scheme in subject order: what a scheme change re-publishes (the logic was
-    /// rebuilt under the schemes now in force).
-    func currentScoreOutputs() -> [ScoringOutput] {
-        schemes.flatMap { scheme -> [ScoringOutput] in
-            guard let state = states[scheme.id] else { return [] }
-            return state.scores.keys.sorted().flatMap { subject in
-                currentScores(of: subject, schemeID: scheme.id).map { ScoringOutput.score($0) }
+    /// An enterprise's inputs: its latest filing's, with its latest enterprise record's figures overriding.
+    private func enterpriseInputs(_ code: String) -> SubjectInputs? {
+        guard var inputs = enterprises[code]?.inputs() else { return nil }
+        if let extra = latestRecord(kind: Self.enterpriseKind, id: code) {
+            inputs.values.merge(extra.values) { _, recorded in recorded }
+            inputs.attributes.merge(extra.attributes) { _, recorded in recorded }
+        }
+        return inputs
+    }
+
+    /// The latest period's record of a subject.
+    private func latestRecord(kind: String, id: String) -> SubjectRecord? {
+        guard let periods = records[kind]?[id], let period = periods.keys.max() else { return nil }
+        return periods[period]
+    }
+
+    /// A record's inputs (its town as the `town` attribute).
+    private static func inputs(of record: SubjectRecord) -> SubjectInputs {
+        var attributes = record.attributes
+        if let town = record.town { attributes["town"] = town }
+        return SubjectInputs(subjectID: record.id, values: record.values, attributes: attributes)
+    }
+
+    /// Every subject's score computed afresh under the schemes in force, all published (`ingestSequence` 0): what a
+    /// scheme change re-publishes after the logic was rebuilt from the facts.
+    mutating func rescoreAll() -> [ScoringOutput] {
+        var outputs: [ScoringOutput] = []
+        for code in enterprises.keys.sorted() {
+            guard let record = enterprises[code], let latest = record.latest, let inputs = enterpriseInputs(code)
+            else { continue }
+            for scheme in schemes where scheme.subjectKind == Self.enterpriseKind {
+                outputs += score(subject: code, name: latest.enterpriseName, town: latest.town,
+                                 period: String(latest.year), inputs: inputs, scheme: scheme, ingestSequence: 0,
+                                 always: true)
             }
         }
+        for kind in records.keys.sorted() where kind != Self.enterpriseKind {
+            for id in (records[kind] ?? [:]).keys.sorted() {
+                guard let latest = latestRecord(kind: kind, id: id) else { continue }
+                for scheme in schemes where scheme.subjectKind == kind {
+                    outputs += score(subject: id, name: latest.name, town: latest.town, period: latest.period,
+                                     inputs: Self.inputs(of: latest), scheme: scheme, ingestSequence: 0, always: true)
+                }
+            }
+        }
+        return outputs
     }
 
     // MARK: Scores
 
+    /// Scores `subject` under `scheme` and returns what to publish: its score when anything in it changed (or
+    /// `always`), and `grade.changed` when its grade did.
     private mutating func score(
         subject: String, name: String, town: String?, period: String, inputs: SubjectInputs, scheme: ScoringScheme,
-        ingestSequence: UInt64
+        ingestSequence: UInt64, always: Bool = false
     ) -> [ScoringOutput] {
         // Taken out of the dictionary while it changes, so its trees and maps are uniquely referenced and change in
         // place (a copy left in `states` would make every update copy the whole scheme state: O(n) per filing).
@@ -140,26 +172,17 @@ struct ScoringLogic: Sendable {
             stage: score.stage?.id, cohort: score.cohort.description,
             grade: state.grade(for: score, rank: rank, cohortSize: cohortSize), rank: rank, cohortSize: cohortSize,
             previousPoints: previous?.points, ingestSequence: ingestSequence)
-        state.scores[subject] = update
-        guard let previous, Self.sameContent(previous, update) else {
-            var outputs: [ScoringOutput] = [.score(update)]
-            if previous?.grade != update.grade, previous != nil || update.grade != nil {
-                outputs.append(.gradeChanged(GradeChanged(
-                    subjectKind: scheme.subjectKind, subjectID: subject, subjectName: name, schemeID: scheme.id,
-                    previous: previous?.grade, current: update.grade, points: update.points,
-                    ingestSequence: ingestSequence)))
-            }
-            return outputs
+        let digest = ScoreDigest(update)
+        state.scores[subject] = digest
+        guard always || previous?.content != digest.content else { return [] }
+        var outputs: [ScoringOutput] = [.score(update)]
+        if previous?.grade != update.grade, previous != nil || update.grade != nil {
+            outputs.append(.gradeChanged(GradeChanged(
+                subjectKind: scheme.subjectKind, subjectID: subject, subjectName: name, schemeID: scheme.id,
+                previous: previous?.grade, current: update.grade, points: update.points,
+                ingestSequence: ingestSequence)))
         }
-        return []
-    }
-
-    /// Whether two updates say the same (ignoring what only records their cause).
-    private static func sameContent(_ old: ScoreUpdate, _ new: ScoreUpdate) -> Bool {
-        var old = old
-        old.previousPoints = new.previousPoints
-        old.ingestSequence = new.ingestSequence
-        return old == new
+        return outputs
     }
 
     // MARK: High-tech
@@ -178,8 +201,9 @@ struct ScoringLogic: Sendable {
             return []
         }
         let previous = highTech[code]
-        highTech[code] = assessment
-        guard previous != assessment else { return [] }
+        let digest = HighTechDigest(assessment)
+        highTech[code] = digest
+        guard previous?.content != digest.content else { return [] }
         var outputs: [ScoringOutput] = [.highTech(HighTechUpdate(assessment: assessment, ingestSequence: ingestSequence))]
         if previous?.tier != assessment.tier || previous?.eligibility != assessment.eligibility {
             outputs.append(.highTechChanged(HighTechChanged(
@@ -218,23 +242,36 @@ struct ScoringLogic: Sendable {
         return found
     }
 
-    /// The current scores of `subject` (of `kind`, any kind when nil), with ranks and grades as of now.
-    func currentScores(of subject: String, kind: String? = nil, schemeID: String? = nil) -> [ScoreUpdate] {
-        schemes.compactMap { scheme -> ScoreUpdate? in
-            guard schemeID == nil || schemeID == scheme.id, kind == nil || kind == scheme.subjectKind,
-                  let state = states[scheme.id],
-                  var update = state.scores[subject] else { return nil }
-            if let position = state.ranking.position(of: subject) {
-                update.rank = position.rank
-                update.cohortSize = position.cohortSize
-                if !scheme.grades.tiers.isEmpty, update.vetoedBy.isEmpty {
-                    update.grade = scheme.grades.tier(rank: position.rank, cohortSize: position.cohortSize).map {
-                        ScoreGrade(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn)
-                    }
-                }
+    /// `update` (a published score, read back from the database) with its rank, cohort size and percentile grade as
+    /// of now.
+    func live(_ update: ScoreUpdate) -> ScoreUpdate {
+        guard let scheme = schemes.first(where: { $0.id == update.schemeID }), let state = states[scheme.id],
+              let position = state.ranking.position(of: update.subjectID) else { return update }
+        var current = update
+        current.rank = position.rank
+        current.cohortSize = position.cohortSize
+        if !scheme.grades.tiers.isEmpty, current.vetoedBy.isEmpty {
+            current.grade = scheme.grades.tier(rank: position.rank, cohortSize: position.cohortSize).map {
+                ScoreGrade(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn)
             }
-            return update
         }
+        return current
+    }
+
+    /// The grade of `subject` under `scheme` as of now (percentile tier from its live rank, else its point band).
+    private func liveGrade(of subject: String, scheme: ScoringScheme, state: SchemeState) -> ScoreGrade? {
+        guard let digest = state.scores[subject] else { return nil }
+        guard !scheme.grades.tiers.isEmpty else { return digest.grade }
+        guard !digest.vetoed, let position = state.ranking.position(of: subject) else { return nil }
+        return scheme.grades.tier(rank: position.rank, cohortSize: position.cohortSize).map {
+            ScoreGrade(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn)
+        }
+    }
+
+    /// The name of a subject of `kind`.
+    func name(of subject: String, kind: String) -> String? {
+        if kind == Self.enterpriseKind { return enterprises[subject]?.latest?.enterpriseName }
+        return latestRecord(kind: kind, id: subject)?.name
     }
 
     /// The ranking of a scheme, best first per cohort, `top` rows per cohort.
@@ -245,10 +282,10 @@ struct ScoringLogic: Sendable {
         for key in state.ranking.cohorts where cohort == nil || key.description == cohort {
             let size = state.ranking.count(in: key)
             for ranked in state.ranking.ranked(in: key, limit: max(1, top)) {
-                let current = currentScores(of: ranked.subject, schemeID: scheme.id).first
                 rows.append(RankingRow(
                     cohort: key.description, rank: ranked.rank, cohortSize: size, subjectID: ranked.subject,
-                    name: current?.subjectName ?? ranked.subject, points: ranked.points, grade: current?.grade))
+                    name: name(of: ranked.subject, kind: scheme.subjectKind) ?? ranked.subject, points: ranked.points,
+                    grade: liveGrade(of: ranked.subject, scheme: scheme, state: state)))
             }
         }
         return RankingReply(schemeID: scheme.id, schemeNameZh: scheme.nameZh, rows: rows)

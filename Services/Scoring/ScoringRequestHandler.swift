@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import Logging
 import Messaging
+import Scoring
 import Streams
 
 /// Answers the scoring service's requests other than replay (which `StreamOwnerService` serves), on both
@@ -65,15 +66,23 @@ struct ScoringRequestHandler: RequestHandler {
         guard !request.query.trimmingCharacters(in: .whitespaces).isEmpty else {
             return ErrorReply(code: .invalidRequest, message: "query must not be empty", field: "query")
         }
-        let (matches, chosen, scores, highTech) = logic.withLogic { logic in
+        let (matches, chosen) = logic.withLogic { logic in
             let matches = logic.find(request.query)
             let exact = matches.first { $0.id == request.query.uppercased() || $0.name == request.query }
-            let chosen = exact ?? (matches.count == 1 ? matches.first : nil)
-            let scores = chosen.map { logic.currentScores(of: $0.id, kind: $0.kind, schemeID: request.schemeID) } ?? []
-            return (matches, chosen, scores, chosen.flatMap { $0.kind == ScoringLogic.enterpriseKind ? logic.highTech[$0.id] : nil })
+            return (matches, exact ?? (matches.count == 1 ? matches.first : nil))
         }
+        var scores: [ScoreUpdate] = []
+        var highTech: HighTechAssessment?
         var history: [SubjectHistoryPoint] = []
-        if let chosen { history = try await store.history(kind: chosen.kind, subject: chosen.id) }
+        if let chosen {
+            let published = try await store.currentScores(kind: chosen.kind, subject: chosen.id)
+                .filter { request.schemeID == nil || $0.schemeID == request.schemeID }
+            scores = logic.withLogic { logic in published.map { logic.live($0) } }
+            if chosen.kind == ScoringLogic.enterpriseKind {
+                highTech = try await store.currentHighTech(creditCode: chosen.id)
+            }
+            history = try await store.history(kind: chosen.kind, subject: chosen.id)
+        }
         return SubjectReply(matches: matches, subject: chosen, scores: scores, highTech: highTech, history: history)
     }
 }

@@ -257,6 +257,31 @@ struct ScoringStore: Sendable {
         }
     }
 
+    /// The current score messages of a subject (every scheme), as published.
+    func currentScores(kind: String, subject: String) async throws -> [ScoreUpdate] {
+        let prefix = Topic("score").child(kind).child(subject).rawValue + "."
+        return try await database.pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT body FROM scoring_current WHERE substr(topic, 1, ?) = ? ORDER BY topic",
+                arguments: [prefix.unicodeScalars.count, prefix]
+            ).map { row in
+                let body: Data = row["body"]
+                return try EnvelopeCodec.decodeBody(ScoreUpdate.self, from: body, type: ScoreUpdate.messageType)
+            }
+        }
+    }
+
+    /// The current high-tech assessment of an enterprise, as published.
+    func currentHighTech(creditCode: String) async throws -> HighTechAssessment? {
+        let topic = HighTechUpdate.topicPrefix.child(creditCode).rawValue
+        return try await database.pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT body FROM scoring_current WHERE topic = ?", arguments: [topic])
+            else { return nil }
+            let body: Data = row["body"]
+            return try EnvelopeCodec.decodeBody(HighTechUpdate.self, from: body, type: HighTechUpdate.messageType).assessment
+        }
+    }
+
     /// A subject's score history (every score update of it in the retained stream), oldest first.
     func history(kind: String, subject: String, limit: Int = 1000) async throws -> [SubjectHistoryPoint] {
         let prefix = Topic("score").child(kind).child(subject).rawValue + "."

@@ -1,0 +1,31 @@
+import Contracts
+import Foundation
+
+/// What the scoring logic keeps in memory of a subject's current score under one scheme: enough to decide whether a
+/// new score changed anything and to rank and grade — not the whole message. The published message (with its
+/// breakdown) is kept in the database's current rows, where queries read it; keeping every full `ScoreUpdate` in
+/// memory cost ≈ 3 kB per subject and scheme (docs/performance.md, "Scoring").
+struct ScoreDigest: Sendable, Hashable {
+    /// Points.
+    var points: Decimal
+    /// Grade, if any.
+    var grade: ScoreGrade?
+    /// Whether a veto applied (no percentile tier then).
+    var vetoed: Bool
+    /// A hash of the message's content apart from what only records its cause (`previousPoints`,
+    /// `ingestSequence`): equal hashes mean nothing to publish. In-process only (Swift's hashing is seeded per run).
+    var content: Int
+
+    /// The digest of `update`.
+    init(_ update: ScoreUpdate) {
+        points = update.points
+        grade = update.grade
+        vetoed = !update.vetoedBy.isEmpty
+        var hasher = Hasher()
+        var normalized = update
+        normalized.previousPoints = nil
+        normalized.ingestSequence = 0
+        hasher.combine(normalized)
+        content = hasher.finalize()
+    }
+}
