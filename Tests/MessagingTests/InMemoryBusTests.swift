@@ -1,5 +1,6 @@
 import Foundation
 import Messaging
+import Synchronization
 import Testing
 
 struct EchoHandler: RequestHandler {
@@ -78,5 +79,76 @@ struct EchoHandler: RequestHandler {
             _ = try await bus.requestClient(to: "nowhere", source: "cli").request(Sample(name: "x", value: 1))
         }
         await server.close()
+    }
+}
+
+/// `RequestServer.serve` runs at most `maxConcurrent` handlers at once and answers every request.
+@Suite struct RequestServerConcurrencyTests {
+    /// Holds handlers until `batch` of them run at once (or the last requests have started), so they overlap
+    /// without any sleeping, and records the largest number running at once.
+    final class Gate: RequestHandler, Sendable {
+        private struct State {
+            var running = 0
+            var peak = 0
+            var started = 0
+            var handled = 0
+            var waiting: [CheckedContinuation<Void, Never>] = []
+        }
+        private let state = Mutex(State())
+        let batch: Int
+        let total: Int
+
+        init(batch: Int, total: Int) {
+            self.batch = batch
+            self.total = total
+        }
+
+        func handle(_ request: Envelope) async -> any WireMessage {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let release = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+                    state.running += 1
+                    state.started += 1
+                    state.peak = max(state.peak, state.running)
+                    state.waiting.append(continuation)
+                    guard state.waiting.count >= batch || state.started == total else { return [] }
+                    defer { state.waiting = [] }
+                    return state.waiting
+                }
+                for waiter in release { waiter.resume() }
+            }
+            state.withLock { state in
+                state.running -= 1
+                state.handled += 1
+            }
+            return Sample(name: "ok", value: 1)
+        }
+
+        var peak: Int { state.withLock { $0.peak } }
+        var handled: Int { state.withLock { $0.handled } }
+    }
+
+    @Test func atMostMaxConcurrentHandlersRunAndEveryRequestIsAnswered() async throws {
+        let bus = InMemoryBus()
+        let server = bus.requestServer(at: "svc", source: "svc")
+        let gate = Gate(batch: 3, total: 40)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { await server.serve(gate, maxConcurrent: 3) }
+            let client = bus.requestClient(to: "svc", source: "cli")
+            try await withThrowingTaskGroup(of: Int.self) { requests in
+                for index in 0..<40 {
+                    requests.addTask {
+                        try await client.request(Sample(name: "r\(index)", value: index), expecting: Sample.self,
+                                                 timeout: .seconds(30)).value
+                    }
+                }
+                var answered = 0
+                for try await _ in requests { answered += 1 }
+                #expect(answered == 40)
+            }
+            #expect(gate.handled == 40)
+            #expect(gate.peak == 3, "three ran at once, never more")
+            await server.close()
+            try await tasks.waitForAll()
+        }
     }
 }

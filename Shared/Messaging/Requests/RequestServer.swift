@@ -11,22 +11,20 @@ public protocol RequestServer: Sendable {
 
 extension RequestServer {
     /// Answers every request with `handler` until the server closes, running up to `maxConcurrent`
-    /// handlers at once (so slow requests — e.g. ones waiting for a group commit — overlap).
+    /// handlers at once (so slow requests — e.g. ones waiting for a group commit — overlap). Each handler is a
+    /// child of one discarding task group, released as soon as it has replied; a ``ConcurrencyLimit`` holds the
+    /// next request back while `maxConcurrent` are running.
     public func serve(_ handler: any RequestHandler, maxConcurrent: Int = 64) async {
-        await withTaskGroup(of: Void.self) { group in
-            var running = 0
+        let slots = ConcurrencyLimit(maxConcurrent)
+        await withDiscardingTaskGroup { group in
             for await request in requests {
-                if running >= max(1, maxConcurrent) {
-                    await group.next()
-                    running -= 1
-                }
-                running += 1
+                guard await slots.acquire() else { break }
                 group.addTask {
+                    defer { slots.release() }
                     let reply = await handler.handle(request.envelope)
                     try? await request.reply(any: reply)
                 }
             }
-            await group.waitForAll()
         }
     }
 }
