@@ -22,6 +22,9 @@ struct RankingCommand: AsyncParsableCommand, AsyncExecutable {
     @Option(help: "Rows per cohort.")
     var top: Int = 20
 
+    @Flag(help: "Settle first: re-score every subject against its cohorts as they are now (a ranking round).")
+    var settle = false
+
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
@@ -35,6 +38,10 @@ struct RankingCommand: AsyncParsableCommand, AsyncExecutable {
             throw CLIError.invalidArgument(name: "--top", value: String(top), expected: "a positive number")
         }
         let resolved = try connection.resolve()
+        if settle {
+            let settled = try await ScoringQuery.ask(SettleRequest(), expecting: SettleReply.self, connection: resolved)
+            if format == .table { print("已结算 settled: \(settled.published) 条更新 updates") }
+        }
         let reply = try await ScoringQuery.ask(
             RankingRequest(schemeID: scheme, kind: kind, cohort: cohort, top: top), expecting: RankingReply.self,
             connection: resolved)

@@ -63,7 +63,7 @@ enum ScoringAssembly {
                 head.advance(to: applied.head)
             }
             let handler = ScoringRequestHandler(
-                store: store, logic: logic, ingest: { follower.progress }, startedAt: ContinuousClock.now,
+                store: store, logic: logic, head: head, ingest: { follower.progress }, startedAt: ContinuousClock.now,
                 logger: logger)
             try await builder.own(
                 stream: KechuangStream.scoring, publish: (.scoringPublish, configuration.scoringPublish),

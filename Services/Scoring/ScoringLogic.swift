@@ -110,48 +110,97 @@ struct ScoringLogic: Sendable {
     /// Every subject's score computed afresh under the schemes in force, all published (`ingestSequence` 0): what a
     /// scheme change re-publishes after the logic was rebuilt from the facts.
     mutating func rescoreAll() -> [ScoringOutput] {
-        var outputs: [ScoringOutput] = []
+        rescore(always: true)
+    }
+
+    /// Re-scores every subject against its cohorts as they are now and returns the scores that changed (and grade
+    /// changes). A percentile-normalised indicator is evaluated when its subject's own data arrives; later subjects
+    /// move the percentiles of earlier ones. Settling brings every score to what the data as a whole gives — after
+    /// a settle with no filing since, the scores no longer depend on the order filings arrived in. One pass suffices:
+    /// percentiles depend on the cohort's raw values, which settling does not change.
+    mutating func settle() -> [ScoringOutput] {
+        rescore(always: false)
+    }
+
+    /// A subject to re-score: who it is and its current inputs.
+    private struct Subject {
+        var id: String
+        var kind: String
+        var name: String
+        var town: String?
+        var period: String
+        var inputs: SubjectInputs
+    }
+
+    /// Re-scores every subject in two passes per scheme: first every score (so every cohort ranking holds final
+    /// points), then every message with final ranks and percentile grades — so one settle is a fixed point.
+    private mutating func rescore(always: Bool) -> [ScoringOutput] {
+        var subjects: [Subject] = []
         for code in enterprises.keys.sorted() {
-            guard let record = enterprises[code], let latest = record.latest, let inputs = enterpriseInputs(code)
-            else { continue }
-            for scheme in schemes where scheme.subjectKind == Self.enterpriseKind {
-                outputs += score(subject: code, name: latest.enterpriseName, town: latest.town,
-                                 period: String(latest.year), inputs: inputs, scheme: scheme, ingestSequence: 0,
-                                 always: true)
-            }
+            guard let latest = enterprises[code]?.latest, let inputs = enterpriseInputs(code) else { continue }
+            subjects.append(Subject(
+                id: code, kind: Self.enterpriseKind, name: latest.enterpriseName, town: latest.town,
+                period: String(latest.year), inputs: inputs))
         }
         for kind in records.keys.sorted() where kind != Self.enterpriseKind {
             for id in (records[kind] ?? [:]).keys.sorted() {
                 guard let latest = latestRecord(kind: kind, id: id) else { continue }
-                for scheme in schemes where scheme.subjectKind == kind {
-                    outputs += score(subject: id, name: latest.name, town: latest.town, period: latest.period,
-                                     inputs: Self.inputs(of: latest), scheme: scheme, ingestSequence: 0, always: true)
-                }
+                subjects.append(Subject(
+                    id: id, kind: kind, name: latest.name, town: latest.town, period: latest.period,
+                    inputs: Self.inputs(of: latest)))
             }
+        }
+        var outputs: [ScoringOutput] = []
+        for scheme in schemes {
+            guard var state = states.removeValue(forKey: scheme.id) else { continue }
+            var scored: [(Subject, Score)] = []
+            for subject in subjects where subject.kind == scheme.subjectKind {
+                if let score = Self.computeScore(subject.inputs, in: &state) { scored.append((subject, score)) }
+            }
+            for (subject, score) in scored {
+                outputs += Self.publish(
+                    score, subject: subject.id, name: subject.name, town: subject.town, period: subject.period,
+                    scheme: scheme, state: &state, ingestSequence: 0, always: always)
+            }
+            states[scheme.id] = state
         }
         return outputs
     }
 
     // MARK: Scores
 
-    /// Scores `subject` under `scheme` and returns what to publish: its score when anything in it changed (or
-    /// `always`), and `grade.changed` when its grade did.
+    /// Scores `subject` under `scheme` and returns what to publish: its score when anything in it changed, and
+    /// `grade.changed` when its grade did.
     private mutating func score(
         subject: String, name: String, town: String?, period: String, inputs: SubjectInputs, scheme: ScoringScheme,
-        ingestSequence: UInt64, always: Bool = false
+        ingestSequence: UInt64
     ) -> [ScoringOutput] {
         // Taken out of the dictionary while it changes, so its trees and maps are uniquely referenced and change in
         // place (a copy left in `states` would make every update copy the whole scheme state: O(n) per filing).
         guard var state = states.removeValue(forKey: scheme.id) else { return [] }
         defer { states[scheme.id] = state }
-        let assessment: SubjectAssessment
-        switch state.scorer.assess(inputs) {
-        case let .success(found): assessment = found
-        case .failure: return []  // no score, never zero; an earlier score stays until the data allows a new one
-        }
+        // No score (no data for the scheme, stage unknown) publishes nothing, never zero; an earlier score stays.
+        guard let score = Self.computeScore(inputs, in: &state) else { return [] }
+        return Self.publish(
+            score, subject: subject, name: name, town: town, period: period, scheme: scheme, state: &state,
+            ingestSequence: ingestSequence, always: false)
+    }
+
+    /// Assesses and scores `inputs`, recording the cohort values and moving the subject in its cohort's ranking.
+    private static func computeScore(_ inputs: SubjectInputs, in state: inout SchemeState) -> Score? {
+        guard case let .success(assessment) = state.scorer.assess(inputs) else { return nil }
         state.percentiles.record(assessment)
         let score = state.scorer.score(assessment, percentiles: state.percentiles)
-        state.ranking.upsert(subject, points: score.total, cohort: score.cohort)
+        state.ranking.upsert(inputs.subjectID, points: score.total, cohort: score.cohort)
+        return score
+    }
+
+    /// The message for `score` with the subject's rank now, kept as the subject's digest; what to publish when it
+    /// differs from the previous one (or `always`).
+    private static func publish(
+        _ score: Score, subject: String, name: String, town: String?, period: String, scheme: ScoringScheme,
+        state: inout SchemeState, ingestSequence: UInt64, always: Bool
+    ) -> [ScoringOutput] {
         let position = state.ranking.position(of: subject)
         let rank = position?.rank ?? 1
         let cohortSize = position?.cohortSize ?? 1

@@ -6,11 +6,13 @@ import Scoring
 import Streams
 
 /// Answers the scoring service's requests other than replay (which `StreamOwnerService` serves), on both
-/// `scoring.sync` and `scoring.req`: `stream.snapshot`, `scoring.status`, and the 一键可查 queries `scoring.subject`
-/// and `scoring.ranking`.
+/// `scoring.sync` and `scoring.req`: `stream.snapshot`, `scoring.status`, `scoring.settle`, and the 一键可查 queries
+/// `scoring.subject` and `scoring.ranking`.
 struct ScoringRequestHandler: RequestHandler {
     let store: ScoringStore
     let logic: SharedScoringLogic
+    /// Advanced after a settle so the owner publishes it.
+    let head: CommittedHead
     let ingest: @Sendable () -> StreamFollowerProgress
     let startedAt: ContinuousClock.Instant
     let logger: Logger
@@ -35,6 +37,13 @@ struct ScoringRequestHandler: RequestHandler {
                     ingestApplied: counts.ingestApplied, ingestHead: max(ingest().knownHead, counts.ingestApplied),
                     lastSequence: counts.head, subjects: subjects, scores: scores, schemes: schemes,
                     uptimeSeconds: (ContinuousClock.now - startedAt).components.seconds)
+            case SettleRequest.messageType:
+                let settled = try await store.settle(logic)
+                head.advance(to: settled.head)
+                if settled.messages > 0 {
+                    logger.info("settled", metadata: ["published": "\(settled.messages)", "head": "\(settled.head)"])
+                }
+                return SettleReply(published: settled.messages, lastSequence: settled.head)
             case SubjectRequest.messageType:
                 return try await subject(try request.decode(SubjectRequest.self))
             case RankingRequest.messageType:

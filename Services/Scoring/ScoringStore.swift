@@ -13,7 +13,9 @@ import Streams
 ///   in order, which reproduces exactly the state the live path built;
 /// - `scoring_current`: the latest state message per topic (`score.…`, `hightech.…`) with the exact header and body
 ///   frames published, for snapshots;
-/// - `scoring_scheme`: the scheme versions the current scores were computed with (a change re-scores everything).
+/// - `scoring_scheme`: the scheme versions the current scores were computed with (a change re-scores everything);
+/// - `scoring_settle`: the ingest sequences after which a settle (``settle(_:)``) changed scores, so the rebuild
+///   settles at the same points.
 ///
 /// ``apply(_:to:)`` writes facts, stream entries, current rows and the ingest cursor in ONE transaction per batch.
 struct ScoringStore: Sendable {
@@ -56,6 +58,13 @@ struct ScoringStore: Sendable {
                 CREATE INDEX IF NOT EXISTS stream_log_topic ON stream_log(topic, sequence);
                 """)
         }
+        migrator.registerMigration("kechuang.scoring.v2.settle") { db in
+            try db.execute(sql: """
+                CREATE TABLE scoring_settle (
+                    after_ingest_sequence INTEGER PRIMARY KEY NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 
@@ -75,10 +84,19 @@ struct ScoringStore: Sendable {
         let cursor = cursor
         return try await database.pool.read { db in
             var logic = ScoringLogic(schemes: schemes)
+            // Settles happened after these ingest sequences: replaying them at the same points rebuilds exactly the
+            // state that was published.
+            var settles = try Int64.fetchAll(
+                db, sql: "SELECT after_ingest_sequence FROM scoring_settle ORDER BY after_ingest_sequence")[...]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT ingest_sequence, type, body FROM scoring_fact ORDER BY ingest_sequence")
             while let row = try rows.next() {
                 let sequence: Int64 = row["ingest_sequence"]
+                // A settle recorded after ingest sequence m happened before any fact above m.
+                if let next = settles.first, next < sequence {
+                    _ = logic.settle()
+                    while let pending = settles.first, pending < sequence { settles.removeFirst() }
+                }
                 let body: Data = row["body"]
                 let type: String = row["type"]
                 switch type {
@@ -92,6 +110,7 @@ struct ScoringStore: Sendable {
                     _ = logic.apply(filing, ingestSequence: UInt64(max(0, sequence)))
                 }
             }
+            if !settles.isEmpty { _ = logic.settle() }
             var stored: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, version FROM scoring_scheme") {
                 stored[row["id"]] = row["version"]
@@ -130,6 +149,35 @@ struct ScoringStore: Sendable {
     }
 
     // MARK: Applying
+
+    /// Settles every score against its cohorts as they are now (``ScoringLogic/settle()``) and appends what changed,
+    /// in one transaction. Returns the stream head and the number of messages appended.
+    func settle(_ shared: SharedScoringLogic) async throws -> (head: UInt64, messages: Int) {
+        let log = log
+        let headers = headers
+        let cursor = cursor
+        do {
+            return try await database.pool.write { db in
+                try shared.withLogic { logic in
+                    let outputs = logic.settle()
+                    for output in outputs {
+                        try Self.append(output, correlation: nil, db: db, log: log, headers: headers)
+                    }
+                    if !outputs.isEmpty {
+                        let after = try cursor.lastApplied(db, stream: KechuangStream.ingest)
+                        try db.execute(
+                            sql: "INSERT OR IGNORE INTO scoring_settle (after_ingest_sequence) VALUES (?)",
+                            arguments: [Int64(clamping: after)])
+                    }
+                    return (try log.head(db), outputs.count)
+                }
+            }
+        } catch {
+            let schemes = shared.withLogic { $0.schemes }
+            shared.replace(try await load(schemes: schemes).logic)
+            throw error
+        }
+    }
 
     /// Applies a batch of ingest entries to `shared`'s logic (in place) and persists facts, stream entries, current
     /// rows and the ingest cursor in one transaction.

@@ -12,7 +12,7 @@ public enum KechuangMessages {
         MetricsStatusRequest.self, MetricsStatus.self,
         ScoreUpdate.self, GradeChanged.self, HighTechUpdate.self, HighTechChanged.self,
         ScoringStatusRequest.self, ScoringStatus.self, SubjectRequest.self, SubjectReply.self,
-        RankingRequest.self, RankingReply.self,
+        RankingRequest.self, RankingReply.self, SettleRequest.self, SettleReply.self,
         ErrorReply.self, ReplayRequest.self, ReplayBatch.self, SnapshotRequest.self, SnapshotBatch.self, Heartbeat.self,
     ]
 }

@@ -93,6 +93,37 @@ import Testing
         await ingest.finish()
     }
 
+    /// A settle (ranking round) publishes the scores the data as a whole gives; the restarted service rebuilds
+    /// exactly that state (settles replayed at the same points), so settling again publishes nothing.
+    @Test func aSettleSurvivesARestartAndIsAFixedPoint() async throws {
+        let ingest = try await IngestTestService.start()
+        var scoring = try await ScoringTestService.start(following: ingest)
+        do {
+            let accepted = try await ingest.accept(try MetricsDocuments.filings(Self.filings(count: 25)))
+            try await scoring.waitUntilApplied(try #require(accepted.lastSequence))
+            let settled = try await scoring.client.request(SettleRequest(), expecting: SettleReply.self)
+            #expect(settled.published > 0, "percentile schemes move as later subjects arrive")
+            let again = try await scoring.client.request(SettleRequest(), expecting: SettleReply.self)
+            #expect(again.published == 0)
+            let before = try await scoring.snapshot()
+            try await scoring.stop()
+            scoring = try await ScoringTestService.start(following: ingest, directory: scoring.directory)
+            let afterRestart = try await scoring.client.request(SettleRequest(), expecting: SettleReply.self)
+            #expect(afterRestart.published == 0, "the rebuilt state is the settled one")
+            #expect(try await scoring.snapshot() == before)
+            // New data after the settle is scored as usual.
+            let more = try await ingest.accept(try MetricsDocuments.filings(Array(Self.filings(count: 27).suffix(4))))
+            try await scoring.waitUntilApplied(try #require(more.lastSequence))
+            #expect(try await scoring.status().subjects == 27)
+        } catch {
+            await scoring.finish()
+            await ingest.finish()
+            throw error
+        }
+        await scoring.finish()
+        await ingest.finish()
+    }
+
     /// SIGKILL of scoring mid-feed, restart, catch up: the same current scores as a run that never crashed.
     @Test func aCrashMidFeedConvergesToTheUndisturbedScores() async throws {
         let filings = try Self.filings(count: 40)

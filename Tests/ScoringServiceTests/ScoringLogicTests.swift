@@ -111,3 +111,36 @@ import Testing
         #expect(live.highTech == rebuilt.highTech)
     }
 }
+
+/// Settling removes the dependence of percentile-normalised scores on the order filings arrived in.
+@Suite struct ScoringSettleTests {
+    /// Every scheme's ranking (cohort, rank, subject, points, grade), as queries show it.
+    static func rankings(_ logic: ScoringLogic) -> [String] {
+        ScoringLogicTests.schemes.flatMap { scheme -> [String] in
+            (logic.ranking(schemeID: scheme.id, kind: scheme.subjectKind, cohort: nil, top: 1000)?.rows ?? []).map {
+                "\(scheme.id) \($0.cohort) \($0.rank) \($0.subjectID) \($0.points) \($0.grade?.id ?? "-")"
+            }
+        }
+    }
+
+    @Test(arguments: 0..<8)
+    func afterASettleScoresDependOnTheDataNotTheOrder(seed: Int) throws {
+        var random = SeededRandom(seed: UInt64(seed) &* 104_729 &+ 3)
+        var facts: [FilingRecorded] = []
+        for n in 1...30 {
+            facts.append(try ScoringLogicTests.filing(
+                n, year: 2024, revenue: Decimal(Int.random(in: 1...300, using: &random)) * 1_000_000,
+                rdPercent: Decimal(Int.random(in: 1...9, using: &random))))
+        }
+        var forward = ScoringLogic(schemes: ScoringLogicTests.schemes)
+        for (index, fact) in facts.enumerated() { _ = forward.apply(fact, ingestSequence: UInt64(index + 1)) }
+        var backward = ScoringLogic(schemes: ScoringLogicTests.schemes)
+        for (index, fact) in facts.reversed().enumerated() { _ = backward.apply(fact, ingestSequence: UInt64(index + 1)) }
+        // Unsettled, percentile schemes disagree: the first subjects were scored against fewer others.
+        #expect(Self.rankings(forward) != Self.rankings(backward), "seed \(seed)")
+        #expect(!forward.settle().isEmpty)
+        _ = backward.settle()
+        #expect(Self.rankings(forward) == Self.rankings(backward), "seed \(seed)")
+        #expect(forward.settle().isEmpty, "a second settle changes nothing")
+    }
+}
