@@ -70,6 +70,19 @@ enum ScoringAssembly {
                 sync: (.scoringSync, configuration.scoringSync), log: store.logReader, head: head,
                 heartbeatInterval: configuration.heartbeatInterval, handler: handler)
             try await builder.serve((.scoringRequest, configuration.scoringRequest), handler: handler)
+            if let interval = configuration.settleInterval {
+                builder.every(interval, name: "settle") {
+                    do {
+                        let settled = try await store.settle(logic)
+                        head.advance(to: settled.head)
+                        if settled.messages > 0 {
+                            logger.info("settled", metadata: ["published": "\(settled.messages)"])
+                        }
+                    } catch {
+                        logger.error("settle failed", metadata: ["error": "\(error)"])
+                    }
+                }
+            }
             let service = builder.build(
                 readyTimeout: configuration.readyTimeout, environment: configuration.environment, announcer: announcer)
             return Assembled(service: service, store: store)

@@ -27,6 +27,8 @@ public struct ScoringConfiguration: Sendable {
     public var readyTimeout: Duration
     /// Timeout of one replay request to ingest.
     public var requestTimeout: Duration
+    /// Interval of the periodic settle (ranking round); nil = only on request.
+    public var settleInterval: Duration?
 
     /// Environment variable of `--database`.
     public static let databaseVariable = "KECHUANG_SCORING_DATABASE"
@@ -40,6 +42,8 @@ public struct ScoringConfiguration: Sendable {
     public static let readyTimeoutVariable = "KECHUANG_SCORING_READY_TIMEOUT_MS"
     /// Environment variable of `--request-timeout-ms`.
     public static let requestTimeoutVariable = "KECHUANG_SCORING_REQUEST_TIMEOUT_MS"
+    /// Environment variable of `--settle-interval-s`.
+    public static let settleIntervalVariable = "KECHUANG_SCORING_SETTLE_INTERVAL_S"
 
     /// Resolves every setting from `options` > `resolver.environment` > defaults.
     /// - Throws: ``ConfigurationError`` naming the bad flag or variable, ``ScoringError`` for impossible values.
@@ -68,13 +72,20 @@ public struct ScoringConfiguration: Sendable {
         let requestTimeout = try positive(resolver.resolve(
             "request_timeout_ms", rawFlag: options.requestTimeoutMilliseconds, flagName: "--request-timeout-ms",
             environmentKey: requestTimeoutVariable, default: 2000))
+        let settle: ConfigValue<Int> = try resolver.resolve(
+            "settle_interval_s", rawFlag: options.settleIntervalSeconds, flagName: "--settle-interval-s",
+            environmentKey: settleIntervalVariable, default: 0)
+        guard settle.value >= 0 else {
+            throw ScoringError.invalidSetting(name: settle.name, value: "\(settle.value)", reason: "must not be negative")
+        }
         return ScoringConfiguration(
             environment: environment, ingestPublish: ingestPublish.value, ingestSync: ingestSync.value,
             scoringPublish: scoringPublish.value, scoringSync: scoringSync.value, scoringRequest: scoringRequest.value,
             databasePath: absolute(database.value), schemesPath: absolute(schemes.value),
             catalogPath: catalog.value.isEmpty ? nil : absolute(catalog.value),
             heartbeatInterval: .milliseconds(heartbeat), readyTimeout: .milliseconds(ready),
-            requestTimeout: .milliseconds(requestTimeout))
+            requestTimeout: .milliseconds(requestTimeout),
+            settleInterval: settle.value > 0 ? .seconds(settle.value) : nil)
     }
 
     /// The shipped scheme files: `schemes/` next to the executable (the Docker image, an installed tree), else

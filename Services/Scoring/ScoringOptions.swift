@@ -40,6 +40,10 @@ public struct ScoringOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("request-timeout-ms"), help: "Timeout of one replay request to ingest in milliseconds (env KECHUANG_SCORING_REQUEST_TIMEOUT_MS; default 2000).")
     public var requestTimeoutMilliseconds: String?
 
+    /// `--settle-interval-s`: run a ranking round (settle) this often; 0 = only on request.
+    @Option(name: .customLong("settle-interval-s"), help: "Settle (re-score every subject against its cohorts) every this many seconds; 0 = only on request (env KECHUANG_SCORING_SETTLE_INTERVAL_S; default 0).")
+    public var settleIntervalSeconds: String?
+
     /// Required by ArgumentParser.
     public init() {}
 }
