@@ -29,8 +29,6 @@ struct ScoringLogic: Sendable {
     private(set) var records: [String: [String: [String: SubjectRecord]]] = [:]
     /// Current high-tech assessment (digest) by credit code.
     private(set) var highTech: [String: HighTechDigest] = [:]
-    /// Filings that could not be assessed for high-tech, with the reason (for logs; not published).
-    private(set) var highTechSkipped = 0
 
     /// Creates empty logic for `schemes`.
     init(schemes: [ScoringScheme], assessor: HighTechAssessor = HighTechAssessor()) {
@@ -246,8 +244,7 @@ struct ScoringLogic: Sendable {
         do {
             assessment = try assessor.assess(Array(recent), on: date)
         } catch {
-            highTechSkipped += 1
-            return []
+            return []  // e.g. filings that break the filing rules the assessment relies on: no assessment, not a wrong one
         }
         let previous = highTech[code]
         let digest = HighTechDigest(assessment)
