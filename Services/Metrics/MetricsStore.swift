@@ -345,28 +345,11 @@ public struct MetricsStore: Sendable {
         let log = log
         return try await database.pool.read { db in
             let head = try log.head(db)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT sort_key, topic, sequence, header, body FROM metric_value
-                    WHERE substr(topic, 1, ?) = ? AND sort_key > ?
-                    ORDER BY sort_key LIMIT ?
-                    """,
-                arguments: [request.prefix.unicodeScalars.count, request.prefix, request.cursor ?? "", limit + 1])
-            let page = rows.prefix(limit)
-            let entries = page.map { row -> ReplayEntry in
-                let sequence: Int64 = row["sequence"]
-                let header: Data = row["header"]
-                let body: Data = row["body"]
-                return ReplayEntry(
-                    sequence: UInt64(max(0, sequence)), topic: row["topic"],
-                    header: String(decoding: header, as: UTF8.self), body: String(decoding: body, as: UTF8.self))
-            }
-            let hasMore = rows.count > limit
-            let cursor: String? = hasMore ? page.last.map { $0["sort_key"] } : nil
+            let page = try CurrentStateTable(table: "metric_value", keyColumn: "sort_key")
+                .page(db, prefix: request.prefix, cursor: request.cursor, limit: limit)
             return SnapshotBatch(
-                stream: KechuangStream.metrics, prefix: request.prefix, sequence: head, entries: entries,
-                hasMore: hasMore, cursor: cursor)
+                stream: KechuangStream.metrics, prefix: request.prefix, sequence: head, entries: page.entries,
+                hasMore: page.hasMore, cursor: page.cursor)
         }
     }
 

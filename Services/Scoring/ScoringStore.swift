@@ -281,27 +281,11 @@ struct ScoringStore: Sendable {
         let log = log
         return try await database.pool.read { db in
             let head = try log.head(db)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT topic, sequence, header, body FROM scoring_current
-                    WHERE substr(topic, 1, ?) = ? AND topic > ? ORDER BY topic LIMIT ?
-                    """,
-                arguments: [request.prefix.unicodeScalars.count, request.prefix, request.cursor ?? "", limit + 1])
-            let page = rows.prefix(limit)
-            let entries = page.map { row -> ReplayEntry in
-                let sequence: Int64 = row["sequence"]
-                let header: Data = row["header"]
-                let body: Data = row["body"]
-                return ReplayEntry(
-                    sequence: UInt64(max(0, sequence)), topic: row["topic"],
-                    header: String(decoding: header, as: UTF8.self), body: String(decoding: body, as: UTF8.self))
-            }
-            let hasMore = rows.count > limit
-            let cursor: String? = hasMore ? page.last.map { $0["topic"] } : nil
+            let page = try CurrentStateTable(table: "scoring_current", keyColumn: "topic")
+                .page(db, prefix: request.prefix, cursor: request.cursor, limit: limit)
             return SnapshotBatch(
-                stream: KechuangStream.scoring, prefix: request.prefix, sequence: head, entries: entries,
-                hasMore: hasMore, cursor: cursor)
+                stream: KechuangStream.scoring, prefix: request.prefix, sequence: head, entries: page.entries,
+                hasMore: page.hasMore, cursor: page.cursor)
         }
     }
 
