@@ -193,6 +193,16 @@ struct ScoringLogic: Sendable {
         return score
     }
 
+    /// A raw or normalised value as published: rounded half-up to 6 decimal places. Points are computed from the
+    /// exact values; a quotient such as 7 ÷ 51 would otherwise be written with 38 digits (and formatting those was
+    /// a measurable share of the encoding cost).
+    private static func shown(_ value: Decimal) -> Decimal {
+        var exact = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 6, .plain)
+        return rounded
+    }
+
     /// The message for `score` with the subject's rank now, kept as the subject's digest; what to publish when it
     /// differs from the previous one (or `always`).
     private static func publish(
@@ -212,7 +222,8 @@ struct ScoringLogic: Sendable {
             breakdown: score.indicators.map {
                 ScoreBreakdownLine(
                     indicator: $0.indicatorID, nameZh: $0.nameZh, nameEn: $0.nameEn, category: $0.categoryID,
-                    raw: $0.raw, normalised: $0.normalised, weight: $0.weight, points: $0.points,
+                    raw: $0.raw.map(Self.shown), normalised: $0.normalised.map(Self.shown), weight: $0.weight,
+                    points: $0.points,
                     missing: $0.missing.map { "\($0)" })
             },
             negatives: score.negatives.filter(\.triggered).map(\.item.id), vetoedBy: score.vetoedBy,
