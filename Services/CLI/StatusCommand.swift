@@ -27,6 +27,8 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
         var answered: Bool
         /// The status reply's numbers as JSON members (`"lastSequence":12`), for `--format json`.
         var fields: [(String, String)]
+        /// Followers that stopped applying, if any.
+        var halted: String?
     }
 
     func run() async throws {
@@ -46,7 +48,7 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
             rows.append(Row(
                 service: service, state: probe.answered ? (entry?.state ?? "ready") : (entry?.state ?? "down"),
                 pid: entry?.pid, restarts: entry?.restarts, endpoint: endpoint, details: probe.details,
-                answered: probe.answered, fields: probe.fields))
+                answered: probe.answered, fields: probe.fields, halted: probe.halted))
         }
         switch format {
         case .table:
@@ -72,7 +74,13 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
                     + "\"status\":{" + row.fields.map { JSONText.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}}")
             }
         }
-        if rows.contains(where: { !$0.answered }) { throw ExitCode(1) }
+        for row in rows {
+            if let halted = row.halted {
+                FileHandle.standardError.write(Data(
+                    "故障 fault: \(row.service.name) \(halted) — see docs/operations.md, \"Backups\"\n".utf8))
+            }
+        }
+        if rows.contains(where: { !$0.answered || $0.halted != nil }) { throw ExitCode(1) }
     }
 
     /// The outcome of one status request.
@@ -81,6 +89,8 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
         var answered: Bool
         /// A one-line summary (or the error).
         var details: String
+        /// Followers that stopped applying (a fault the operator must act on), as one line; nil when none.
+        var halted: String?
         /// The reply's numbers as JSON members.
         var fields: [(String, String)] = []
     }
@@ -96,6 +106,21 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
         let result = await ask(service, client: client, timeout: timeout)
         await client.close()
         return result
+    }
+
+    /// `probe` marked with the followers that stopped applying (details, JSON member `halted`), if any.
+    static func withHalts(_ followers: [FollowerHealth]?, _ probe: Probe) -> Probe {
+        let halted = (followers ?? []).filter(\.isHalted)
+        guard !halted.isEmpty else { return probe }
+        let text = halted.map { follower in
+            "\(follower.stream): \(follower.halt ?? "halted")"
+                + (follower.ownerHead.map { " (owner head \($0) < applied \(follower.lastApplied))" } ?? "")
+        }.joined(separator: "; ")
+        var marked = probe
+        marked.halted = "已停止应用 stopped applying — " + text
+        marked.details = "已停止应用 HALTED \(text) · " + probe.details
+        marked.fields.append(("halted", JSONText.quote(text)))
+        return marked
     }
 
     private static func ask(_ service: ServiceDefinition, client: ServiceClient, timeout: Duration) async -> Probe {
@@ -119,20 +144,20 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
                 if let applied = status.scoringApplied {
                     fields += [("scoringApplied", String(applied)), ("scoringHead", String(status.scoringHead ?? applied))]
                 }
-                return Probe(
+                return Self.withHalts(status.followers, Probe(
                     answered: true,
                     details: "已应用 applied \(status.ingestApplied)/\(status.ingestHead) · \(scoring)指标值 values \(status.values) · "
                         + "序号 seq \(status.lastSequence) · 运行 up \(status.uptimeSeconds) s",
-                    fields: fields)
+                    fields: fields))
             case .scoring:
                 let status = try await client.request(ScoringStatusRequest(), expecting: ScoringStatus.self, timeout: timeout)
-                return Probe(
+                return Self.withHalts(status.followers, Probe(
                     answered: true,
                     details: "已应用 applied \(status.ingestApplied)/\(status.ingestHead) · 主体 subjects \(status.subjects) · "
                         + "积分 scores \(status.scores) · 序号 seq \(status.lastSequence) · 运行 up \(status.uptimeSeconds) s",
                     fields: [("ingestApplied", String(status.ingestApplied)), ("ingestHead", String(status.ingestHead)),
                              ("lastSequence", String(status.lastSequence)), ("subjects", String(status.subjects)),
-                             ("scores", String(status.scores)), ("uptimeSeconds", String(status.uptimeSeconds))])
+                             ("scores", String(status.scores)), ("uptimeSeconds", String(status.uptimeSeconds))]))
             }
         } catch {
             return Probe(answered: false, details: "\(error)")

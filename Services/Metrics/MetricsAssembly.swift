@@ -83,7 +83,15 @@ enum MetricsAssembly {
             }
             let handler = MetricsRequestHandler(
                 store: store, ingestHead: { follower.progress.knownHead },
-                scoringHead: { scoring.progress.knownHead }, startedAt: ContinuousClock.now, logger: logger)
+                scoringHead: { scoring.progress.knownHead },
+                followers: {
+                    [(KechuangStream.ingest, follower.progress), (KechuangStream.scoring, scoring.progress)].map {
+                        FollowerHealth(
+                            stream: $0.0, phase: $0.1.phase.description, halt: $0.1.haltCode,
+                            ownerHead: $0.1.haltOwnerHead, lastApplied: $0.1.lastApplied)
+                    }
+                },
+                startedAt: ContinuousClock.now, logger: logger)
             try await builder.own(
                 stream: KechuangStream.metrics, publish: (.metricsPublish, configuration.metricsPublish),
                 sync: (.metricsSync, configuration.metricsSync),

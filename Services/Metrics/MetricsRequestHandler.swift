@@ -11,6 +11,8 @@ struct MetricsRequestHandler: RequestHandler {
     let store: MetricsStore
     let ingestHead: @Sendable () -> UInt64
     let scoringHead: @Sendable () -> UInt64
+    /// The followers' health (phase, halt) for the status reply.
+    let followers: @Sendable () -> [FollowerHealth]
     let startedAt: ContinuousClock.Instant
     let logger: Logger
 
@@ -34,7 +36,7 @@ struct MetricsRequestHandler: RequestHandler {
                     ingestApplied: counts.ingestApplied, ingestHead: max(ingestHead(), counts.ingestApplied),
                     lastSequence: counts.head, values: counts.values, uptimeSeconds: uptime.components.seconds,
                     scoringApplied: counts.scoringApplied,
-                    scoringHead: max(scoringHead(), counts.scoringApplied))
+                    scoringHead: max(scoringHead(), counts.scoringApplied), followers: followers())
             default:
                 return ErrorReply(code: .unknownType, message: "the metrics service does not serve \"\(request.type)\"")
             }

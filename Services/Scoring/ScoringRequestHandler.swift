@@ -71,6 +71,13 @@ struct ScoringRequestHandler: RequestHandler {
         }
     }
 
+    /// A follower's health for the status reply.
+    static func health(_ stream: String, _ progress: StreamFollowerProgress) -> FollowerHealth {
+        FollowerHealth(
+            stream: stream, phase: progress.phase.description, halt: progress.haltCode,
+            ownerHead: progress.haltOwnerHead, lastApplied: progress.lastApplied)
+    }
+
     private func subject(_ request: SubjectRequest) async throws -> any WireMessage {
         guard !request.query.trimmingCharacters(in: .whitespaces).isEmpty else {
             return ErrorReply(code: .invalidRequest, message: "query must not be empty", field: "query")

@@ -18,11 +18,13 @@ public struct MetricsStatus: WireMessage, Hashable {
     public var scoringApplied: UInt64?
     /// Scoring-stream head as last heard (heartbeat or replay); absent like ``scoringApplied``.
     public var scoringHead: UInt64?
+    /// Each follower's phase; a halted one is a fault (absent in replies of older versions).
+    public var followers: [FollowerHealth]?
 
     /// Creates the reply.
     public init(
         ingestApplied: UInt64, ingestHead: UInt64, lastSequence: UInt64, values: Int, uptimeSeconds: Int64,
-        scoringApplied: UInt64? = nil, scoringHead: UInt64? = nil
+        scoringApplied: UInt64? = nil, scoringHead: UInt64? = nil, followers: [FollowerHealth]? = nil
     ) {
         self.ingestApplied = ingestApplied
         self.ingestHead = ingestHead
@@ -31,6 +33,7 @@ public struct MetricsStatus: WireMessage, Hashable {
         self.uptimeSeconds = uptimeSeconds
         self.scoringApplied = scoringApplied
         self.scoringHead = scoringHead
+        self.followers = followers
     }
 
     /// Replies travel back on the request socket.

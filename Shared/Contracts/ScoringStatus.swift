@@ -18,11 +18,13 @@ public struct ScoringStatus: WireMessage, Hashable {
     public var schemes: [String]
     /// Seconds since the service started.
     public var uptimeSeconds: Int64
+    /// The ingest follower's phase; a halted one is a fault.
+    public var followers: [FollowerHealth]?
 
     /// Creates the reply.
     public init(
         ingestApplied: UInt64, ingestHead: UInt64, lastSequence: UInt64, subjects: Int, scores: Int,
-        schemes: [String], uptimeSeconds: Int64
+        schemes: [String], uptimeSeconds: Int64, followers: [FollowerHealth]? = nil
     ) {
         self.ingestApplied = ingestApplied
         self.ingestHead = ingestHead
@@ -31,6 +33,7 @@ public struct ScoringStatus: WireMessage, Hashable {
         self.scores = scores
         self.schemes = schemes
         self.uptimeSeconds = uptimeSeconds
+        self.followers = followers
     }
 
     /// Replies travel back on the request socket.

@@ -33,6 +33,21 @@ public struct StreamFollowerProgress: Sendable, Hashable {
         return nil
     }
 
+    /// `owner_behind` or `history_unavailable` when the follower halted, for status replies.
+    public var haltCode: String? {
+        switch halt {
+        case .ownerBehind: "owner_behind"
+        case .historyUnavailable: "history_unavailable"
+        case nil: nil
+        }
+    }
+
+    /// The owner's head that made the follower halt with ``FollowerHalt/ownerBehind(ownerHead:)``.
+    public var haltOwnerHead: UInt64? {
+        if case let .ownerBehind(ownerHead) = halt { return ownerHead }
+        return nil
+    }
+
     /// Failed requests and commits so far.
     public var failures: Int { statistics.failures }
 }
