@@ -1,12 +1,11 @@
 /// Exponential back-off for retrying a request to a peer that may be down or restarting: the first retry waits
-/// ``initial``, each further consecutive failure doubles the wait up to ``maximum``, a success resets it.
+/// ``initial``, each further consecutive failure doubles the wait up to ``maximum``. A pure rule: who counts the
+/// failures (``FollowerStateMachine`` keeps them in its state) asks ``delay(afterFailures:)``.
 public struct RetryBackoff: Sendable, Hashable {
     /// The wait after the first failure.
     public let initial: Duration
     /// The longest wait.
     public let maximum: Duration
-    /// Consecutive failures so far.
-    public private(set) var failures: Int = 0
 
     /// Creates a back-off (negative durations count as zero; `maximum` is at least `initial`).
     public init(initial: Duration = .milliseconds(100), maximum: Duration = .seconds(5)) {
@@ -14,9 +13,6 @@ public struct RetryBackoff: Sendable, Hashable {
         self.initial = start
         self.maximum = max(maximum, start)
     }
-
-    /// The wait before the next attempt: zero when the last attempt succeeded.
-    public var currentDelay: Duration { delay(afterFailures: failures) }
 
     /// The wait before an attempt that follows `failures` consecutive failures: zero for none, ``initial`` for
     /// one, doubling per further failure up to ``maximum``.
@@ -29,15 +25,5 @@ public struct RetryBackoff: Sendable, Hashable {
             step += 1
         }
         return min(delay, maximum)
-    }
-
-    /// Records a failure (the next ``currentDelay`` grows).
-    public mutating func recordFailure() {
-        if failures < Int.max { failures += 1 }
-    }
-
-    /// Records a success (the next ``currentDelay`` is zero).
-    public mutating func recordSuccess() {
-        failures = 0
     }
 }
