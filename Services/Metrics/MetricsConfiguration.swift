@@ -109,12 +109,12 @@ public struct MetricsConfiguration: Sendable {
             throw MetricsError.invalidSetting(name: "retention_days", value: "\(days.value)", reason: "must not be negative")
         }
         let retention = try RetentionPolicy(minimumAge: .seconds(days.value * 24 * 3600), minimumCount: count.value)
-        let databasePath = absolute(database.value)
+        let databasePath = KechuangDirectories.absolutePath(database.value)
         return MetricsConfiguration(
             environment: environment, ingestPublish: ingestPublish.value, ingestSync: ingestSync.value,
             scoringPublish: scoringPublish.value, scoringSync: scoringSync.value, metricsPublish: metricsPublish.value, metricsSync: metricsSync.value, metricsRequest: metricsRequest.value,
             databasePath: databasePath, retention: retention,
-            catalogPath: catalog.value.isEmpty ? nil : absolute(catalog.value),
+            catalogPath: catalog.value.isEmpty ? nil : KechuangDirectories.absolutePath(catalog.value),
             heartbeatInterval: .milliseconds(heartbeat), readyTimeout: .milliseconds(ready),
             requestTimeout: .milliseconds(requestTimeout))
     }
@@ -124,10 +124,5 @@ public struct MetricsConfiguration: Sendable {
             throw MetricsError.invalidSetting(name: value.name, value: "\(value.value)", reason: "must be positive")
         }
         return value.value
-    }
-
-    private static func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path
-            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 }

@@ -81,8 +81,9 @@ public struct ScoringConfiguration: Sendable {
         return ScoringConfiguration(
             environment: environment, ingestPublish: ingestPublish.value, ingestSync: ingestSync.value,
             scoringPublish: scoringPublish.value, scoringSync: scoringSync.value, scoringRequest: scoringRequest.value,
-            databasePath: absolute(database.value), schemesPath: absolute(schemes.value),
-            catalogPath: catalog.value.isEmpty ? nil : absolute(catalog.value),
+            databasePath: KechuangDirectories.absolutePath(database.value),
+            schemesPath: KechuangDirectories.absolutePath(schemes.value),
+            catalogPath: catalog.value.isEmpty ? nil : KechuangDirectories.absolutePath(catalog.value),
             heartbeatInterval: .milliseconds(heartbeat), readyTimeout: .milliseconds(ready),
             requestTimeout: .milliseconds(requestTimeout),
             settleInterval: settle.value > 0 ? .seconds(settle.value) : nil)
@@ -108,10 +109,5 @@ public struct ScoringConfiguration: Sendable {
             throw ScoringError.invalidSetting(name: value.name, value: "\(value.value)", reason: "must be positive")
         }
         return value.value
-    }
-
-    private static func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path
-            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 }

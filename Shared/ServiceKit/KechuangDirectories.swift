@@ -92,6 +92,12 @@ public struct KechuangDirectories: Sendable, Equatable {
         }
     }
 
+    /// `path` made absolute against the current directory and standardised (no `~` expansion): how services
+    /// resolve file settings such as `--database` and `--catalog`.
+    public static func absolutePath(_ path: String) -> String {
+        absolute(path, userHome: nil)
+    }
+
     static func absolute(_ path: String, userHome: String?) -> String {
         var expanded = path
         if let userHome, path == "~" || path.hasPrefix("~/") {
