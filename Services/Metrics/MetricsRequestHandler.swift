@@ -22,9 +22,7 @@ struct MetricsRequestHandler: RequestHandler {
             case SnapshotRequest.messageType:
                 let snapshot = try request.decode(SnapshotRequest.self)
                 guard snapshot.stream == KechuangStream.metrics else {
-                    return ErrorReply(
-                        code: .invalidRequest, message: StreamError.wrongStream(
-                            expected: KechuangStream.metrics, actual: snapshot.stream).description, field: "stream")
+                    return ErrorReply(StreamError.wrongStream(expected: KechuangStream.metrics, actual: snapshot.stream))
                 }
                 return try await store.snapshot(snapshot)
             case MetricHistoryRequest.messageType:

@@ -23,9 +23,7 @@ struct ScoringRequestHandler: RequestHandler {
             case SnapshotRequest.messageType:
                 let snapshot = try request.decode(SnapshotRequest.self)
                 guard snapshot.stream == KechuangStream.scoring else {
-                    return ErrorReply(
-                        code: .invalidRequest, message: StreamError.wrongStream(
-                            expected: KechuangStream.scoring, actual: snapshot.stream).description, field: "stream")
+                    return ErrorReply(StreamError.wrongStream(expected: KechuangStream.scoring, actual: snapshot.stream))
                 }
                 return try await store.snapshot(snapshot)
             case ScoringStatusRequest.messageType:

@@ -174,7 +174,7 @@ public final class StreamOwnerService: Service, Sendable {
         do {
             return try await owner.replay(replay, from: reader)
         } catch let error as StreamError {
-            return ErrorReply(code: .invalidRequest, message: error.description, field: "stream")
+            return ErrorReply(error)
         } catch {
             logger.error("replay failed", metadata: ["error": "\(error)"])
             return ErrorReply(code: .internal, message: "replay failed: \(error)")
