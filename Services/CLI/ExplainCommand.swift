@@ -29,10 +29,7 @@ struct ExplainCommand: AsyncParsableCommand, AsyncExecutable {
         let resolved = try connection.resolve()
         let reply = try await ScoringQuery.ask(
             SubjectRequest(query: query, schemeID: scheme), expecting: SubjectReply.self, connection: resolved)
-        guard reply.subject != nil else {
-            throw CLIError.notFound(reply.matches.isEmpty
-                ? "no subject matches \"\(query)\"" : "\(reply.matches.count) subjects match \"\(query)\"")
-        }
+        try reply.requireSubject(query: query)
         for score in reply.scores {
             switch format {
             case .json: print(try ScoringQuery.json(score))

@@ -37,11 +37,7 @@ struct SubjectCommand: AsyncParsableCommand, AsyncExecutable {
         case .table:
             print(Self.render(reply), terminator: "")
         }
-        if reply.subject == nil {
-            throw CLIError.notFound(reply.matches.isEmpty
-                ? "no subject matches \"\(query)\""
-                : "\(reply.matches.count) subjects match \"\(query)\": give a credit code or a longer name")
-        }
+        try reply.requireSubject(query: query)
     }
 
     /// The profile as text: who, scores with ranks and grades, the high-tech assessment, history.
