@@ -211,43 +211,34 @@ public struct MetricsStore: Sendable {
     }
 
     private func write(_ envelopes: [Envelope], shared: SharedMetricsLogic) async throws -> Applied {
-        let headers = self.headers
-        let log = self.log
-        let cursor = self.cursor
-        return try await database.pool.write { db -> Applied in
-            try shared.withLogic { logic -> Applied in
-                var updates = 0
-                var skipped: [(sequence: UInt64, reason: String)] = []
-                var lastSequence: UInt64?
-                for envelope in envelopes {
-                    guard let ingestSequence = envelope.sequence else { continue }
-                    lastSequence = ingestSequence
-                    let event: IngestEvent
-                    do {
-                        event = try IngestEvent(envelope)
-                    } catch {
-                        skipped.append((ingestSequence, "\(error)"))
-                        continue
-                    }
-                    if event.isComputedFact {
-                        try db.execute(
-                            sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)",
-                            arguments: [Int64(clamping: ingestSequence), envelope.type.rawValue, envelope.body])
-                    }
-                    for update in logic.apply(event, ingestSequence: ingestSequence) {
-                        try Self.append(update, db, log: log, headers: headers, correlation: envelope.header.id)
-                        updates += 1
-                    }
+        try await writeBatch(
+            envelopes, following: KechuangStream.ingest, shared: shared, decode: { try IngestEvent($0) },
+            record: { envelope, event, sequence, db in
+                if event.isComputedFact {
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)",
+                        arguments: [Int64(clamping: sequence), envelope.type.rawValue, envelope.body])
                 }
-                if let lastSequence {
-                    try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)
-                }
-                return Applied(head: try log.head(db), updates: updates, skipped: skipped)
-            }
-        }
+            },
+            apply: { logic, event, sequence in logic.apply(event, ingestSequence: sequence) })
     }
 
     private func writeScoring(_ envelopes: [Envelope], shared: SharedMetricsLogic) async throws -> Applied {
+        try await writeBatch(
+            envelopes, following: KechuangStream.scoring, shared: shared, decode: { try ScoringEvent($0) },
+            record: { _, event, sequence, db in try Self.recordFact(event, scoringSequence: sequence, db) },
+            apply: { logic, event, sequence in logic.apply(event, scoringSequence: sequence) })
+    }
+
+    /// Applies a batch of one followed stream's entries in ONE transaction: each entry decoded (an unreadable one is
+    /// skipped and reported), its fact recorded, the logic applied in place, the metric updates appended to the
+    /// metrics stream, and the stream's cursor set to the batch's last sequence.
+    private func writeBatch<Event>(
+        _ envelopes: [Envelope], following stream: String, shared: SharedMetricsLogic,
+        decode: @escaping @Sendable (Envelope) throws -> Event,
+        record: @escaping @Sendable (Envelope, Event, UInt64, Database) throws -> Void,
+        apply: @escaping @Sendable (inout MetricsLogic, Event, UInt64) -> [MetricUpdate]
+    ) async throws -> Applied {
         let headers = self.headers
         let log = self.log
         let cursor = self.cursor
@@ -257,23 +248,23 @@ public struct MetricsStore: Sendable {
                 var skipped: [(sequence: UInt64, reason: String)] = []
                 var lastSequence: UInt64?
                 for envelope in envelopes {
-                    guard let scoringSequence = envelope.sequence else { continue }
-                    lastSequence = scoringSequence
-                    let event: ScoringEvent
+                    guard let sequence = envelope.sequence else { continue }
+                    lastSequence = sequence
+                    let event: Event
                     do {
-                        event = try ScoringEvent(envelope)
+                        event = try decode(envelope)
                     } catch {
-                        skipped.append((scoringSequence, "\(error)"))
+                        skipped.append((sequence, "\(error)"))
                         continue
                     }
-                    try Self.recordFact(event, scoringSequence: scoringSequence, db)
-                    for update in logic.apply(event, scoringSequence: scoringSequence) {
+                    try record(envelope, event, sequence, db)
+                    for update in apply(&logic, event, sequence) {
                         try Self.append(update, db, log: log, headers: headers, correlation: envelope.header.id)
                         updates += 1
                     }
                 }
                 if let lastSequence {
-                    try cursor.setLastApplied(db, stream: KechuangStream.scoring, sequence: lastSequence)
+                    try cursor.setLastApplied(db, stream: stream, sequence: lastSequence)
                 }
                 return Applied(head: try log.head(db), updates: updates, skipped: skipped)
             }
