@@ -54,6 +54,7 @@ let package = Package(
         ),
         .target(
             name: "Domain",
+            dependencies: ["JSONText"],
             path: "Shared/Domain",
             resources: [.copy("Resources/catalog.json")],
             swiftSettings: swiftSettings

@@ -50,6 +50,7 @@ enum ScoringBenchmark {
         }
         print("scoring.backlog filings=\(enterprises * 2) ingest_events=\(head) seconds=\(format(seconds(ContinuousClock.now - feedStart)))")
 
+        let ingestCPUBefore = cpuSeconds(ingest.pid)
         let scoringStart = ContinuousClock.now
         let scoring = try await MetricsBenchmarkProcess.start(
             "kechuang-scoring", arguments: common + ["--heartbeat-ms", "200", "--ready-timeout-ms", "1"])
@@ -59,6 +60,12 @@ enum ScoringBenchmark {
         print("scoring.catchup filings=\(enterprises * 2) subjects=\(caughtUp.subjects) scores=\(caughtUp.scores) "
             + "stream_entries=\(caughtUp.lastSequence) seconds=\(format(catchupSeconds)) "
             + "filings_per_s=\(format(Double(enterprises * 2) / catchupSeconds))")
+        // CPU time is steadier than wall time on a shared machine: what one filing costs each process.
+        let scoringCPU = cpuSeconds(scoring.pid)
+        let ingestCPU = cpuSeconds(ingest.pid) - ingestCPUBefore
+        print("scoring.catchup_cpu scoring_cpu_s=\(format(scoringCPU)) ingest_cpu_s=\(format(ingestCPU)) "
+            + "scoring_cpu_us_per_filing=\(format(scoringCPU * 1e6 / Double(enterprises * 2))) "
+            + "ingest_cpu_us_per_filing=\(format(ingestCPU * 1e6 / Double(enterprises * 2)))")
         print("scoring.memory enterprises=\(enterprises) rss_mb=\(format(Double(residentKilobytes(scoring.pid)) / 1024))")
 
         var latencies: [Double] = []
@@ -122,6 +129,16 @@ enum ScoringBenchmark {
             return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
         }
         return 0
+    }
+
+    /// User plus system CPU time of `pid` so far, in seconds (0 when unreadable).
+    private static func cpuSeconds(_ pid: Int32) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return 0 }
+        // Fields after the command name: state is field 3, utime 14 and stime 15 (clock ticks).
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     private static func seconds(_ duration: Duration) -> Double {

@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 
 /// Exact conversion between `Decimal` and its JSON text form (a string such as `"1.437"`, numbers accepted).
 public enum DecimalText {
@@ -20,8 +21,7 @@ public enum DecimalText {
 
     /// The canonical text of `value` (POSIX decimal point, no grouping).
     public static func string(_ value: Decimal) -> String {
-        var copy = value
-        return NSDecimalString(&copy, posix)
+        JSONDecimal.string(value)
     }
 
     /// Decodes a decimal stored as a string (preferred, exact) or a JSON number.

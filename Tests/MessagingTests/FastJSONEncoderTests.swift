@@ -33,7 +33,7 @@ struct RichBody: WireMessage, Equatable {
     var topic: Topic { "rich" }
 }
 
-/// A body whose custom encoding uses a nested container (not streamable: must fall back).
+/// A body whose custom encoding uses a nested container (streamed in place).
 struct NestedBody: WireMessage, Equatable {
     static let messageType: MessageType = "test.nested"
     var inner: Int
@@ -49,6 +49,45 @@ struct NestedBody: WireMessage, Equatable {
         var nested = container.nestedContainer(keyedBy: Keys.self, forKey: .wrapper)
         try nested.encode(inner, forKey: .inner)
     }
+}
+
+/// A body writing to a nested container after its parent moved on (not streamable: must fall back).
+struct LateNestedBody: WireMessage, Equatable {
+    static let messageType: MessageType = "test.late"
+    var first: Int
+    var second: Int
+    var topic: Topic { "late" }
+    enum Keys: String, CodingKey { case wrapper, after, first, second }
+    init(first: Int, second: Int) { self.first = first; self.second = second }
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        let nested = try container.nestedContainer(keyedBy: Keys.self, forKey: .wrapper)
+        first = try nested.decode(Int.self, forKey: .first)
+        second = try nested.decode(Int.self, forKey: .second)
+    }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        var nested = container.nestedContainer(keyedBy: Keys.self, forKey: .wrapper)
+        try nested.encode(first, forKey: .first)
+        try container.encode(0, forKey: .after)
+        try nested.encode(second, forKey: .second)
+    }
+}
+
+/// Synthesized `Codable` of enums with associated values (nested keyed containers, one per case), in arrays,
+/// optionals and nested unkeyed containers.
+struct EnumBody: WireMessage, Equatable {
+    static let messageType: MessageType = "test.enum"
+    indirect enum Remedy: Codable, Equatable {
+        case wait
+        case addExpense(Decimal)
+        case hire(count: Int, reassigned: Int)
+        case nested(Remedy?, [String])
+    }
+    var remedies: [Remedy]
+    var main: Remedy?
+    var grid: [[Remedy]]
+    var topic: Topic { "enum" }
 }
 
 @Suite struct FastJSONEncoderTests {
@@ -86,10 +125,41 @@ struct NestedBody: WireMessage, Equatable {
         }
     }
 
-    @Test func unstreamablePatternsFallBackToFoundation() throws {
-        #expect(throws: FastJSONEncoder.Unsupported.self) { try FastJSONEncoder.encode(NestedBody(inner: 4)) }
+    @Test func nestedContainersAreStreamedInPlace() throws {
+        #expect(String(decoding: try FastJSONEncoder.encode(NestedBody(inner: 4)), as: UTF8.self) == #"{"wrapper":{"inner":4}}"#)
         let body = try EnvelopeCodec.encodeBody(NestedBody(inner: 4))
         #expect(try JSONDecoder().decode(NestedBody.self, from: body) == NestedBody(inner: 4))
+    }
+
+    @Test func enumsWithAssociatedValuesDecodeToTheSameValueAsFoundation() throws {
+        var random = SeededRandom(seed: 7)
+        func remedy(_ depth: Int) -> EnumBody.Remedy {
+            switch Int.random(in: 0..<(depth > 1 ? 3 : 4), using: &random) {
+            case 0: return .wait
+            case 1: return .addExpense(Decimal(Int.random(in: -500...500, using: &random)) / 4)
+            case 2: return .hire(count: Int.random(in: 0...9, using: &random), reassigned: 1)
+            default: return .nested(Bool.random(using: &random) ? remedy(depth + 1) : nil, ["科技贷", "x"])
+            }
+        }
+        for _ in 0..<300 {
+            let value = EnumBody(
+                remedies: (0..<Int.random(in: 0...4, using: &random)).map { _ in remedy(0) },
+                main: Bool.random(using: &random) ? remedy(0) : nil,
+                grid: [[remedy(0), remedy(0)], []])
+            let fast = try FastJSONEncoder.encode(value)
+            let reference = try JSONEncoder().encode(value)
+            #expect(try JSONDecoder().decode(EnumBody.self, from: Data(fast)) == value)
+            let fastObject = try JSONSerialization.jsonObject(with: Data(fast)) as? NSDictionary
+            let referenceObject = try JSONSerialization.jsonObject(with: reference) as? NSDictionary
+            #expect(fastObject == referenceObject)
+        }
+    }
+
+    @Test func unstreamablePatternsFallBackToFoundation() throws {
+        let value = LateNestedBody(first: 1, second: 2)
+        #expect(throws: FastJSONEncoder.Unsupported.self) { try FastJSONEncoder.encode(value) }
+        let body = try EnvelopeCodec.encodeBody(value)
+        #expect(try JSONDecoder().decode(LateNestedBody.self, from: body) == value)
     }
 
     @Test func nonFiniteNumbersAreEncodingErrors() {

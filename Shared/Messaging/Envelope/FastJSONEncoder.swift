@@ -8,8 +8,10 @@ import JSONText
 /// `encodeIfPresent`, no escaping of `/`). Strings are quoted by `JSONText` (which, unlike `JSONEncoder`, also
 /// escapes U+2028/U+2029; both spellings decode to the same string).
 ///
-/// Patterns a streaming writer cannot follow (nested containers, super encoders, asking one encoder for
-/// two containers) make ``encode(_:)`` throw ``Unsupported``; callers then use `JSONEncoder`.
+/// Nested containers (what synthesized `Codable` of enums with associated values uses) are written in place and
+/// closed when their parent writes its next element or finishes. Patterns a streaming writer cannot follow (writing
+/// to a nested container after its parent moved on, super encoders, asking one encoder for two containers) make
+/// ``encode(_:)`` throw ``Unsupported``; callers then use `JSONEncoder`.
 enum FastJSONEncoder {
     /// The value needs `JSONEncoder`.
     struct Unsupported: Error {}
@@ -28,6 +30,15 @@ enum FastJSONEncoder {
 final class JSONOutput {
     var bytes: [UInt8] = []
     var unsupported = false
+    /// Nested containers still open, innermost last; each is closed when an encoder below it writes or finishes.
+    var openNested: [StreamingEncoder] = []
+
+    /// Closes (innermost first) the nested containers at stack positions `base` and above.
+    func closeNested(from base: Int) {
+        while openNested.count > base, let innermost = openNested.popLast() {
+            innermost.closeAsNested()
+        }
+    }
 
     @inline(__always) func append(_ byte: UInt8) { bytes.append(byte) }
 
@@ -82,7 +93,7 @@ final class JSONOutput {
                 throw EncodingError.invalidValue(
                     decimal, EncodingError.Context(codingPath: codingPath, debugDescription: "non-finite Decimal"))
             }
-            bytes.append(contentsOf: decimal.description.utf8)
+            JSONDecimal.append(decimal, to: &bytes)
         case let data as Data: appendString(data.base64EncodedString())
         case let url as URL: appendString(url.absoluteString)
         default:
@@ -105,10 +116,42 @@ final class StreamingEncoder: Encoder {
     var opened = Opened.none
     /// Elements written so far in the open container (for commas and `count`).
     var count = 0
+    /// Nested containers at this position of ``JSONOutput/openNested`` and above belong to this encoder's value.
+    let nestedBase: Int
+    /// For a nested container: closed because its parent moved on (writing to it now cannot be streamed).
+    var closed = false
 
     init(output: JSONOutput, codingPath: [any CodingKey]) {
         self.output = output
         self.codingPath = codingPath
+        nestedBase = output.openNested.count
+    }
+
+    /// A nested container's encoder, pushed on the open stack (its own nested containers go above it).
+    private init(nestedIn output: JSONOutput, codingPath: [any CodingKey]) {
+        self.output = output
+        self.codingPath = codingPath
+        nestedBase = output.openNested.count + 1
+    }
+
+    /// Opens a nested container of this encoder's container: `open` writes the parent's key or separator first
+    /// (which closes earlier nested containers), then the child is pushed and opened.
+    func nested(codingPath: [any CodingKey], open: () -> Void) -> StreamingEncoder {
+        open()
+        let child = StreamingEncoder(nestedIn: output, codingPath: codingPath)
+        output.openNested.append(child)
+        return child
+    }
+
+    /// Writes the closing bracket of a nested container its parent moved on from.
+    func closeAsNested() {
+        output.closeNested(from: nestedBase)
+        switch opened {
+        case .keyed: output.append(UInt8(ascii: "}"))
+        case .unkeyed: output.append(UInt8(ascii: "]"))
+        case .none, .single: output.unsupported = true
+        }
+        closed = true
     }
 
     /// A throwaway encoder for unsupported requests (its output is discarded; the encoding falls back).
@@ -145,6 +188,7 @@ final class StreamingEncoder: Encoder {
 
     /// Closes what was opened (`{}` when the value encoded nothing, as `JSONEncoder` does).
     func finish() throws {
+        output.closeNested(from: nestedBase)
         switch opened {
         case .none: output.appendLiteral("{}")
         case .keyed: output.append(UInt8(ascii: "}"))
@@ -155,6 +199,8 @@ final class StreamingEncoder: Encoder {
 
     /// Writes the separator before the next element.
     func nextElement() {
+        if closed { output.unsupported = true }
+        output.closeNested(from: nestedBase)
         if count > 0 { output.append(UInt8(ascii: ",")) }
         count += 1
     }
@@ -200,11 +246,11 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        encoder.unsupportedEncoder().container(keyedBy: keyType)
+        encoder.nested(codingPath: codingPath + [key]) { self.key(key) }.container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        encoder.unsupportedEncoder().unkeyedContainer()
+        encoder.nested(codingPath: codingPath + [key]) { self.key(key) }.unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { encoder.unsupportedEncoder() }
@@ -235,11 +281,13 @@ struct StreamingUnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        encoder.unsupportedEncoder().container(keyedBy: keyType)
+        let encoder = encoder
+        return encoder.nested(codingPath: codingPath) { encoder.nextElement() }.container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        encoder.unsupportedEncoder().unkeyedContainer()
+        let encoder = encoder
+        return encoder.nested(codingPath: codingPath) { encoder.nextElement() }.unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { encoder.unsupportedEncoder() }

@@ -1,0 +1,60 @@
+import Foundation
+import KechuangTestSupport
+import Testing
+
+@testable import JSONText
+
+/// `JSONDecimal` must spell every value exactly as `Decimal.description` (and `NSDecimalString` with a POSIX
+/// locale) does: parsed values, arithmetic results (38-digit quotients, uncompacted products), rounded values.
+@Suite struct JSONDecimalTests {
+    static let posix = Locale(identifier: "en_US_POSIX")
+
+    static func expectSameSpelling(_ value: Decimal, _ note: String) {
+        var copy = value
+        let reference = NSDecimalString(&copy, posix)
+        #expect(JSONDecimal.string(value) == value.description, "\(note)")
+        #expect(value.description == reference, "\(note)")
+    }
+
+    @Test func theByteLayoutProbeSucceedsOnThisPlatform() {
+        // Without it every value would silently take the slow path.
+        #expect(JSONDecimal.layoutUnderstood)
+        #expect(JSONDecimal.parts(of: Decimal(string: "-12.50", locale: Self.posix) ?? 0)
+            == JSONDecimal.Parts(negative: true, significand: 125, exponent: -1))
+        #expect(JSONDecimal.parts(of: .nan) == nil)
+    }
+
+    @Test func randomValuesAreSpelledLikeFoundation() {
+        var random = SeededRandom(seed: 2024)
+        for round in 0..<4000 {
+            let digits = Int.random(in: 1...24, using: &random)
+            var text = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &random)) }.joined()
+            let point = Int.random(in: 0...digits, using: &random)
+            if point < digits { text.insert(".", at: text.index(text.startIndex, offsetBy: point)) }
+            if text.hasPrefix(".") { text = "0" + text }
+            if Bool.random(using: &random) { text = "-" + text }
+            guard let parsed = Decimal(string: text, locale: Self.posix) else { continue }
+            Self.expectSameSpelling(parsed, "parsed \(text)")
+            let other = Decimal(Int.random(in: -99_999...99_999, using: &random)) / Decimal(10 * (round % 7 + 1))
+            Self.expectSameSpelling(parsed * other, "\(text) × \(other)")
+            Self.expectSameSpelling(parsed + other, "\(text) + \(other)")
+            if other != 0 { Self.expectSameSpelling(parsed / other, "\(text) ÷ \(other)") }
+            var exact = parsed / Decimal(Int.random(in: 1...97, using: &random))
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &exact, Int.random(in: 0...8, using: &random), .plain)
+            Self.expectSameSpelling(rounded, "rounded \(exact)")
+            Self.expectSameSpelling(Decimal(sign: .plus, exponent: Int.random(in: -30...30, using: &random), significand: parsed),
+                                    "scaled \(text)")
+        }
+    }
+
+    @Test func edgeValues() {
+        for value: Decimal in [0, 1, -1, 10, 100, Decimal(UInt64.max), Decimal(Int64.min), .greatestFiniteMagnitude,
+                               .leastNonzeroMagnitude, Decimal(string: "0.000001") ?? 0, Decimal(1) / Decimal(3)] {
+            Self.expectSameSpelling(value, "\(value)")
+        }
+        var out: [UInt8] = []
+        JSONDecimal.append(.nan, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == Decimal.nan.description)
+    }
+}
