@@ -65,7 +65,7 @@ let package = Package(
             path: "Shared/Extraction",
             swiftSettings: swiftSettings
         ),
-        .target(name: "Scoring", dependencies: ["Domain", .product(name: "Yams", package: "Yams")], path: "Shared/Scoring", swiftSettings: swiftSettings),
+        .target(name: "Scoring", dependencies: ["Domain", "JSONText", .product(name: "Yams", package: "Yams")], path: "Shared/Scoring", swiftSettings: swiftSettings),
         .target(
             name: "Contracts",
             dependencies: ["Messaging", "Domain", "Scoring"],

@@ -83,7 +83,7 @@ enum MetricsBenchmark {
         let rate = 1000.0
         let duration = 3.0
         let total = Int(rate * duration)
-        let arrivals = Recorder<(ingest: [UInt64: ContinuousClock.Instant], metric: [UInt64: ContinuousClock.Instant])>(([:], [:]))
+        let arrivals = BenchmarkRecorder<(ingest: [UInt64: ContinuousClock.Instant], metric: [UInt64: ContinuousClock.Instant])>(([:], [:]))
         let ingestSub = try await ZMQSubscriber.connect([ingestPublish], prefixes: [Topic("ingest.program")], on: loop)
         let metricSub = try await ZMQSubscriber.connect([metricsPublish], prefixes: [Topic.family("metric")], on: loop)
         // The two listeners are child tasks, cancelled (and awaited) once the measurement is over or has failed.
@@ -131,11 +131,11 @@ enum MetricsBenchmark {
     /// and their updates arrived; returns what was submitted and how long feeding took.
     private static func feed(
         client: ZMQRequestClient, status: ZMQRequestClient, total: Int, rate: Double, firstEnterprise: Int,
-        arrivals: Recorder<(ingest: [UInt64: ContinuousClock.Instant], metric: [UInt64: ContinuousClock.Instant])>
+        arrivals: BenchmarkRecorder<(ingest: [UInt64: ContinuousClock.Instant], metric: [UInt64: ContinuousClock.Instant])>
     ) async throws -> (sequences: [(sequence: UInt64, at: ContinuousClock.Instant)], feedSeconds: Double) {
         // Let the subscriptions reach the publishers before the first event.
         try await Task.sleep(for: .milliseconds(300))
-        let submitted = Recorder<[(sequence: UInt64, at: ContinuousClock.Instant)]>([])
+        let submitted = BenchmarkRecorder<[(sequence: UInt64, at: ContinuousClock.Instant)]>([])
         let start = ContinuousClock.now
         var lastSequence: UInt64 = 0
         try await withThrowingTaskGroup(of: UInt64.self) { group in
@@ -171,13 +171,6 @@ enum MetricsBenchmark {
     }
 
     // MARK: Helpers
-
-    /// Shared mutable measurements, written from the subscriber and request tasks.
-    private final class Recorder<Value: Sendable>: Sendable {
-        private let state: Mutex<Value>
-        init(_ value: Value) { state = Mutex(value) }
-        func withLock<R: Sendable>(_ body: (inout Value) -> R) -> R { state.withLock { body(&$0) } }
-    }
 
     private static func loans(first: Int, count: Int, grantOnly: Bool = false) -> [ProgramEvent] {
         var events: [ProgramEvent] = []

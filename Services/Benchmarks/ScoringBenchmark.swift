@@ -10,6 +10,8 @@ import ZeroMQ
 ///   assessment per filing; store: facts, stream entries, current rows, cursor);
 /// - `scoring.memory`: the scoring process's resident memory once caught up (VmRSS);
 /// - `scoring.ranking`: round trip of a `scoring.ranking` query (top 20 per cohort) on the full set, p50 / p99 of 50;
+/// - `scoring.live`: one new filing per document at a steady rate (200/s and 1 000/s for 3 s): latency from submit,
+///   and from the ingest event's publication, to the enterprise's first score update at a `scoring.pub` subscriber;
 /// - `scoring.restart`: time from start to ready when the logic is rebuilt from the stored facts.
 /// `KECHUANG_BENCH_SCORING_ENTERPRISES` sets N (default 20 000).
 enum ScoringBenchmark {
@@ -78,6 +80,14 @@ enum ScoringBenchmark {
         latencies.sort()
         print("scoring.ranking enterprises=\(enterprises) top=20 p50_ms=\(format(percentile(latencies, 0.5))) "
             + "p99_ms=\(format(percentile(latencies, 0.99)))")
+        // Live: new filings (a third year for enterprises already scored) one per document at a steady rate.
+        let scoringPublish = try scoring.endpoint("scoring.pub")
+        for rate in [200, 1000] {
+            try await live(
+                client: client, status: status, loop: loop, ingestPublish: try ingest.endpoint("ingest.pub"),
+                scoringPublish: scoringPublish, rate: rate,
+                seconds: 3, enterprises: enterprises, year: rate == 200 ? 2025 : 2026)
+        }
         await status.close()
         scoring.stop()
 
@@ -91,7 +101,7 @@ enum ScoringBenchmark {
         await loop.shutdown()
     }
 
-    private static func filings(first: Int, count: Int, year: Int) -> [EnterpriseFiling] {
+    static func filings(first: Int, count: Int, year: Int) -> [EnterpriseFiling] {
         (first..<(first + count)).compactMap { n in
             let digits = String(n)
             guard let code = try? UnifiedSocialCreditCode.make(
@@ -107,13 +117,13 @@ enum ScoringBenchmark {
         }
     }
 
-    private static func submit(_ client: ZMQRequestClient, filings: [EnterpriseFiling]) async throws -> SubmitAccepted {
+    static func submit(_ client: ZMQRequestClient, filings: [EnterpriseFiling]) async throws -> SubmitAccepted {
         let data = try JSONEncoder().encode(filings)
         let request = SubmitDocument(kind: .filing, content: String(decoding: data, as: UTF8.self), name: "bench.json")
         return try await client.request(request, expecting: SubmitAccepted.self, timeout: .seconds(120))
     }
 
-    private static func waitApplied(_ status: ZMQRequestClient, _ sequence: UInt64) async throws -> ScoringStatus {
+    static func waitApplied(_ status: ZMQRequestClient, _ sequence: UInt64) async throws -> ScoringStatus {
         let deadline = ContinuousClock.now + .seconds(1800)
         while true {
             let current = try await status.request(ScoringStatusRequest(), expecting: ScoringStatus.self, timeout: .seconds(30))
@@ -141,16 +151,16 @@ enum ScoringBenchmark {
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
+    static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    private static func milliseconds(_ duration: Duration) -> Double { seconds(duration) * 1000 }
+    static func milliseconds(_ duration: Duration) -> Double { seconds(duration) * 1000 }
 
-    private static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
         guard !sorted.isEmpty else { return 0 }
         return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
     }
 
-    private static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
 }

@@ -134,11 +134,8 @@ struct ScoringStore: Sendable {
         let headers = headers
         return try await database.pool.write { db in
             try db.execute(sql: "DELETE FROM scoring_current WHERE topic LIKE 'score.%'")
-            var count = 0
-            for output in rescored {
-                try Self.append(output, correlation: nil, db: db, log: log, headers: headers)
-                count += 1
-            }
+            try Self.append(rescored.map { ($0, nil) }, db: db, log: log, headers: headers)
+            let count = rescored.count
             try db.execute(sql: "DELETE FROM scoring_scheme")
             for scheme in schemes {
                 try db.execute(
@@ -160,9 +157,7 @@ struct ScoringStore: Sendable {
             return try await database.pool.write { db in
                 try shared.withLogic { logic in
                     let outputs = logic.settle()
-                    for output in outputs {
-                        try Self.append(output, correlation: nil, db: db, log: log, headers: headers)
-                    }
+                    try Self.append(outputs.map { ($0, nil) }, db: db, log: log, headers: headers)
                     if !outputs.isEmpty {
                         let after = try cursor.lastApplied(db, stream: KechuangStream.ingest)
                         try db.execute(
@@ -198,9 +193,11 @@ struct ScoringStore: Sendable {
         let cursor = cursor
         return try await database.pool.write { db -> Applied in
             try shared.withLogic { logic -> Applied in
-                var messages = 0
+                var pending: [(ScoringOutput, correlation: String?)] = []
                 var skipped: [(sequence: UInt64, reason: String)] = []
                 var lastSequence: UInt64?
+                let recordFact = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO scoring_fact (ingest_sequence, type, body) VALUES (?, ?, ?)")
                 for envelope in envelopes {
                     guard let ingestSequence = envelope.sequence else { continue }
                     lastSequence = ingestSequence
@@ -218,57 +215,59 @@ struct ScoringStore: Sendable {
                         skipped.append((ingestSequence, "\(error)"))
                         continue
                     }
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO scoring_fact (ingest_sequence, type, body) VALUES (?, ?, ?)",
+                    try recordFact.execute(
                         arguments: [Int64(clamping: ingestSequence), envelope.type.rawValue, envelope.body])
-                    for output in outputs {
-                        try Self.append(output, correlation: envelope.header.id, db: db, log: log, headers: headers)
-                        messages += 1
-                    }
+                    let correlation = envelope.header.id
+                    pending.append(contentsOf: outputs.lazy.map { ($0, correlation) })
                 }
+                let appended = try Self.append(pending, db: db, log: log, headers: headers)
                 if let lastSequence {
                     try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)
                 }
-                return Applied(head: try log.head(db), messages: messages, skipped: skipped)
+                return Applied(head: try appended.map(\.upperBound) ?? log.head(db), messages: pending.count, skipped: skipped)
             }
         }
     }
 
-    /// Appends one message to the stream log (and, for state, to `scoring_current`).
+    /// Appends `outputs` to the stream log with consecutive sequences (and, for state, upserts `scoring_current`),
+    /// reading the head once and reusing prepared statements. Returns the sequences used, `nil` for none.
+    @discardableResult
     private static func append(
-        _ output: ScoringOutput, correlation: String?, db: Database, log: StreamLogStore, headers: HeaderFactory
-    ) throws {
-        let sequence = try log.nextSequence(db)
-        let topic: String
-        let header: Data
-        let body: Data
-        switch output {
-        case let .score(update):
-            topic = update.topic.rawValue
-            body = try EnvelopeCodec.encodeBody(update)
-            header = Data(EnvelopeCodec.encodeHeader(
-                headers.header(for: ScoreUpdate.self, sequence: sequence, correlation: correlation)))
-        case let .gradeChanged(event):
-            topic = event.topic.rawValue
-            body = try EnvelopeCodec.encodeBody(event)
-            header = Data(EnvelopeCodec.encodeHeader(
-                headers.header(for: GradeChanged.self, sequence: sequence, correlation: correlation)))
-        case let .highTech(update):
-            topic = update.topic.rawValue
-            body = try EnvelopeCodec.encodeBody(update)
-            header = Data(EnvelopeCodec.encodeHeader(
-                headers.header(for: HighTechUpdate.self, sequence: sequence, correlation: correlation)))
-        case let .highTechChanged(event):
-            topic = event.topic.rawValue
-            body = try EnvelopeCodec.encodeBody(event)
-            header = Data(EnvelopeCodec.encodeHeader(
-                headers.header(for: HighTechChanged.self, sequence: sequence, correlation: correlation)))
-        }
-        try log.append(db, sequence: sequence, topic: topic, header: header, body: body)
-        if output.isState {
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO scoring_current (topic, sequence, header, body) VALUES (?, ?, ?, ?)",
-                arguments: [topic, Int64(clamping: sequence), header, body])
+        _ outputs: [(ScoringOutput, correlation: String?)], db: Database, log: StreamLogStore, headers: HeaderFactory
+    ) throws -> ClosedRange<UInt64>? {
+        let current = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO scoring_current (topic, sequence, header, body) VALUES (?, ?, ?, ?)")
+        return try log.appendConsecutive(db, count: outputs.count) { index, sequence in
+            let (output, correlation) = outputs[index]
+            let topic: String
+            let header: Data
+            let body: Data
+            switch output {
+            case let .score(update):
+                topic = update.topic.rawValue
+                body = try EnvelopeCodec.encodeBody(update)
+                header = Data(EnvelopeCodec.encodeHeader(
+                    headers.header(for: ScoreUpdate.self, sequence: sequence, correlation: correlation)))
+            case let .gradeChanged(event):
+                topic = event.topic.rawValue
+                body = try EnvelopeCodec.encodeBody(event)
+                header = Data(EnvelopeCodec.encodeHeader(
+                    headers.header(for: GradeChanged.self, sequence: sequence, correlation: correlation)))
+            case let .highTech(update):
+                topic = update.topic.rawValue
+                body = try EnvelopeCodec.encodeBody(update)
+                header = Data(EnvelopeCodec.encodeHeader(
+                    headers.header(for: HighTechUpdate.self, sequence: sequence, correlation: correlation)))
+            case let .highTechChanged(event):
+                topic = event.topic.rawValue
+                body = try EnvelopeCodec.encodeBody(event)
+                header = Data(EnvelopeCodec.encodeHeader(
+                    headers.header(for: HighTechChanged.self, sequence: sequence, correlation: correlation)))
+            }
+            if output.isState {
+                try current.execute(arguments: [topic, Int64(clamping: sequence), header, body])
+            }
+            return (topic, header, body)
         }
     }
 

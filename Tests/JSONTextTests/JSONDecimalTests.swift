@@ -18,10 +18,10 @@ import Testing
 
     @Test func theByteLayoutProbeSucceedsOnThisPlatform() {
         // Without it every value would silently take the slow path.
-        #expect(JSONDecimal.layoutUnderstood)
-        #expect(JSONDecimal.parts(of: Decimal(string: "-12.50", locale: Self.posix) ?? 0)
-            == JSONDecimal.Parts(negative: true, significand: 125, exponent: -1))
-        #expect(JSONDecimal.parts(of: .nan) == nil)
+        #expect(DecimalParts.layoutUnderstood)
+        #expect(DecimalParts(Decimal(string: "-12.50", locale: Self.posix) ?? 0)
+            == DecimalParts(negative: true, significand: 125, exponent: -1))
+        #expect(DecimalParts(.nan) == nil)
     }
 
     @Test func randomValuesAreSpelledLikeFoundation() {
@@ -46,6 +46,30 @@ import Testing
             Self.expectSameSpelling(Decimal(sign: .plus, exponent: Int.random(in: -30...30, using: &random), significand: parsed),
                                     "scaled \(text)")
         }
+    }
+
+    @Test func scaledKeysOrderLikeTheValues() {
+        var random = SeededRandom(seed: 5)
+        var values: [Decimal] = [0, 1, -1, Decimal(string: "0.00000000000000000001") ?? 0, Decimal(UInt64.max)]
+        for _ in 0..<400 {
+            let value = Decimal(Int.random(in: -1_000_000...1_000_000, using: &random))
+                / Decimal(Int.random(in: 1...4096, using: &random))
+            var exact = value
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &exact, Int.random(in: 0...12, using: &random), .plain)
+            values.append(rounded)
+        }
+        let keyed = values.compactMap { value in DecimalParts(value)?.scaledBy1e20.map { (value, $0) } }
+        #expect(keyed.count >= values.count - 1)
+        for (a, keyA) in keyed {
+            for (b, keyB) in keyed.prefix(60) {
+                #expect((a < b) == (keyA < keyB), "\(a) vs \(b)")
+                #expect((a == b) == (keyA == keyB), "\(a) vs \(b)")
+            }
+        }
+        // Too many fraction digits, or too large to scale: no key.
+        #expect(DecimalParts(Decimal(1) / Decimal(3))?.scaledBy1e20 == nil)
+        #expect(DecimalParts(Decimal(sign: .plus, exponent: 30, significand: 7))?.scaledBy1e20 == nil)
     }
 
     @Test func edgeValues() {

@@ -58,7 +58,8 @@ public struct CohortRanking: Sendable {
 
     /// The number of subjects in `cohort` with more than `points`.
     public func countAbove(_ points: Decimal, in cohort: CohortKey) -> Int {
-        trees[cohort]?.prefixCount { $0.points > points } ?? 0
+        let probe = RankKey(points: points, subject: "")
+        return trees[cohort]?.prefixCount { $0.hasMorePoints(than: probe) } ?? 0
     }
 
     /// The number of subjects in `cohort` with `points` or fewer.
@@ -94,13 +95,15 @@ public struct CohortRanking: Sendable {
         let keys = tree.elements(from: offset, limit: limit)
         var result: [RankedSubject] = []
         result.reserveCapacity(keys.count)
+        var previousKey: RankKey?
         for key in keys {
             let rank: Int
-            if let previous = result.last, previous.points == key.points {
-                rank = previous.rank
+            if let previous = previousKey, let last = result.last, previous.hasSamePoints(as: key) {
+                rank = last.rank
             } else {
-                rank = tree.prefixCount { $0.points > key.points } + 1
+                rank = tree.prefixCount { $0.hasMorePoints(than: key) } + 1
             }
+            previousKey = key
             result.append(RankedSubject(subject: key.subject, points: key.points, rank: rank))
         }
         return result
