@@ -14,6 +14,13 @@ public struct ServiceEnvironment: Sendable {
     /// The pid of the `kechuang up` supervisor that started this process (env ``supervisorPIDVariable``), or 0 when
     /// the service runs on its own. ``ParentWatchService`` shuts the service down once that supervisor is gone.
     public let supervisorPID: ConfigValue<Int>
+    /// Send high-water mark of the service's PUB endpoint, in messages per subscriber (env
+    /// ``publishHighWaterMarkVariable``, default 100 000): a subscriber that falls further behind misses messages and
+    /// repairs by replay. Lower it to bound the memory a slow subscriber can hold in the publishing service.
+    public let publishHighWaterMark: ConfigValue<Int>
+
+    /// The environment variable of ``publishHighWaterMark``.
+    public static let publishHighWaterMarkVariable = "KECHUANG_PUBLISH_HWM"
 
     /// The environment variable through which `kechuang up` passes its pid to the services it starts.
     public static let supervisorPIDVariable = "KECHUANG_SUPERVISOR_PID"
@@ -47,8 +54,17 @@ public struct ServiceEnvironment: Sendable {
                 setting: "supervisor_pid", source: supervisor.source, value: "\(supervisor.value)",
                 expected: "a process id between 1 and \(Int32.max), or 0 for none")
         }
+        let publishHWM: ConfigValue<Int> = try resolver.resolve(
+            "publish_hwm", flag: nil, flagName: "--publish-hwm", environmentKey: publishHighWaterMarkVariable,
+            default: 100_000)
+        guard publishHWM.value >= 1, publishHWM.value <= 10_000_000 else {
+            throw ConfigurationError(
+                setting: "publish_hwm", source: publishHWM.source, value: "\(publishHWM.value)",
+                expected: "messages per subscriber between 1 and 10000000")
+        }
         return ServiceEnvironment(
-            service: service, directories: directories, logLevel: level, logFormat: format, supervisorPID: supervisor)
+            service: service, directories: directories, logLevel: level, logFormat: format, supervisorPID: supervisor,
+            publishHighWaterMark: publishHWM)
     }
 }
 
