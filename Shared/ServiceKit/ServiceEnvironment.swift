@@ -69,12 +69,15 @@ public struct ServiceEnvironment: Sendable {
 }
 
 extension ServiceEnvironment {
-    /// Start-up sequence shared by every service: creates the run/data directories (0700), installs the structured
+    /// Start-up sequence shared by every service: sets the file-creation mask to 077 (databases and their WAL/SHM
+    /// files, sockets and anything else the service creates are private to its user: 0600 files, 0700 directories),
+    /// creates the run/data directories (0700), installs the structured
     /// stderr logging backend with the resolved level and format, and logs one `starting` line listing every
     /// setting `resolver` resolved with its source.
     /// - Returns: the service's logger.
     /// - Throws: ``DirectoryError`` when a directory cannot be prepared.
     public func start(resolver: ConfigResolver, sink: any LogLineSink = StandardErrorSink.shared) throws -> Logger {
+        umask(0o077)
         let actions = try directories.prepare()
         let logger = LoggingBootstrap.bootstrap(service: service, level: logLevel.value, format: logFormat.value, sink: sink)
         logStartup(to: logger, resolver: resolver, directoryActions: actions)
@@ -82,14 +85,13 @@ extension ServiceEnvironment {
     }
 
     /// Logs the one `starting` line: every resolved setting as `name="value (source)"` plus what was done to the
-    /// directories (`created`, `fixed_mode`, `unchanged`).
+    /// directories (`created 0700` for each one created, `ok (existing, private)` otherwise).
     public func logStartup(to logger: Logger, resolver: ConfigResolver, directoryActions: [DirectoryAction]) {
         var metadata = resolver.startupMetadata
         for action in directoryActions {
             switch action {
             case let .created(path): metadata["dir.\(path)"] = "created 0700"
-            case let .fixedMode(path, previous): metadata["dir.\(path)"] = .string("mode fixed \(String(previous, radix: 8)) -> 700")
-            case let .unchanged(path): metadata["dir.\(path)"] = "ok 0700"
+            case let .unchanged(path): metadata["dir.\(path)"] = "ok (existing, private)"
             }
         }
         metadata["pid"] = .stringConvertible(getpid())
