@@ -28,7 +28,7 @@ struct FeedCommand: AsyncParsableCommand, AsyncExecutable {
     @Option(name: .customLong("report-year"), help: "For reports: the year figures belong to when the text does not say.")
     var reportYear: Int?
 
-    @Option(help: "Documents in flight at once (1…256).")
+    @Option(help: "Documents in flight at once (1…32, the per-client cap of ingest.req).")
     var concurrency: Int = 16
 
     @Flag(help: "Show the progress line even when stderr is not a terminal.")
@@ -38,8 +38,8 @@ struct FeedCommand: AsyncParsableCommand, AsyncExecutable {
     var format: OutputFormat = .table
 
     func validate() throws {
-        guard (1...256).contains(concurrency) else {
-            throw ValidationError("--concurrency must be between 1 and 256, got \(concurrency)")
+        guard (1...32).contains(concurrency) else {
+            throw ValidationError("--concurrency must be between 1 and 32 (the per-client in-flight cap of ingest.req), got \(concurrency)")
         }
     }
 

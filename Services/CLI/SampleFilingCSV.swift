@@ -41,9 +41,20 @@ enum SampleFilingCSV {
         ]
     }
 
-    /// A cell, quoted when it holds a comma, quote or line break.
+    /// A cell, neutralised for spreadsheets (``neutralised(_:)``), then quoted when it holds a comma, quote or line
+    /// break. Every CSV file Kechuang writes goes through this function.
     static func quote(_ cell: String) -> String {
+        let cell = neutralised(cell)
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// CSV injection guard: a text cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is read as a
+    /// formula by spreadsheet programs, so it gets a leading `'` (shown as text). Plain numbers (`-12.5`, `+3`)
+    /// are left as they are: they are not formulas and must stay numbers for ingest.
+    static func neutralised(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
+        if (first == "-" || first == "+"), DecimalText.parse(cell) != nil { return cell }
+        return "'" + cell
     }
 }

@@ -66,6 +66,8 @@ struct SupervisorStateFile: Codable, Sendable, Hashable {
         let path = Self.path(runDirectory: runDirectory)
         do {
             try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // 0600 even if the umask is looser (`kechuang up` sets 077, callers in tests may not).
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         } catch {
             throw CLIError.writeFailed(path: path, reason: "\(error)")
         }

@@ -58,12 +58,14 @@ struct UpCommand: AsyncParsableCommand, AsyncExecutable {
         let directories = try KechuangDirectories.resolve(
             home: common.home ?? file?.home, runDirectory: common.runDirectory ?? file?.runDirectory,
             dataDirectory: common.dataDirectory ?? file?.dataDirectory, resolver: resolver)
-        try directories.prepare()
+        // Everything `kechuang up` and its children create (supervisor.json, logs, databases, sockets) is private to
+        // the user: 0600 files, 0700 directories. Children inherit the mask.
+        umask(0o077)
+        var created = try directories.prepare()
         let logDirectory = (directories.home.value as NSString).appendingPathComponent("logs")
-        do {
-            try FileManager.default.createDirectory(atPath: logDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw CLIError.writeFailed(path: logDirectory, reason: "\(error)")
+        created += try KechuangDirectories.preparePrivateDirectory(logDirectory)
+        for case let .created(path) in created {
+            FileHandle.standardError.write(Data("kechuang up: created \(path) (mode 0700)\n".utf8))
         }
         let binDirectory = binDirectory ?? environment["KECHUANG_BIN_DIR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? Bundle.main.executableURL?.deletingLastPathComponent().path ?? "."

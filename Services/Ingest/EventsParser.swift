@@ -64,6 +64,10 @@ enum EventsParser {
         if event.date.year > currentYear {
             problems.append(RejectionProblem(
                 message: "date \(event.date) is after the current year \(currentYear)", line: line, field: "date"))
+        } else if event.date.year < Catalog.earliestYear {
+            problems.append(RejectionProblem(
+                message: "date \(event.date) is before \(Catalog.earliestYear), outside the catalog's plausible years",
+                line: line, field: "date"))
         }
         if let amount = event.amount, amount.isNegative {
             problems.append(RejectionProblem(message: "amount \(amount) is negative", line: line, field: "amount"))

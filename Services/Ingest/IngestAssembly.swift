@@ -18,7 +18,8 @@ enum IngestAssembly {
         let catalog = try Catalog.bundled(mergingOverrideAt: configuration.catalogPath.map { URL(fileURLWithPath: $0) })
         let store = try IngestStore(path: configuration.databasePath, source: IngestConfiguration.service)
         let transport = try ZMQStreamTransport(
-            name: "kechuang.ingest.zmq", registry: MessageRegistry(KechuangMessages.all), logger: logger)
+            name: "kechuang.ingest.zmq", registry: MessageRegistry(KechuangMessages.all),
+            publishHighWaterMark: Int32(configuration.environment.publishHighWaterMark.value), logger: logger)
         do {
             var builder = StreamServiceBuilder(name: IngestConfiguration.service, transport: transport, logger: logger)
             let head = CommittedHead()
@@ -32,7 +33,8 @@ enum IngestAssembly {
                 currentYear: { IngestLogic.currentYear() })
             // 64 submissions at once share group commits.
             try await builder.serve(
-                (.ingestRequest, configuration.requestEndpoint), maxMessageSize: configuration.socketMessageLimit,
+                (.ingestRequest, configuration.requestEndpoint),
+                limits: RequestLimits(maxRequestBytes: configuration.requestMessageLimit),
                 maxConcurrent: 64, handler: handler)
             return builder.build(readyTimeout: .zero, environment: configuration.environment)
         } catch {

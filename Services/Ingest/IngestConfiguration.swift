@@ -35,12 +35,13 @@ struct IngestConfiguration: Sendable {
     /// County catalog override file, if any.
     var catalogPath: String?
 
-    /// The socket-level message limit (`ZMQ_MAXMSGSIZE`) on the request endpoint: the document limit plus room
-    /// for base64 (4/3) and JSON escaping — half as much again — plus 64 KiB for the envelope. A larger message
-    /// makes libzmq drop the connection (the client times out); anything below it is checked in the parser and
-    /// refused with a `too_large` rejection.
-    var socketMessageLimit: Int64 {
-        Int64(maxDocumentBytes) + Int64(maxDocumentBytes / 2) + 64 * 1024
+    /// The largest request accepted on the request endpoint: twice the document limit plus 64 KiB for the envelope.
+    /// Twice covers every way of sending a document within the limit that clients use: raw UTF-8, base64 (4/3), and
+    /// `\uXXXX` escapes of every non-ASCII character of the Basic Multilingual Plane (Chinese text: 3 bytes → 6,
+    /// Python's default `json.dumps`). A larger request is answered `too_large` (error reply, `limit` = this value);
+    /// documents that fit are checked against `maxDocumentBytes` after decoding (`too_large` rejection).
+    var requestMessageLimit: Int {
+        2 * maxDocumentBytes + 64 * 1024
     }
 
     /// Resolves the configuration from parsed flags and `resolver`'s environment.

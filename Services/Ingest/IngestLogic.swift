@@ -47,6 +47,12 @@ struct IngestLogic: Sendable {
                         code: .unreadableReport, message: "reportYear \(year) is after the current year \(currentYear)",
                         problems: [RejectionProblem(message: "future report year", field: "reportYear")]))
                 }
+                if let year = request.reportYear, year < Catalog.earliestYear {
+                    throw IngestFailure.rejected(SubmitRejected(
+                        code: .unreadableReport,
+                        message: "reportYear \(year) is before \(Catalog.earliestYear), outside the catalog's plausible years",
+                        problems: [RejectionProblem(message: "report year before \(Catalog.earliestYear)", field: "reportYear")]))
+                }
                 let result = extractor.extract(
                     String(content.parsableText), defaultPeriod: request.reportYear.map(String.init),
                     documentID: documentID)

@@ -24,6 +24,11 @@ struct IngestRequestHandler: RequestHandler {
         case SubmitDocument.messageType:
             return await submit(request)
         case IngestStatusRequest.messageType:
+            do {
+                _ = try request.decode(IngestStatusRequest.self)
+            } catch {
+                return ErrorReply(error)
+            }
             return await status()
         case GetDocument.messageType:
             return await get(request)
@@ -49,7 +54,7 @@ struct IngestRequestHandler: RequestHandler {
                     kind: nil, name: nil, bytes: envelope.body.count)
             }
             logger.notice("request rejected", metadata: [
-                "type": "\(envelope.type)", "code": "\(error.code)", "error": "\(error)"])
+                "type": "\(envelope.type)", "code": "\(error.code)", "error": "\(EchoedText.truncate(error.description))"])
             return ErrorReply(error)
         }
         let content: DecodedContent
@@ -106,10 +111,11 @@ struct IngestRequestHandler: RequestHandler {
 
     private func reject(_ rejection: SubmitRejected, kind: DocumentKind?, name: String?, bytes: Int) -> SubmitRejected {
         var metadata: Logger.Metadata = [
-            "code": "\(rejection.code)", "reason": "\(rejection.message)", "problems": "\(rejection.problems.count)",
-            "kind": "\(kind?.rawValue ?? "?")", "name": "\(name ?? "")", "bytes": "\(bytes)",
+            "code": "\(rejection.code)", "reason": "\(EchoedText.truncate(rejection.message))",
+            "problems": "\(rejection.problems.count)", "kind": "\(kind?.rawValue ?? "?")",
+            "name": "\(EchoedText.truncate(name ?? "", limit: EchoedText.fieldLimit))", "bytes": "\(bytes)",
         ]
-        if let first = rejection.problems.first { metadata["first_problem"] = "\(first)" }
+        if let first = rejection.problems.first { metadata["first_problem"] = "\(EchoedText.truncate("\(first)"))" }
         logger.notice("document rejected", metadata: metadata)
         return rejection
     }

@@ -22,7 +22,7 @@ struct SubjectRecordRules: Sendable {
     /// Longest accepted `name`, `town` or attribute text, in characters.
     static let maximumNameLength = 200
     /// Earliest accepted period year.
-    static let earliestYear = 1949
+    static let earliestYear = Catalog.earliestYear
 
     /// Catalog subject kind ids, in catalog order.
     let kinds: [String]

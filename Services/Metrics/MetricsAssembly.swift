@@ -43,7 +43,9 @@ enum MetricsAssembly {
                        "scores": "\(initialLogic.state.scoring.scores.count)",
                        "indicators": "\(catalog.indicators.count)"])
         let logic = SharedMetricsLogic(initialLogic)
-        let transport = try ZMQStreamTransport(name: "kechuang.metrics.zmq", logger: logger)
+        let transport = try ZMQStreamTransport(
+            name: "kechuang.metrics.zmq",
+            publishHighWaterMark: Int32(configuration.environment.publishHighWaterMark.value), logger: logger)
         do {
             var builder = StreamServiceBuilder(name: KechuangStream.metrics, transport: transport, logger: logger)
             let head = CommittedHead()

@@ -28,6 +28,7 @@ struct MetricsRequestHandler: RequestHandler {
             case MetricHistoryRequest.messageType:
                 return try await store.history(try request.decode(MetricHistoryRequest.self))
             case MetricsStatusRequest.messageType:
+                _ = try request.decode(MetricsStatusRequest.self)
                 let counts = try await store.counts()
                 let uptime = ContinuousClock.now - startedAt
                 return MetricsStatus(

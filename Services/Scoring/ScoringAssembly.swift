@@ -43,7 +43,9 @@ enum ScoringAssembly {
             "state loaded",
             metadata: ["ingest_applied": "\(lastApplied)", "subjects": "\(counts.subjects)", "scores": "\(counts.scores)",
                        "schemes": "\(schemes.map { "\($0.id)@\($0.version)" }.joined(separator: ","))"])
-        let transport = try ZMQStreamTransport(name: "kechuang.scoring.zmq", logger: logger)
+        let transport = try ZMQStreamTransport(
+            name: "kechuang.scoring.zmq",
+            publishHighWaterMark: Int32(configuration.environment.publishHighWaterMark.value), logger: logger)
         do {
             var builder = StreamServiceBuilder(name: KechuangStream.scoring, transport: transport, logger: logger)
             let head = CommittedHead()

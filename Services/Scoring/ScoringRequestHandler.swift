@@ -27,6 +27,7 @@ struct ScoringRequestHandler: RequestHandler {
                 }
                 return try await store.snapshot(snapshot)
             case ScoringStatusRequest.messageType:
+                _ = try request.decode(ScoringStatusRequest.self)
                 let counts = try await store.counts()
                 let (subjects, scores, schemes) = logic.withLogic { logic in
                     (logic.counts.subjects, logic.counts.scores, logic.schemes.map { "\($0.id)@\($0.version)" })
@@ -36,6 +37,7 @@ struct ScoringRequestHandler: RequestHandler {
                     lastSequence: counts.head, subjects: subjects, scores: scores, schemes: schemes,
                     uptimeSeconds: (ContinuousClock.now - startedAt).components.seconds)
             case SettleRequest.messageType:
+                _ = try request.decode(SettleRequest.self)
                 let settled = try await store.settle(logic)
                 head.advance(to: settled.head)
                 if settled.messages > 0 {

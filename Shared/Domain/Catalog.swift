@@ -269,3 +269,11 @@ public struct Catalog: Codable, Sendable, Hashable {
         matcherCache.matcher(for: indicators)
     }
 }
+
+extension Catalog {
+    /// The earliest year a filing, program event, report or subject record may be dated: the catalog's plausible
+    /// window is `earliestYear …` the current year (China Standard Time). No indicator of the catalog predates the
+    /// founding of the People's Republic; years such as `-5`, `0` or `100` are typing errors, and would become metric
+    /// periods forever once accepted into the ingest stream.
+    public static let earliestYear = 1949
+}

@@ -128,6 +128,11 @@ public struct EnterpriseFiling: Codable, Sendable, Hashable {
             problems.append(FilingViolation(
                 field: "year", rule: .yearInFuture,
                 message: "year: \(year) is after the current year \(currentYear)"))
+        } else if year < Catalog.earliestYear {
+            problems.append(FilingViolation(
+                field: "year", rule: .invalidValue,
+                message: "year: \(year) is before \(Catalog.earliestYear), outside the catalog's plausible years "
+                    + "\(Catalog.earliestYear)…\(currentYear)"))
         }
         if enterpriseName.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             problems.append(.missing("enterpriseName"))
@@ -184,6 +189,10 @@ public struct EnterpriseFiling: Codable, Sendable, Hashable {
                 problems.append(FilingViolation(
                     field: "awards[\(index)].year", rule: .yearInFuture,
                     message: "awards[\(index)].year: \(awardYear) is after the current year \(currentYear)"))
+            } else if let awardYear = award.year, awardYear < Catalog.earliestYear {
+                problems.append(FilingViolation(
+                    field: "awards[\(index)].year", rule: .invalidValue,
+                    message: "awards[\(index)].year: \(awardYear) is before \(Catalog.earliestYear)"))
             }
         }
         return problems

@@ -180,7 +180,8 @@ public enum ProgramEvent: Sendable, Hashable, Codable {
             let name = try c.decodeIfPresent(String.self, forKey: .subjectName)
             if let code { return EventSubject(creditCode: code, name: name) }
             if let name, !name.isEmpty { return EventSubject(name: name) }
-            throw DecodingError.keyNotFound(CodingKeys.creditCode, DecodingError.Context(
+            // Named `subjectName` (not `creditCode`): a missing subject is an invalid event, not an invalid credit code.
+            throw DecodingError.keyNotFound(CodingKeys.subjectName, DecodingError.Context(
                 codingPath: c.codingPath, debugDescription: "\(typeName) needs creditCode or subjectName"))
         }
         func text(_ key: CodingKeys) throws -> String { try c.decode(String.self, forKey: key) }

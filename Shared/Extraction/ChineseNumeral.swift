@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Parsing of numbers as printed in Chinese reports: Arabic digits (ASCII or full-width) with thousands
@@ -76,9 +77,13 @@ public enum ChineseNumeral {
         var fractionScale: Decimal = 1
         var inFraction = false
         var sawDigit = false
+        var significant = 0
         for scalar in text.unicodeScalars {
             if let digit = ScalarClass.digitValue(scalar) {
                 sawDigit = true
+                if digit != 0 || significant > 0 { significant += 1 }
+                // Beyond what a Decimal holds exactly (it would round, then overflow to NaN): not a figure.
+                guard significant <= DecimalText.maxSignificantDigits else { return nil }
                 if inFraction {
                     fractionScale *= 10
                     fraction = fraction * 10 + Decimal(digit)

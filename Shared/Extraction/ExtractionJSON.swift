@@ -24,7 +24,8 @@ public enum ExtractionJSON {
     /// One observation as a single-line JSON object.
     static func object(_ observation: ReportedObservation) -> String {
         let fields: [(String, String)] = [
-            ("value", DecimalText.string(observation.value)),
+            // Never `NaN` (not JSON): the scanner refuses numbers a Decimal cannot hold, and this guards the output.
+            ("value", observation.value.isNaN ? "null" : DecimalText.string(observation.value)),
             ("unit", quoted(observation.unit.rawValue)),
             ("qualifier", quoted(observation.qualifier.rawValue)),
             ("period", observation.period.map(quoted) ?? "null"),

@@ -1,9 +1,8 @@
-/// What ``KechuangDirectories/prepare()`` did to a directory (for a start-up log line).
+/// What ``KechuangDirectories/prepare()`` did to a directory (for a start-up log line). Kechuang never changes the
+/// mode of a directory it did not create.
 public enum DirectoryAction: Sendable, Equatable {
-    /// Created with mode 0700.
+    /// Created (with any missing parent) with mode 0700.
     case created(path: String)
-    /// Existed with a looser mode (given, octal) and was tightened to 0700.
-    case fixedMode(path: String, previousMode: UInt32)
-    /// Already existed with mode 0700.
+    /// Already existed, owned by the current user, with no access for group or others.
     case unchanged(path: String)
 }

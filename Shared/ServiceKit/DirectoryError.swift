@@ -8,6 +8,9 @@ public enum DirectoryError: Error, Equatable, Sendable, CustomStringConvertible 
     case notOwnedByCurrentUser(path: String, owner: UInt32, currentUser: UInt32)
     /// Creating the directory failed.
     case creationFailed(path: String, errno: Int32)
+    /// An existing directory gives group or other users access (`mode`, octal); Kechuang does not change the mode of
+    /// a directory it did not create.
+    case tooOpen(path: String, mode: UInt32)
     /// Reading or changing the directory's mode failed.
     case permissionChangeFailed(path: String, errno: Int32)
     /// The home directory could not be determined (no `HOME`, no `KECHUANG_HOME`).
@@ -23,6 +26,10 @@ public enum DirectoryError: Error, Equatable, Sendable, CustomStringConvertible 
             return "\(path) exists but is not a directory"
         case let .notOwnedByCurrentUser(path, owner, currentUser):
             return "\(path) is owned by uid \(owner), not the current user \(currentUser); refusing to use it as a private directory"
+        case let .tooOpen(path, mode):
+            return "\(path) exists with mode 0\(String(mode, radix: 8)), open to other users; Kechuang does not change the "
+                + "mode of a directory it did not create: make it private (chmod 700 \(path)) or point Kechuang at "
+                + "another directory (--run-dir/KECHUANG_RUN_DIR, --data-dir/KECHUANG_DATA_DIR, --home/KECHUANG_HOME)"
         case let .creationFailed(path, errno):
             return "cannot create directory \(path): errno \(errno)"
         case let .permissionChangeFailed(path, errno):

@@ -51,12 +51,14 @@ public struct KechuangDirectories: Sendable, Equatable {
             dataDirectory: ConfigValue(name: data.name, value: absolute(data.value, userHome: userHome), source: data.source))
     }
 
-    /// Creates the run and data directories with mode 0700 (parents as needed). An existing directory with a looser
-    /// mode that the current user owns is tightened to 0700; one owned by someone else is refused.
-    /// - Returns: what was done to the run and data directories, in that order.
+    /// Creates the run and data directories with mode 0700, and every missing parent (a new home) with 0700 too.
+    /// An existing directory is never changed: it is refused when owned by another user or open to group or others
+    /// (``DirectoryError/tooOpen(path:mode:)``) — run as root with `KECHUANG_RUN_DIR=/run`, Kechuang refuses to
+    /// start instead of changing `/run`.
+    /// - Returns: what was done, parents first, then the run and data directories.
     @discardableResult
     public func prepare() throws -> [DirectoryAction] {
-        [try Self.preparePrivateDirectory(runDirectory.value), try Self.preparePrivateDirectory(dataDirectory.value)]
+        try Self.preparePrivateDirectory(runDirectory.value) + Self.preparePrivateDirectory(dataDirectory.value)
     }
 
     /// The default endpoint `ipc://<run dir>/<name>`.
@@ -109,34 +111,41 @@ public struct KechuangDirectories: Sendable, Equatable {
         return (expanded as NSString).standardizingPath
     }
 
-    static func preparePrivateDirectory(_ path: String) throws -> DirectoryAction {
+    /// Makes `path` a private directory (see ``prepare()``): creates it and any missing parent with mode 0700, or
+    /// checks an existing one without changing it.
+    /// - Returns: the directories created (parents first), or `.unchanged` for an acceptable existing directory.
+    public static func preparePrivateDirectory(_ path: String) throws -> [DirectoryAction] {
         var info = stat()
         if stat(path, &info) != 0 {
+            var actions: [DirectoryAction] = []
             let parent = (path as NSString).deletingLastPathComponent
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw DirectoryError.creationFailed(path: parent, errno: errno)
+            if !parent.isEmpty, parent != path, stat(parent, &info) != 0 {
+                actions += try preparePrivateDirectory(parent)
             }
-            if mkdir(path, 0o700) != 0 && errno != EEXIST {
-                throw DirectoryError.creationFailed(path: path, errno: errno)
+            if mkdir(path, 0o700) != 0 {
+                guard errno == EEXIST else { throw DirectoryError.creationFailed(path: path, errno: errno) }
+                return actions + [try checkExisting(path)]
             }
-            // mkdir is subject to the umask, which can only remove bits; make the mode exact anyway.
+            // mkdir is subject to the umask, which can only remove bits; make the mode exact on what we created.
             if chmod(path, 0o700) != 0 {
                 throw DirectoryError.permissionChangeFailed(path: path, errno: errno)
             }
-            return .created(path: path)
+            return actions + [.created(path: path)]
         }
+        return [try checkExisting(path)]
+    }
+
+    /// Accepts an existing directory owned by the current user with no group or other access; never changes it.
+    static func checkExisting(_ path: String) throws -> DirectoryAction {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw DirectoryError.permissionChangeFailed(path: path, errno: errno) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw DirectoryError.notADirectory(path: path) }
         let currentUser = geteuid()
         guard info.st_uid == currentUser else {
             throw DirectoryError.notOwnedByCurrentUser(path: path, owner: info.st_uid, currentUser: currentUser)
         }
         let mode = UInt32(info.st_mode) & 0o777
-        if mode == 0o700 { return .unchanged(path: path) }
-        if chmod(path, 0o700) != 0 {
-            throw DirectoryError.permissionChangeFailed(path: path, errno: errno)
-        }
-        return .fixedMode(path: path, previousMode: mode)
+        guard mode & 0o077 == 0 else { throw DirectoryError.tooOpen(path: path, mode: mode) }
+        return .unchanged(path: path)
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 
 /// One service's SQLite database: a GRDB `DatabasePool` in WAL mode with `synchronous = FULL`
@@ -27,6 +30,10 @@ public final class KechuangDatabase: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
+        // Create a new database file 0600 whatever the umask; SQLite gives its -wal and -shm files the database
+        // file's mode, so all three are private to the service's user.
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
         let pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB switches the writer to `synchronous = NORMAL` when it enables WAL, after `prepareDatabase` ran;
         // restore FULL on the (single, long-lived) writer connection so every commit is fsynced.

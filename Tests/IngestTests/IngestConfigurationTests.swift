@@ -18,7 +18,7 @@ import Testing
         #expect(configuration.maxDocumentBytes == 16 * 1024 * 1024)
         #expect(configuration.heartbeatInterval == .seconds(1))
         #expect(configuration.catalogPath == nil)
-        #expect(configuration.socketMessageLimit > Int64(configuration.maxDocumentBytes))
+        #expect(configuration.requestMessageLimit >= 2 * configuration.maxDocumentBytes)
     }
 
     @Test func flagsBeatEnvironmentWhichBeatsDefaults() throws {

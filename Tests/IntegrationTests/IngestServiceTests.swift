@@ -244,11 +244,22 @@ import ZeroMQ
             let reply = try EnvelopeCodec.decode(try #require(frames).dropFirst())
             #expect(try reply.decode(ErrorReply.self).code == .badEnvelope)
 
-            // Above the socket limit: libzmq drops the connection; that client times out, the service lives on.
+            // Above the message limit (2 × 4096 + 64 KiB): a typed `too_large` reply naming the limit.
+            do {
+                _ = try await service.client.request(
+                    SubmitDocument(kind: .report, content: String(repeating: "a", count: 100 * 1024)),
+                    expecting: SubmitAccepted.self)
+                Issue.record("a message above the request limit was accepted")
+            } catch RequestError.rejected(let error) {
+                #expect(error.code == .tooLarge)
+                #expect(error.limit == "\(2 * 4096 + 64 * 1024)")
+            }
+            // Above the transport cut-off (ZMQ_MAXMSGSIZE, 1 MiB over the limit): libzmq drops the connection; that
+            // client times out, the service lives on.
             let huge = try await TestClient(endpoint: endpoint)
             do {
                 _ = try await huge.request(
-                    SubmitDocument(kind: .report, content: String(repeating: "a", count: 100 * 1024)), timeout: .seconds(2))
+                    SubmitDocument(kind: .report, content: String(repeating: "a", count: 2 << 20)), timeout: .seconds(2))
                 Issue.record("a message above MAXMSGSIZE was answered")
             } catch RequestError.timeout {
             }

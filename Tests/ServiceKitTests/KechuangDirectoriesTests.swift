@@ -38,20 +38,31 @@ private func mode(of path: String) throws -> Int {
         }
     }
 
-    @Test func prepareCreatesPrivateDirectoriesAndFixesLooseMode() throws {
+    @Test func prepareCreatesPrivateDirectoriesAndNeverChangesAnExistingOne() throws {
         let root = makeTemporaryPath()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let resolver = ConfigResolver(environment: ["KECHUANG_HOME": root])
         let directories = try KechuangDirectories.resolve(home: nil, runDirectory: nil, dataDirectory: nil, resolver: resolver)
+        let previousMask = umask(0o022)
+        defer { umask(previousMask) }
         let actions = try directories.prepare()
-        #expect(actions == [.created(path: root + "/run"), .created(path: root + "/data")])
+        // The new home is created by Kechuang too, 0700 like the run and data directories (umask 022 or not).
+        #expect(actions == [.created(path: root), .created(path: root + "/run"), .created(path: root + "/data")])
+        #expect(try mode(of: root) == 0o700)
         #expect(try mode(of: root + "/run") == 0o700)
         #expect(try mode(of: root + "/data") == 0o700)
 
+        // An existing directory open to others is refused, and left exactly as it was.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root + "/run")
-        let again = try directories.prepare()
-        #expect(again == [.fixedMode(path: root + "/run", previousMode: 0o755), .unchanged(path: root + "/data")])
-        #expect(try mode(of: root + "/run") == 0o700)
+        #expect(throws: DirectoryError.tooOpen(path: root + "/run", mode: 0o755)) { try directories.prepare() }
+        #expect(try mode(of: root + "/run") == 0o755)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root + "/run")
+        #expect(try directories.prepare() == [.unchanged(path: root + "/run"), .unchanged(path: root + "/data")])
+        // A stricter mode (0500 would be odd, but 0700 minus bits is private) is accepted as it is.
+        try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: root + "/data")
+        #expect(throws: DirectoryError.tooOpen(path: root + "/data", mode: 0o750)) { try directories.prepare() }
+        #expect(try mode(of: root + "/data") == 0o750)
+        #expect(DirectoryError.tooOpen(path: "/run", mode: 0o755).description.contains("chmod 700 /run"))
     }
 
     @Test func prepareRefusesAFileInPlaceOfTheRunDirectory() throws {

@@ -37,9 +37,9 @@ struct FaultyTransport: StreamTransport {
     }
 
     func requestServer(
-        bindingTo endpoint: String, source: String, maxMessageSize: Int64?
+        bindingTo endpoint: String, source: String, limits: RequestLimits
     ) async throws -> BoundEndpoint<any RequestServer> {
-        try await inner.requestServer(bindingTo: endpoint, source: source, maxMessageSize: maxMessageSize)
+        try await inner.requestServer(bindingTo: endpoint, source: source, limits: limits)
     }
 
     func shutdown() async {}

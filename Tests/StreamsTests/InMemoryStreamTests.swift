@@ -57,7 +57,7 @@ final class AppliedLog: Sendable {
         log: SampleLog, head: CommittedHead, transport: any StreamTransport, maxBatchEntries: Int = 1000
     ) async throws -> StreamOwnerService {
         let publisher = try await transport.publisher(bindingTo: "test.pub")
-        let server = try await transport.requestServer(bindingTo: "test.sync", source: "owner", maxMessageSize: nil)
+        let server = try await transport.requestServer(bindingTo: "test.sync", source: "owner", limits: .queries)
         return StreamOwnerService(
             owner: StreamOwner(stream: "metrics", maxBatchEntries: maxBatchEntries), reader: log, head: head,
             publishedThrough: try await log.head, publisher: publisher.value, syncServer: server.value,

@@ -96,7 +96,7 @@ import ServiceKit
 
         func start(on transport: any StreamTransport, logger: Logger) async throws -> StreamOwnerService {
             let publisher = try await transport.publisher(bindingTo: publish)
-            let server = try await transport.requestServer(bindingTo: sync, source: "owner", maxMessageSize: nil)
+            let server = try await transport.requestServer(bindingTo: sync, source: "owner", limits: .queries)
             return StreamOwnerService(
                 owner: StreamOwner(stream: "test", maxBatchEntries: 500), reader: log, head: head,
                 publishedThrough: try await log.head, publisher: publisher.value, syncServer: server.value,

@@ -76,6 +76,8 @@ public enum EnvelopeCodec {
     {
         // Foundation does not validate UTF-8 inside values it skips (unknown keys), so check first.
         guard HeaderJSONScanner.string(bytes) != nil else { throw .invalidUTF8(.header) }
+        // Foundation accepts a byte-order mark and trailing commas; §5 does not.
+        if let problem = StrictJSON.check(bytes) { throw .invalidJSON(.header, detail: problem.description) }
         let data = Data(bytes)
         let header: MessageHeader
         do {
@@ -87,6 +89,18 @@ public enum EnvelopeCodec {
         }
         try validate(header)
         return header
+    }
+
+    /// The `id` of a request whose header was refused (unsupported version, a bad or missing field …), whenever the
+    /// header is a JSON object with a non-empty string `id`, so the error reply still carries the request's
+    /// `correlation` (§6.2). Headers above 64 KiB are not searched.
+    public static func readableID(inHeader data: Data) -> String? {
+        if let header = try? decodeHeader(data) { return header.id }
+        guard data.count <= 64 * 1024,
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let id = object["id"] as? String, !id.isEmpty
+        else { return nil }
+        return id
     }
 
     /// Decodes a topic frame.
@@ -130,6 +144,14 @@ public enum EnvelopeCodec {
     public static func decodeBody<M: Decodable>(_: M.Type, from body: Data, type: MessageType) throws(EnvelopeError)
         -> M
     {
+        let syntax = body.withUnsafeBytes { StrictJSON.check($0) }
+        if let syntax {
+            if String(validating: body, as: UTF8.self) == nil { throw .invalidUTF8(.body) }
+            throw .invalidJSON(.body, detail: syntax.description)
+        }
+        // Every body is a JSON object (§4); another JSON value is a schema error naming no field.
+        let kind = jsonKind(of: body)
+        guard kind == "an object" else { throw .invalidBody(type: type, field: nil, reason: "expected a JSON object, got \(kind)") }
         do {
             return try JSONCoders.decoder.decode(M.self, from: body)
         } catch let error as DecodingError {
@@ -169,22 +191,73 @@ public enum EnvelopeCodec {
             return fieldError(parent.map { "\($0).\(key.stringValue)" } ?? key.stringValue, "missing")
         case let .typeMismatch(expected, context):
             if context.codingPath.isEmpty {
-                return .invalidJSON(frame, detail: "expected a JSON object (\(expected))")
+                let detail = "expected \(jsonName(expected)), got \(jsonKind(of: data))"
+                return type == nil ? .invalidJSON(frame, detail: detail) : fieldError(nil, detail)
             }
-            return fieldError(path(context.codingPath), "expected \(expected)")
+            return fieldError(path(context.codingPath), "expected \(jsonName(expected))")
         case let .valueNotFound(expected, context):
             if context.codingPath.isEmpty {
-                return .invalidJSON(frame, detail: "expected a JSON object (\(expected)), got null")
+                return .invalidJSON(frame, detail: "expected \(jsonName(expected)), got null")
             }
-            return fieldError(path(context.codingPath), "expected \(expected), got null")
+            return fieldError(path(context.codingPath), "expected \(jsonName(expected)), got null")
         case let .dataCorrupted(context):
             if context.codingPath.isEmpty {
                 if String(validating: data, as: UTF8.self) == nil { return .invalidUTF8(frame) }
-                return .invalidJSON(frame, detail: context.debugDescription)
+                // Syntax was checked first (StrictJSON), so Foundation's "not valid JSON" here is a number no integer
+                // field can hold (it reports those without a coding path): name the number's field.
+                let number = data.withUnsafeBytes { raw -> String? in
+                    guard StrictJSON.check(raw) == nil else { return nil }
+                    return StrictJSON.firstNonIntegerNumber(raw)
+                }
+                if let number {
+                    return fieldError(number, "number out of range for this field (expected an integer in range)")
+                }
+                return .invalidJSON(frame, detail: "not a valid JSON document")
             }
-            return fieldError(path(context.codingPath), context.debugDescription)
+            return fieldError(path(context.codingPath), readableReason(context.debugDescription))
         @unknown default:
-            return .invalidJSON(frame, detail: String(describing: error))
+            return .invalidJSON(frame, detail: "not a valid JSON document")
         }
+    }
+
+    /// The JSON name of what a Swift type decodes from (never the Swift type's own name: replies are read by clients
+    /// in any language).
+    static func jsonName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type, is Substring.Type: return "a string"
+        case is Bool.Type: return "true or false"
+        case is any FixedWidthInteger.Type: return "an integer"
+        case is any BinaryFloatingPoint.Type, is Decimal.Type: return "a number"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") { return "a JSON object" }
+            if name.hasPrefix("Array") || name.hasPrefix("UnkeyedDecodingContainer") { return "a JSON array" }
+            return "a value of another JSON type"
+        }
+    }
+
+    /// What kind of JSON value `data` holds, from its first significant byte.
+    static func jsonKind(of data: Data) -> String {
+        guard let first = data.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else { return "nothing" }
+        switch first {
+        case UInt8(ascii: "{"): return "an object"
+        case UInt8(ascii: "["): return "an array"
+        case UInt8(ascii: "\""): return "a string"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "a boolean"
+        case UInt8(ascii: "n"): return "null"
+        default: return "a number"
+        }
+    }
+
+    /// Foundation's explanation of a bad value without Swift type names (`Cannot initialize DocumentKind from …`,
+    /// `… does not fit in Int.`); Kechuang's own range messages pass through.
+    static func readableReason(_ description: String) -> String {
+        if description.hasPrefix("Cannot initialize") { return "not one of the accepted values" }
+        if description.contains("does not fit") || description.contains("not representable")
+            || description.contains("not valid JSON")
+        {
+            return "number out of range for this field (expected an integer in range)"
+        }
+        return description
     }
 }

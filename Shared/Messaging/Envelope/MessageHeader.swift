@@ -43,6 +43,19 @@ public struct MessageHeader: Codable, Sendable, Hashable {
         self.correlation = correlation
     }
 
+    /// Decodes a header, naming the field of an out-of-range `sequence` (unsigned 64-bit) or `timestamp` (signed
+    /// 64-bit) instead of failing as "not valid JSON".
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(ProtocolVersion.self, forKey: .version)
+        type = try container.decode(MessageType.self, forKey: .type)
+        id = try container.decode(String.self, forKey: .id)
+        source = try container.decode(String.self, forKey: .source)
+        sequence = try container.decodeIntegerIfPresent(UInt64.self, forKey: .sequence, in: 0...UInt64.max)
+        timestamp = try container.decodeInteger(Int64.self, forKey: .timestamp, in: Int64.min...Int64.max)
+        correlation = try container.decodeIfPresent(String.self, forKey: .correlation)
+    }
+
     /// The JSON keys of the header.
     public enum CodingKeys: String, CodingKey, CaseIterable, Sendable {
         /// `"version"`.

@@ -43,6 +43,10 @@ public struct ErrorReply: WireMessage, Hashable, Error, CustomStringConvertible 
         public static let notFound: Code = "not_found"
         /// The service cannot serve the request now (starting, shutting down, overloaded).
         public static let unavailable: Code = "unavailable"
+        /// The request is larger than the endpoint accepts (`limit` gives the endpoint's limit in bytes).
+        public static let tooLarge: Code = "too_large"
+        /// The client already has as many requests in flight as the endpoint serves at once; retry after a reply.
+        public static let busy: Code = "busy"
         /// An unexpected failure inside the service.
         public static let `internal`: Code = "internal"
     }
@@ -60,14 +64,15 @@ public struct ErrorReply: WireMessage, Hashable, Error, CustomStringConvertible 
     /// The limit that was exceeded, as text (e.g. `"16777216"`), if any.
     public var limit: String?
 
-    /// Creates an error reply.
+    /// Creates an error reply. `message` and `field` may echo client input, so they are shortened
+    /// (``EchoedText``): an error reply is never much larger than its request's interesting part.
     public init(
         code: Code, message: String, field: String? = nil, line: Int? = nil, column: Int? = nil,
         limit: String? = nil
     ) {
         self.code = code
-        self.message = message
-        self.field = field
+        self.message = EchoedText.truncate(message)
+        self.field = field.map { EchoedText.truncate($0, limit: EchoedText.fieldLimit) }
         self.line = line
         self.column = column
         self.limit = limit

@@ -18,10 +18,19 @@ public struct IncomingRequest: Sendable {
         try await send(envelope)
     }
 
-    /// Replies with `message`; the header's `correlation` is the request's id.
+    /// Replies with `message`; the header's `correlation` is the request's id. If `message` cannot be encoded, the
+    /// client still gets its one reply (an `internal` error) and the encoding error is thrown.
     public func reply<M: WireMessage>(_ message: M, sequence: UInt64? = nil) async throws {
         let header = headers.header(for: M.self, sequence: sequence, correlation: envelope.header.id)
-        try await send(try Envelope(message, header: header))
+        let reply: Envelope
+        do {
+            reply = try Envelope(message, header: header)
+        } catch {
+            let fallback = ErrorReply(code: .internal, message: "the reply to \(envelope.type) could not be encoded")
+            try await send(try Envelope(fallback, header: headers.header(for: ErrorReply.self, correlation: envelope.header.id)))
+            throw error
+        }
+        try await send(reply)
     }
 
     /// Replies with any message value.

@@ -18,6 +18,19 @@ public struct ReplayRequest: WireMessage, Hashable {
         self.limit = limit
     }
 
+    /// Decodes a request: `afterSequence` 0 … 2^64−1, `limit` 1 … 2^63−1 (the owner serves at most its own bound);
+    /// anything else is `invalid_request` naming the field.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        stream = try container.decode(String.self, forKey: .stream)
+        afterSequence = try container.decodeInteger(UInt64.self, forKey: .afterSequence, in: 0...UInt64.max)
+        limit = try container.decodeInteger(Int.self, forKey: .limit, in: 1...Int.max)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case stream, afterSequence, limit
+    }
+
     /// `<stream>.replay`.
     public var topic: Topic { Topic(stream).child("replay") }
 }

@@ -21,6 +21,20 @@ public struct SnapshotRequest: WireMessage, Hashable {
         self.limit = limit
     }
 
+    /// Decodes a request: `limit` 1 … 2^63−1 (the owner serves at most its own bound); anything else is
+    /// `invalid_request` naming the field.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        stream = try container.decode(String.self, forKey: .stream)
+        prefix = try container.decode(String.self, forKey: .prefix)
+        cursor = try container.decodeIfPresent(String.self, forKey: .cursor)
+        limit = try container.decodeInteger(Int.self, forKey: .limit, in: 1...Int.max)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case stream, prefix, cursor, limit
+    }
+
     /// `<stream>.snapshot`.
     public var topic: Topic { Topic(stream).child("snapshot") }
 }

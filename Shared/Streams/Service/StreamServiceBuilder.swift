@@ -55,7 +55,7 @@ public struct StreamServiceBuilder {
     ) async throws -> StreamOwnerService {
         let publisher = try await transport.publisher(bindingTo: publish.endpoint)
         endpoints[publish.name.rawValue] = publisher.endpoint
-        let syncServer = try await transport.requestServer(bindingTo: sync.endpoint, source: name, maxMessageSize: nil)
+        let syncServer = try await transport.requestServer(bindingTo: sync.endpoint, source: name, limits: .queries)
         endpoints[sync.name.rawValue] = syncServer.endpoint
         let owner = StreamOwnerService(
             owner: StreamOwner(stream: stream), reader: log, head: head, publishedThrough: try await log.head,
@@ -79,15 +79,14 @@ public struct StreamServiceBuilder {
         return follower
     }
 
-    /// Binds a request endpoint answered by `handler`, up to `maxConcurrent` requests at once; requests over
-    /// `maxMessageSize` bytes are refused by the transport.
+    /// Binds a request endpoint answered by `handler`, up to `maxConcurrent` requests at once, within `limits`
+    /// (default: a query endpoint's 64 KiB requests; see ``RequestLimits``).
     /// - Throws: the transport's error binding.
     public mutating func serve(
-        _ endpoint: (name: EndpointName, endpoint: String), maxMessageSize: Int64? = nil, maxConcurrent: Int = 64,
+        _ endpoint: (name: EndpointName, endpoint: String), limits: RequestLimits = .queries, maxConcurrent: Int = 64,
         handler: any RequestHandler
     ) async throws {
-        let server = try await transport.requestServer(
-            bindingTo: endpoint.endpoint, source: name, maxMessageSize: maxMessageSize)
+        let server = try await transport.requestServer(bindingTo: endpoint.endpoint, source: name, limits: limits)
         endpoints[endpoint.name.rawValue] = server.endpoint
         servers.append(RequestService(server: server.value, handler: handler, maxConcurrent: maxConcurrent))
     }

@@ -34,6 +34,8 @@ public final class StreamOwnerService: Service, Sendable {
     private let handler: (any RequestHandler)?
     private let logger: Logger
     private let published: Mutex<UInt64>
+    /// Bad replay requests are logged at most a few times per interval (a storm must not write a line each).
+    private let badRequestLog = LogThrottle()
     /// Entries read from the log per publishing round.
     private static let publishBatch = 512
 
@@ -168,7 +170,11 @@ public final class StreamOwnerService: Service, Sendable {
         do {
             replay = try request.decode(ReplayRequest.self)
         } catch {
-            logger.warning("bad replay request", metadata: ["error": "\(error)"])
+            if let suppressed = badRequestLog.permit() {
+                logger.warning(
+                    "bad replay request",
+                    metadata: ["error": "\(EchoedText.truncate(error.description))", "suppressed": "\(suppressed)"])
+            }
             return ErrorReply(error)
         }
         do {

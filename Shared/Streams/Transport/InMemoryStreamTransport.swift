@@ -31,7 +31,7 @@ public struct InMemoryStreamTransport: StreamTransport {
     }
 
     public func requestServer(
-        bindingTo endpoint: String, source: String, maxMessageSize: Int64?
+        bindingTo endpoint: String, source: String, limits: RequestLimits
     ) async throws -> BoundEndpoint<any RequestServer> {
         BoundEndpoint(bus.requestServer(at: endpoint, source: source), endpoint: endpoint)
     }

@@ -14,10 +14,10 @@ public protocol StreamTransport: Sendable {
     func requestClient(connectingTo endpoint: String, source: String) async throws -> any RequestClient
     /// A publisher bound at `endpoint`, with the endpoint actually bound (a `tcp://…:*` port resolved).
     func publisher(bindingTo endpoint: String) async throws -> BoundEndpoint<any MessagePublisher>
-    /// A request server bound at `endpoint` (`source` stamps reply headers; requests larger than `maxMessageSize`
-    /// bytes are refused by the transport when it can), with the endpoint actually bound.
+    /// A request server bound at `endpoint` (`source` stamps reply headers) enforcing `limits` where the transport
+    /// can (size → `too_large`, per-client in-flight cap → `busy`, bounded queues), with the endpoint actually bound.
     func requestServer(
-        bindingTo endpoint: String, source: String, maxMessageSize: Int64?
+        bindingTo endpoint: String, source: String, limits: RequestLimits
     ) async throws -> BoundEndpoint<any RequestServer>
     /// Closes everything the transport opened (called once, after the service's group has ended).
     func shutdown() async

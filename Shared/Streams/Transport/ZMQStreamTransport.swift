@@ -9,15 +9,19 @@ public struct ZMQStreamTransport: StreamTransport {
     public let loop: SocketLoop
     /// Decodes known message types on receipt (nil: bodies decoded lazily by type).
     public let registry: MessageRegistry?
-    /// Send high-water mark of bound publishers, in messages.
+    /// Send high-water mark of bound publishers, in messages per subscriber (beyond it a slow subscriber misses
+    /// messages and repairs by replay). Services take it from `--publish-hwm` / `KECHUANG_PUBLISH_HWM`.
     public let publishHighWaterMark: Int32
     /// How long ``shutdown()`` lets unsent messages go out (a client that is done can use zero).
     public let shutdownLinger: Duration
     private let logger: Logger
 
+    /// Default ``publishHighWaterMark``: 100 000 messages per subscriber.
+    public static let defaultPublishHighWaterMark: Int32 = 100_000
+
     /// Creates the transport and its socket loop (thread name `name`).
     public init(
-        name: String, registry: MessageRegistry? = nil, publishHighWaterMark: Int32 = 100_000,
+        name: String, registry: MessageRegistry? = nil, publishHighWaterMark: Int32 = ZMQStreamTransport.defaultPublishHighWaterMark,
         shutdownLinger: Duration = .milliseconds(200), logger: Logger
     ) throws {
         self.loop = try SocketLoop(name: name)
@@ -48,14 +52,15 @@ public struct ZMQStreamTransport: StreamTransport {
     }
 
     public func requestServer(
-        bindingTo endpoint: String, source: String, maxMessageSize: Int64?
+        bindingTo endpoint: String, source: String, limits: RequestLimits
     ) async throws -> BoundEndpoint<any RequestServer> {
-        var options: [SocketOption] = [.routerMandatory(false)]
-        if let maxMessageSize { options.append(.maxMessageSize(maxMessageSize)) }
-        let socket = try await loop.open(.router, options: options) { try $0.bind(endpoint) }
+        let options: [SocketOption] = [.routerMandatory(false)] + ZMQRequestServer.socketOptions(limits)
+        let socket = try await loop.open(.router, options: options, incomingCapacity: limits.inboxCapacity) {
+            try $0.bind(endpoint)
+        }
         let bound = try await socket.withSocket { try $0.lastEndpoint() }
         let server = ZMQRequestServer(
-            socket: socket, headers: HeaderFactory(source: source), registry: registry, logger: logger)
+            socket: socket, headers: HeaderFactory(source: source), registry: registry, limits: limits, logger: logger)
         return BoundEndpoint(server, endpoint: bound)
     }
 
