@@ -25,20 +25,22 @@ struct OrderStatisticTree<Element: Comparable & Sendable>: Sendable {
     var count: Int { size(root) }
 
     /// Inserts `element`, which must not be present.
+    ///
+    /// One descent: down to where the new node's priority belongs (sizes counted on the way), then only that
+    /// subtree is split around it — half the work of splitting the whole tree and merging it back.
     mutating func insert(_ element: Element) {
         let node = allocate(element)
-        let (less, rest) = split(root) { $0 < element }
-        root = merge(merge(less, node), rest)
+        root = insert(node, element, into: root)
     }
 
     /// Removes `element`; `false` when it was not present.
+    ///
+    /// One descent to the node, which is replaced by the merge of its two subtrees; sizes on the path shrink.
     @discardableResult
     mutating func remove(_ element: Element) -> Bool {
-        let (less, rest) = split(root) { $0 < element }
-        let (equal, greater) = split(rest) { !(element < $0) }
-        if equal != OrderStatisticTree.none { release(equal) }
-        root = merge(less, greater)
-        return equal != OrderStatisticTree.none
+        var found = false
+        root = remove(element, from: root, found: &found)
+        return found
     }
 
     /// The number of leading elements (in order) for which `predicate` holds; `predicate` must hold for a prefix
@@ -163,6 +165,44 @@ struct OrderStatisticTree<Element: Comparable & Sendable>: Sendable {
             nodes.removeAll(keepingCapacity: true)
             free.removeAll(keepingCapacity: true)
         }
+    }
+
+    private mutating func insert(_ new: Int, _ element: Element, into node: Int) -> Int {
+        guard node != OrderStatisticTree.none else { return new }
+        if nodes[new].priority > nodes[node].priority {
+            let (less, rest) = split(node) { $0 < element }
+            nodes[new].left = less
+            nodes[new].right = rest
+            update(new)
+            return new
+        }
+        if element < nodes[node].element {
+            let left = insert(new, element, into: nodes[node].left)
+            nodes[node].left = left
+        } else {
+            let right = insert(new, element, into: nodes[node].right)
+            nodes[node].right = right
+        }
+        nodes[node].size += 1
+        return node
+    }
+
+    private mutating func remove(_ element: Element, from node: Int, found: inout Bool) -> Int {
+        guard node != OrderStatisticTree.none else { return node }
+        if element < nodes[node].element {
+            let left = remove(element, from: nodes[node].left, found: &found)
+            nodes[node].left = left
+        } else if nodes[node].element < element {
+            let right = remove(element, from: nodes[node].right, found: &found)
+            nodes[node].right = right
+        } else {
+            found = true
+            let merged = merge(nodes[node].left, nodes[node].right)
+            release(node)
+            return merged
+        }
+        if found { nodes[node].size -= 1 }
+        return node
     }
 
     /// Splits `node`'s subtree into the elements for which `goesLeft` holds (a prefix) and the rest.
