@@ -153,7 +153,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["ZeroMQ", "CZeroMQ", "Messaging", "Streams", "Contracts", "Extraction", "Domain", "Storage"],
+            dependencies: ["ZeroMQ", "CZeroMQ", "Messaging", "Streams", "Contracts", "Extraction", "Domain", "Storage",
+                           "NotifyRules", "ServiceKit", .product(name: "Logging", package: "swift-log")],
             path: "Services/Benchmarks",
             swiftSettings: swiftSettings
         ),
