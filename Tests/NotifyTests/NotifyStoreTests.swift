@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import Logging
 import NotifyRules
 import Testing
 @testable import NotifyService
@@ -64,5 +65,34 @@ import Testing
         #expect(reopened.engine.read(\.state.silences).map(\.id) == ["s1"])
         #expect(try await reopened.apply([(1, NotifyHarness.update(value: 120))]).isEmpty)
         #expect(reopened.engine.read(\.state.counters.silenced) == 1)
+    }
+}
+
+/// SIGHUP's reload: a valid file replaces rules and receivers, an invalid one is refused and the old rules stay.
+@Suite struct RulesReloaderTests {
+    @Test func validFileReplacesInvalidFileIsRefused() async throws {
+        let original = """
+            receivers:
+              - {name: outbox, type: file, path: out.jsonl}
+            route: {receiver: outbox}
+            rules:
+              - {id: a, topic: metric, when: {any: true}, message: m}
+            """
+        let harness = try NotifyHarness(rules: original)
+        let path = harness.folder + "/rules.yaml"
+        let reloader = RulesReloader(
+            path: path, engine: harness.engine, receivers: harness.receivers, dispatcher: harness.dispatcher,
+            logger: Logger(label: "test.reload"))
+        try (original + "\n  - {id: b, topic: score, when: {points_move_above: 5}, message: m}\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(await reloader.reload())
+        #expect(harness.engine.read { $0.rules.rules.map(\.id) } == ["a", "b"])
+        try (original + "\n  - {id: c, topic: metric, when: {any: true}, message: \"{{nope}}\"}\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(await !reloader.reload())
+        #expect(harness.engine.read { $0.rules.rules.map(\.id) } == ["a", "b"], "the previous rules stay in force")
+        try FileManager.default.removeItem(atPath: path)
+        #expect(await !reloader.reload())
+        #expect(harness.receivers.names == ["outbox"])
     }
 }

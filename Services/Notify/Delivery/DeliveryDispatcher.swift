@@ -109,6 +109,8 @@ final class DeliveryDispatcher: Service, Sendable {
             try await store.delivered(id, receiver: delivery.receiver, attempts: attempts, at: now())
             logger.debug("delivered", metadata: ["receiver": "\(delivery.receiver)", "notification": "\(id)"])
         } catch {
+            // A shutdown interrupting an attempt is not the receiver's failure: the delivery stays pending as it was.
+            if Task.isCancelled { return }
             let reason = "\(error)"
             let dead = attempts >= entry.definition.maxAttempts
             let jitter = random.withLock { Double.random(in: 0..<1, using: &$0) }
