@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "kechuang-ingest", targets: ["IngestService"]),
         .executable(name: "kechuang-metrics", targets: ["MetricsService"]),
         .executable(name: "kechuang-scoring", targets: ["ScoringService"]),
+        .executable(name: "kechuang-notify", targets: ["NotifyService"]),
         .executable(name: "kechuang-benchmarks", targets: ["Benchmarks"]),
     ],
     dependencies: [
@@ -26,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // MARK: Shared modules
@@ -66,6 +69,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Scoring", dependencies: ["Domain", "JSONText", .product(name: "Yams", package: "Yams")], path: "Shared/Scoring", swiftSettings: swiftSettings),
+        .target(
+            name: "NotifyRules",
+            dependencies: ["Contracts", "Domain", "Scoring", "Messaging", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
+            path: "Shared/NotifyRules",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Contracts",
             dependencies: ["Messaging", "Domain", "Scoring"],
@@ -125,15 +134,28 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "NotifyService",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Messaging", "NotifyRules",
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")],
+            path: "Services/Notify",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "KechuangCLI",
             dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ", "JSONText", "Scoring",
+                           "NotifyRules",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/CLI",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["ZeroMQ", "CZeroMQ", "Messaging", "Streams", "Contracts", "Extraction", "Domain", "Storage"],
+            dependencies: ["ZeroMQ", "CZeroMQ", "Messaging", "Streams", "Contracts", "Extraction", "Domain", "Storage",
+                           "NotifyRules", "ServiceKit", .product(name: "Logging", package: "swift-log")],
             path: "Services/Benchmarks",
             swiftSettings: swiftSettings
         ),
@@ -161,6 +183,14 @@ let package = Package(
         .testTarget(
             name: "ScoringServiceTests",
             dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "KechuangTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NotifyTests",
+            dependencies: ["NotifyService", "NotifyRules", "Contracts", "KechuangTestSupport",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CLITests", dependencies: ["KechuangCLI", "Domain", "Scoring"], swiftSettings: swiftSettings),

@@ -1,11 +1,13 @@
 import Foundation
 
 /// Which benchmarks run: `KECHUANG_BENCH_ONLY` is a comma-separated list of names (`zmq`, `envelope`,
-/// `extraction`, `ingest`, `metrics`); unset or empty runs them all.
+/// `extraction`, `ingest`, `metrics`, `scoring`, `notify`), or the names given as arguments; none runs them all.
 enum BenchmarkSelection {
     static let names: Set<String> = {
         let text = ProcessInfo.processInfo.environment["KECHUANG_BENCH_ONLY"] ?? ""
-        return Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let arguments = CommandLine.arguments.dropFirst().flatMap { $0.split(separator: ",") }
+        return Set((text.split(separator: ",") + arguments).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty })
     }()
 
     /// Whether the benchmark called `name` should run.

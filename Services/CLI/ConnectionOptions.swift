@@ -22,6 +22,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("scoring-req"), help: "Scoring request endpoint (env KECHUANG_ENDPOINT_SCORING_REQ).")
     var scoringRequest: String?
 
+    @Option(name: .customLong("notify-req"), help: "Notify request endpoint (env KECHUANG_ENDPOINT_NOTIFY_REQ).")
+    var notifyRequest: String?
+
     @Option(name: .customLong("request-timeout"), help: "Seconds to wait for each reply (default 30).")
     var requestTimeout: Double = 30
 
@@ -32,11 +35,11 @@ struct ConnectionOptions: ParsableArguments {
             home: common.home, runDirectory: common.runDirectory, dataDirectory: common.dataDirectory, resolver: resolver)
         let flags: [EndpointName: String?] = [
             .ingestRequest: ingestRequest, .metricsPublish: metricsPublish, .metricsSync: metricsSync,
-            .metricsRequest: metricsRequest, .scoringRequest: scoringRequest,
+            .metricsRequest: metricsRequest, .scoringRequest: scoringRequest, .notifyRequest: notifyRequest,
         ]
         var endpoints: [EndpointName: String] = [:]
         for name in [EndpointName.ingestRequest, .ingestPublish, .ingestSync, .metricsRequest, .metricsPublish, .metricsSync,
-                     .scoringRequest, .scoringPublish, .scoringSync] {
+                     .scoringRequest, .scoringPublish, .scoringSync, .notifyRequest] {
             endpoints[name] = try directories.resolveEndpoint(name, flag: flags[name] ?? nil, resolver: resolver).value
         }
         guard requestTimeout > 0 else {

@@ -13,6 +13,8 @@ struct ServiceDefinition: Sendable, Hashable {
         case metrics
         /// `ScoringStatusRequest` on `scoring.req`.
         case scoring
+        /// `NotifyStatusRequest` on `notify.req`.
+        case notify
     }
 
     /// Short name, e.g. `ingest` (log file `<home>/logs/<name>.log`).
@@ -43,10 +45,15 @@ struct ServiceDefinition: Sendable, Hashable {
         name: "scoring", nameZh: "积分", executable: "kechuang-scoring",
         endpoints: [.scoringRequest, .scoringPublish, .scoringSync], statusEndpoint: .scoringRequest, probe: .scoring)
 
+    /// Notify: follows metrics and scoring, delivers notifications (started last: it follows both).
+    static let notify = ServiceDefinition(
+        name: "notify", nameZh: "通知", executable: "kechuang-notify",
+        endpoints: [.notifyRequest], statusEndpoint: .notifyRequest, probe: .notify)
+
     /// Every service in start order (stopped in reverse). Followers come after the streams they follow: scoring
     /// follows ingest, metrics follows both (it starts and becomes ready without scoring too, after its ready
-    /// timeout, but in this order it never has to wait for it).
-    static let all: [ServiceDefinition] = [ingest, scoring, metrics]
+    /// timeout, but in this order it never has to wait for it); notify follows metrics and scoring, so it comes last.
+    static let all: [ServiceDefinition] = [ingest, scoring, metrics, notify]
 
     /// The definition called `name`.
     static func named(_ name: String) -> ServiceDefinition? {

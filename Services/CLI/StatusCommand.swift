@@ -158,6 +158,19 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
                     fields: [("ingestApplied", String(status.ingestApplied)), ("ingestHead", String(status.ingestHead)),
                              ("lastSequence", String(status.lastSequence)), ("subjects", String(status.subjects)),
                              ("scores", String(status.scores)), ("uptimeSeconds", String(status.uptimeSeconds))]))
+            case .notify:
+                let status = try await client.request(NotifyStatusRequest(), expecting: NotifyStatus.self, timeout: timeout)
+                return Self.withHalts(status.followers, Probe(
+                    answered: true,
+                    details: "指标 metrics \(status.metricsApplied) · 积分 scoring \(status.scoringApplied) · 规则 rules \(status.rules) · "
+                        + "通知 notifications \(status.notifications) · 待发 pending \(status.pendingDeliveries) · "
+                        + "失败 failed \(status.failedDeliveries) · 运行 up \(status.uptimeSeconds) s",
+                    fields: [("metricsApplied", String(status.metricsApplied)), ("scoringApplied", String(status.scoringApplied)),
+                             ("rules", String(status.rules)), ("notifications", String(status.notifications)),
+                             ("pendingDeliveries", String(status.pendingDeliveries)),
+                             ("failedDeliveries", String(status.failedDeliveries)),
+                             ("deliveredDeliveries", String(status.deliveredDeliveries)),
+                             ("uptimeSeconds", String(status.uptimeSeconds))]))
             }
         } catch {
             return Probe(answered: false, details: "\(error)")

@@ -13,6 +13,8 @@ public enum KechuangMessages {
         ScoreUpdate.self, GradeChanged.self, HighTechUpdate.self, HighTechChanged.self,
         ScoringStatusRequest.self, ScoringStatus.self, SubjectRequest.self, SubjectReply.self,
         RankingRequest.self, RankingReply.self, SettleRequest.self, SettleReply.self,
+        NotifyStatusRequest.self, NotifyStatus.self, SilenceRequest.self, SilenceList.self,
+        NotificationsRequest.self, NotificationList.self,
         ErrorReply.self, ReplayRequest.self, ReplayBatch.self, SnapshotRequest.self, SnapshotBatch.self, Heartbeat.self,
     ]
 }

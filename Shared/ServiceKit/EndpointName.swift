@@ -27,6 +27,9 @@ public struct EndpointName: RawRepresentable, Hashable, Sendable, CustomStringCo
     /// Scoring stream sync (ROUTER): snapshot, replay, history, and the queries.
     public static let scoringSync = EndpointName(rawValue: "scoring.sync")
 
+    /// Notify request/reply (ROUTER): status, silences, notifications, retry.
+    public static let notifyRequest = EndpointName(rawValue: "notify.req")
+
     /// The environment variable that overrides this endpoint, e.g. `KECHUANG_ENDPOINT_INGEST_REQ`.
     public var environmentKey: String {
         "KECHUANG_ENDPOINT_" + rawValue.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()

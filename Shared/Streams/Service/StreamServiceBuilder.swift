@@ -96,6 +96,12 @@ public struct StreamServiceBuilder {
         periodic.append(PeriodicService(name: name, every: interval, job))
     }
 
+    /// Adds a long-running service of the service's own (e.g. notify's delivery workers), started after the request
+    /// endpoints and stopped, on a graceful shutdown, after the followers (so nothing new arrives while it drains).
+    public mutating func add(_ service: any Service) {
+        periodic.append(service)
+    }
+
     /// The assembled service. Readiness is announced (with the endpoints as bound) once every follower has caught up,
     /// or after `readyTimeout` with a warning; with a supervisor in `environment`, the service stops when it is gone.
     public func build(
