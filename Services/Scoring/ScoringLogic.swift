@@ -45,7 +45,7 @@ struct ScoringLogic: Sendable {
     /// Applies one filing; returns the messages to publish, in order.
     mutating func apply(_ recorded: FilingRecorded, ingestSequence: UInt64) -> [ScoringOutput] {
         let filing = recorded.filing
-        let code = filing.creditCode.rawValue
+        let code = canonical(enterprise: filing.creditCode.rawValue)
         var record = enterprises[code] ?? EnterpriseRecord()
         record.filings[filing.year] = filing
         enterprises[code] = record
@@ -56,10 +56,11 @@ struct ScoringLogic: Sendable {
     /// period; an enterprise record adds figures filings lack (e.g. `ageYears` from the register), which override
     /// the figures derived from filings.
     mutating func apply(_ recorded: SubjectRecorded, ingestSequence: UInt64) -> [ScoringOutput] {
-        let record = recorded.record
+        var record = recorded.record
+        record.id = canonical(record.id, kind: record.kind)
         records[record.kind, default: [:]][record.id, default: [:]][record.period] = record
         if record.kind == Self.enterpriseKind {
-            return scoreEnterprise(record.id, ingestSequence: ingestSequence)
+            return scoreEnterprise(canonical(enterprise: record.id), ingestSequence: ingestSequence)
         }
         guard let latest = latestRecord(kind: record.kind, id: record.id) else { return [] }
         let inputs = Self.inputs(of: latest)
@@ -82,9 +83,23 @@ struct ScoringLogic: Sendable {
         return outputs
     }
 
+    /// The instance of `code` already stored as a key of ``enterprises`` (else `code`): every map keyed by a subject
+    /// (scores, rankings and percentile trees of every scheme) then shares one string buffer per enterprise instead
+    /// of one decoded copy each — an 18-character credit code is a heap allocation of its own.
+    private func canonical(enterprise code: String) -> String {
+        enterprises.index(forKey: code).map { enterprises.keys[$0] } ?? code
+    }
+
+    /// The instance of a subject id of `kind` already stored as a key of ``records`` (else `id`), as above.
+    private func canonical(_ id: String, kind: String) -> String {
+        guard let subjects = records[kind], let index = subjects.index(forKey: id) else { return id }
+        return subjects.keys[index]
+    }
+
     /// An enterprise's inputs: its latest filing's, with its latest enterprise record's figures overriding.
     private func enterpriseInputs(_ code: String) -> SubjectInputs? {
         guard var inputs = enterprises[code]?.inputs() else { return nil }
+        inputs.subjectID = code
         if let extra = latestRecord(kind: Self.enterpriseKind, id: code) {
             inputs.values.merge(extra.values) { _, recorded in recorded }
             inputs.attributes.merge(extra.attributes) { _, recorded in recorded }
@@ -197,10 +212,7 @@ struct ScoringLogic: Sendable {
     /// exact values; a quotient such as 7 ÷ 51 would otherwise be written with 38 digits (and formatting those was
     /// a measurable share of the encoding cost).
     private static func shown(_ value: Decimal) -> Decimal {
-        var exact = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &exact, 6, .plain)
-        return rounded
+        DecimalRounding.round(value, places: 6)
     }
 
     /// The message for `score` with the subject's rank now, kept as the subject's digest; what to publish when it

@@ -4,10 +4,7 @@ import Foundation
 enum HighTechDecimal {
     /// `value` rounded to `scale` decimal places with `mode`.
     static func round(_ value: Decimal, scale: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal {
-        var input = value
-        var result = Decimal()
-        NSDecimalRound(&result, &input, scale, mode)
-        return result
+        DecimalRounding.round(value, places: scale, mode: mode)
     }
 
     /// The smallest whole number `x ≥ 0` with `satisfied(x)`, searched from `estimate` (a possibly inexact
