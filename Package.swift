@@ -178,7 +178,11 @@ let package = Package(
             name: "StreamsTests", dependencies: ["KechuangTestSupport", "CHeapStats", "Streams", "Messaging", "ServiceKit"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "IngestTests", dependencies: ["IngestService", "Contracts", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IngestTests",
+            dependencies: ["IngestService", "Contracts", "Domain", "Messaging",
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["MetricsService", "Contracts", "Domain", "Scoring"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScoringServiceTests",

@@ -18,6 +18,13 @@ struct FeedOutcome: Sendable {
     var kind: DocumentKind?
     /// The result.
     var result: Result
+    /// Submissions made (0 when the file was never sent; more than 1 after retries).
+    var attempts: Int = 1
+    /// The last transient failure before the result, when there were retries.
+    var lastRetryReason: String? = nil
+
+    /// Retries made (attempts after the first).
+    var retries: Int { max(0, attempts - 1) }
 
     /// `true` unless ingest accepted it.
     var isFailure: Bool {

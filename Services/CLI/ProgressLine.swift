@@ -6,6 +6,7 @@ import Synchronization
 final class ProgressLine: Sendable {
     private struct State {
         var done = 0
+        var retries = 0
         var lastDecile = 0
     }
 
@@ -22,15 +23,30 @@ final class ProgressLine: Sendable {
         self.interactive = interactive
     }
 
+    /// Records one retry (shown as `重试 retries N`) and redraws on a terminal.
+    func retried() {
+        guard enabled else { return }
+        let line: String? = state.withLock { state in
+            state.retries += 1
+            return interactive ? "\r" + self.text(state) : nil
+        }
+        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+    }
+
+    private func text(_ state: State) -> String {
+        let elapsed = Self.seconds(ContinuousClock.now - started)
+        let rate = elapsed > 0 ? Double(state.done) / elapsed : 0
+        return Self.bar(done: state.done, total: total)
+            + " 送入 feeding \(state.done)/\(total) documents · \(FeedSummary.format(rate)) documents/s"
+            + (state.retries > 0 ? " · 重试 retries \(state.retries)" : "")
+    }
+
     /// Records one finished document and redraws.
     func advance() {
         guard enabled else { return }
         let line: String? = state.withLock { state in
             state.done += 1
-            let elapsed = Self.seconds(ContinuousClock.now - started)
-            let rate = elapsed > 0 ? Double(state.done) / elapsed : 0
-            let text = Self.bar(done: state.done, total: total)
-                + " 送入 feeding \(state.done)/\(total) documents · \(FeedSummary.format(rate)) documents/s"
+            let text = self.text(state)
             if interactive { return "\r" + text }
             let decile = total > 0 ? state.done * 10 / total : 10
             guard decile > state.lastDecile else { return nil }

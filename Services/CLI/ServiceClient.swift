@@ -42,6 +42,12 @@ final class ServiceClient: Sendable {
         }
     }
 
+    /// Sends `message` and returns the reply envelope, with the transport's own errors (``RequestError``,
+    /// `SocketLoopError`, `CancellationError`) so that callers can tell a timeout from a failed send.
+    func attempt<M: WireMessage>(_ message: M, timeout: Duration) async throws -> Envelope {
+        try await client.request(message, timeout: timeout)
+    }
+
     /// Sends `message` and decodes the reply as `R` (an error reply becomes a ``CLIError``).
     func request<M: WireMessage, R: WireMessage>(_ message: M, expecting: R.Type, timeout: Duration) async throws -> R {
         do {

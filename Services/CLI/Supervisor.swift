@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import ServiceKit
+import ZeroMQ
 
 /// The I/O shell around ``SupervisorStateMachine``: launches processes, reads their readiness lines, arms the
 /// timer, handles SIGINT/SIGTERM, prints status lines and keeps `<run dir>/supervisor.json` current.
@@ -105,10 +106,15 @@ final class Supervisor: @unchecked Sendable {
             let pidBox = PidBox()
             let child = try ChildProcess.launch(
                 executable: settings.executablePath(service), arguments: settings.arguments[name] ?? [],
-                environment: (settings.environment[name] ?? [:]).merging(
-                    [ServiceEnvironment.supervisorPIDVariable: "\(getpid())"]) { _, supervisor in supervisor },
+                environment: (settings.environment[name] ?? [:]).merging([
+                    ServiceEnvironment.supervisorPIDVariable: "\(getpid())",
+                    // The service appends its own log lines to this file (so they survive this supervisor).
+                    RotatingFileSink.pathVariable: (settings.logDirectory as NSString).appendingPathComponent(name + ".log"),
+                ]) { _, supervisor in supervisor },
                 onLine: { line, isStandardError in
-                    log?.write(line)
+                    // Structured log lines are in the file already (the service writes them itself); the supervisor
+                    // adds everything else: the readiness line, errors printed before logging started.
+                    log?.write(line, toFile: !LineLog.isStructuredLogLine(line))
                     guard isStandardError, let ready = ReadinessLine.parse(line) else { return }
                     queue.async {
                         guard let pid = pidBox.pid else { return }
@@ -168,11 +174,22 @@ final class Supervisor: @unchecked Sendable {
         timer?.cancel()
         for source in signalSources { source.cancel() }
         for log in logs.values { log.close() }
+        removeLeftEndpointFiles()
         try? FileManager.default.removeItem(atPath: SupervisorStateFile.path(runDirectory: settings.directories.runDirectory.value))
         if let readyFile = settings.readyFile { try? FileManager.default.removeItem(atPath: readyFile) }
         say(code == 0 ? "已全部停止 all services stopped" : "已停止，有服务失败 stopped after a service failed (exit \(code))")
         completion?.resume(returning: code)
         completion = nil
+    }
+
+    /// Every service has stopped: removes the socket and lock files a killed or crashed service left behind (after
+    /// a clean stop the services remove their own). Claiming an endpoint takes its lock first, so a file still held
+    /// by a live process is never touched.
+    private func removeLeftEndpointFiles() {
+        for endpoint in Set(settings.endpoints.values) {
+            guard let claimed = try? EndpointGuard.claim(endpoint) else { continue }
+            claimed.release()
+        }
     }
 
     // MARK: Output
@@ -230,7 +247,8 @@ final class Supervisor: @unchecked Sendable {
         case .waiting: "waiting"
         case .starting: "starting"
         case .ready: "ready"
-        case .backingOff: "restarting"
+        case .backingOff(_, crashLooping: false): "restarting"
+        case .backingOff(_, crashLooping: true): "crash-looping"
         case .stopping: "stopping"
         case .stopped: "stopped"
         case .failed: "failed"

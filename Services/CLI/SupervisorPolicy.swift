@@ -3,12 +3,15 @@
 struct SupervisorPolicy: Sendable, Hashable, Codable {
     /// Delay before the first restart after a crash, in milliseconds.
     var initialBackoffMilliseconds: Int = 250
-    /// Upper bound of the doubling backoff, in milliseconds.
-    var maxBackoffMilliseconds: Int = 30_000
+    /// Upper bound of the doubling backoff, in milliseconds (a crash-looping service is retried this often).
+    var maxBackoffMilliseconds: Int = 60_000
     /// A run at least this long (after readiness) resets the backoff and the crash count, in milliseconds.
     var stableAfterMilliseconds: Int = 30_000
-    /// Give up on a service after this many crashes in a row without a stable run.
+    /// After this many crashes in a row without a stable run a service counts as crash-looping (shown as failing;
+    /// it keeps being restarted at the capped backoff).
     var maxRapidCrashes: Int = 5
+    /// Stop everything (exit 1) once a service is crash-looping, instead of retrying it while the others serve.
+    var giveUpOnCrashLoop: Bool = false
     /// A started service must announce readiness within this many milliseconds, or it is killed and counts as crashed.
     var readinessTimeoutMilliseconds: Int = 60_000
     /// After SIGTERM, wait this many milliseconds for the exit before SIGKILL.
@@ -34,7 +37,7 @@ struct SupervisorPolicy: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case initialBackoffMilliseconds, maxBackoffMilliseconds, stableAfterMilliseconds, maxRapidCrashes
-        case readinessTimeoutMilliseconds, stopTimeoutMilliseconds
+        case readinessTimeoutMilliseconds, stopTimeoutMilliseconds, giveUpOnCrashLoop
     }
 
     /// Decodes a partial policy: absent fields keep their defaults.
@@ -47,5 +50,6 @@ struct SupervisorPolicy: Sendable, Hashable, Codable {
         maxRapidCrashes = try c.decodeIfPresent(Int.self, forKey: .maxRapidCrashes) ?? maxRapidCrashes
         readinessTimeoutMilliseconds = try c.decodeIfPresent(Int.self, forKey: .readinessTimeoutMilliseconds) ?? readinessTimeoutMilliseconds
         stopTimeoutMilliseconds = try c.decodeIfPresent(Int.self, forKey: .stopTimeoutMilliseconds) ?? stopTimeoutMilliseconds
+        giveUpOnCrashLoop = try c.decodeIfPresent(Bool.self, forKey: .giveUpOnCrashLoop) ?? giveUpOnCrashLoop
     }
 }

@@ -73,8 +73,24 @@ struct SupervisorStateFile: Codable, Sendable, Hashable {
         }
     }
 
-    /// Whether process `pid` exists (signal 0).
+    /// Whether process `pid` exists and is not a zombie (a supervisor that died while its parent has not reaped it
+    /// is gone for every purpose: it answers no signal and will never remove its state file).
     var isSupervisorAlive: Bool {
-        kill(pid, 0) == 0 || errno == EPERM
+        Self.isAlive(pid: pid)
+    }
+
+    /// Whether `pid` names a live (running or sleeping, not zombie) process.
+    static func isAlive(pid: Int32) -> Bool {
+        guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
+        return !isZombie(statLine: try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))
+    }
+
+    /// Whether a `/proc/<pid>/stat` line shows a zombie (`Z`) or dead (`X`) process. The state is the first field
+    /// after the parenthesised command name (which may itself contain spaces and parentheses).
+    static func isZombie(statLine: String?) -> Bool {
+        guard let statLine, let close = statLine.lastIndex(of: ")") else { return false }
+        let rest = statLine[statLine.index(after: close)...].drop { $0 == " " }
+        guard let state = rest.first else { return false }
+        return state == "Z" || state == "X"
     }
 }

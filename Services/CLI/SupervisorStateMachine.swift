@@ -3,9 +3,11 @@
 /// - Start: services start one at a time in table order; the next starts once every earlier one is ready.
 /// - Readiness: a service that does not announce readiness within the policy's timeout is killed (it then counts
 ///   as crashed).
-/// - Crash: an unexpected exit schedules a restart after an exponential backoff (initial × 2ⁿ, capped); a run that
-///   stayed up for `stableAfter` resets the count; more than `maxRapidCrashes` crashes in a row give up: the whole
-///   system stops and the supervisor exits with status 1.
+/// - Crash: ``CrashLoopPolicy`` decides — a restart after an exponential backoff (initial × 2ⁿ, capped at 60 s); a
+///   run that stayed up for `stableAfter` resets the count; more than `maxRapidCrashes` crashes in a row make the
+///   service crash-looping: it keeps being restarted at the cap and shows as failing while the others keep serving
+///   (with `giveUpOnCrashLoop` the whole system stops instead and the supervisor exits with status 1). An exit with
+///   code 78 (a cause a restart cannot cure) leaves the service failed without restarting it.
 /// - Stop (Ctrl-C, SIGTERM, `kechuang down`): services stop one at a time in reverse order — SIGTERM, then SIGKILL
 ///   if the exit does not come within `stopTimeout`.
 ///
@@ -34,13 +36,14 @@ struct SupervisorStateMachine: Sendable {
         case starting
         /// Readiness announced.
         case ready
-        /// Crashed; restarts at `until`.
-        case backingOff(until: Duration)
+        /// Crashed; restarts at `until`. `crashLooping` once it crashed more than `maxRapidCrashes` times in a row:
+        /// it is shown as failing but keeps being retried.
+        case backingOff(until: Duration, crashLooping: Bool)
         /// SIGTERM sent at stop; SIGKILL at `deadline` unless it exits (`killed` once SIGKILL was sent).
         case stopping(deadline: Duration, killed: Bool)
         /// Stopped (or never started before a stop).
         case stopped
-        /// Gave up after too many crashes.
+        /// Not restarted: it exited with a cause a restart cannot cure, or the supervisor gave up on it.
         case failed
 
         /// `等待 waiting`, `就绪 ready` …
@@ -49,7 +52,8 @@ struct SupervisorStateMachine: Sendable {
             case .waiting: "等待 waiting"
             case .starting: "启动中 starting"
             case .ready: "就绪 ready"
-            case .backingOff: "重启等待 restarting"
+            case .backingOff(_, crashLooping: false): "重启等待 restarting"
+            case .backingOff(_, crashLooping: true): "崩溃循环 crash-looping"
             case .stopping: "停止中 stopping"
             case .stopped: "已停止 stopped"
             case .failed: "失败 failed"
@@ -68,7 +72,9 @@ struct SupervisorStateMachine: Sendable {
         /// Restarts after crashes so far.
         var restarts = 0
         /// Crashes in a row without a stable run.
-        var rapidCrashes = 0
+        var rapidCrashes: Int { crashes.rapidCrashes }
+        /// The crash record ``CrashLoopPolicy`` keeps.
+        var crashes = CrashLoopPolicy.Record()
         /// When the current process started.
         var startedAt: Duration?
         /// When the current process announced readiness.
@@ -152,7 +158,7 @@ struct SupervisorStateMachine: Sendable {
             switch service.phase {
             case .starting:
                 if let deadline = service.readinessDeadline { deadlines.append(deadline) }
-            case let .backingOff(until):
+            case let .backingOff(until, _):
                 if phase != .stopping { deadlines.append(until) }
             case let .stopping(deadline, killed):
                 if !killed { deadlines.append(deadline) }
@@ -233,7 +239,8 @@ struct SupervisorStateMachine: Sendable {
     private mutating func startNext(now: Duration, _ actions: inout [Action]) {
         for index in services.indices {
             switch services[index].phase {
-            case .ready, .failed, .stopped:
+            case .ready, .failed, .stopped, .backingOff(_, crashLooping: true):
+                // A crash-looping service does not hold up the ones after it (they cope with an absent upstream).
                 continue
             case .waiting:
                 launch(index, now: now, &actions)
@@ -270,23 +277,38 @@ struct SupervisorStateMachine: Sendable {
             stopNext(now: now, &actions)
             return
         }
-        if let readyAt = services[index].readyAt, now - readyAt >= policy.stableAfter {
-            services[index].rapidCrashes = 0
-        }
-        services[index].rapidCrashes += 1
         services[index].readinessDeadline = nil
-        if services[index].rapidCrashes > policy.maxRapidCrashes {
+        let readyAt = services[index].readyAt
+        var crashes = services[index].crashes
+        let decision = CrashLoopPolicy(policy: policy).decide(&crashes, exit: status, readyAt: readyAt, now: now)
+        services[index].crashes = crashes
+        switch decision {
+        case .stopService:
             services[index].phase = .failed
             actions.append(.statusChanged(service: name))
-            actions.append(.notice("\(name): \(services[index].rapidCrashes - 1) 次重启后仍崩溃，放弃 gave up after \(services[index].rapidCrashes - 1) restarts"))
+            actions.append(.notice(
+                "\(name): 退出码 \(CrashLoopPolicy.permanentFailureExitCode) 表示重启无法解决 exit code "
+                    + "\(CrashLoopPolicy.permanentFailureExitCode) means a restart cannot cure the cause; not restarting it "
+                    + "(see its log), the other services keep running"))
+            if phase == .starting { startNext(now: now, &actions) }
+        case .stopEverything:
+            services[index].phase = .failed
+            actions.append(.statusChanged(service: name))
+            actions.append(.notice("\(name): \(services[index].rapidCrashes - 1) 次重启后仍崩溃，放弃 gave up after \(services[index].rapidCrashes - 1) restarts (giveUpOnCrashLoop)"))
             exitCode = 1
             beginStop(now: now, &actions)
-            return
+        case let .restart(delay, crashLooping):
+            services[index].phase = .backingOff(until: now + delay, crashLooping: crashLooping)
+            actions.append(.statusChanged(service: name))
+            if crashLooping {
+                actions.append(.notice(
+                    "\(name): 崩溃循环 crash-looping (\(services[index].rapidCrashes) crashes in a row); "
+                        + "将在 \(Self.describe(delay)) 后重试 retrying in \(Self.describe(delay)); the other services keep running"))
+                if phase == .starting { startNext(now: now, &actions) }
+            } else {
+                actions.append(.notice("\(name): 将在 \(Self.describe(delay)) 后重启 restarting in \(Self.describe(delay))"))
+            }
         }
-        let delay = policy.backoff(afterCrashes: services[index].rapidCrashes)
-        services[index].phase = .backingOff(until: now + delay)
-        actions.append(.statusChanged(service: name))
-        actions.append(.notice("\(name): 将在 \(Self.describe(delay)) 后重启 restarting in \(Self.describe(delay))"))
     }
 
     private mutating func fireTimers(now: Duration, _ actions: inout [Action]) {
@@ -298,7 +320,7 @@ struct SupervisorStateMachine: Sendable {
                     actions.append(.notice("\(services[index].name): 未在时限内就绪 not ready within \(Self.describe(policy.readinessTimeout)); killing pid \(pid)"))
                     actions.append(.signal(service: services[index].name, pid: pid, signal: .kill))
                 }
-            case let .backingOff(until):
+            case let .backingOff(until, _):
                 if until <= now, phase != .stopping {
                     services[index].restarts += 1
                     launch(index, now: now, &actions)

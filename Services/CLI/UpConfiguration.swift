@@ -7,7 +7,7 @@ import Foundation
 ///   "catalogOverride": "/etc/kechuang/catalog-override.json",
 ///   "endpoints": {"ingest.req": "tcp://127.0.0.1:5701"},
 ///   "services": {"metrics": {"enabled": true, "arguments": [], "environment": {"KECHUANG_LOG_LEVEL": "debug"}}},
-///   "restart": {"initialBackoffMilliseconds": 250, "maxBackoffMilliseconds": 30000, "maxRapidCrashes": 5},
+///   "restart": {"initialBackoffMilliseconds": 250, "maxBackoffMilliseconds": 60000, "maxRapidCrashes": 5, "giveUpOnCrashLoop": false},
 ///   "logToTerminal": false
 /// }
 /// ```

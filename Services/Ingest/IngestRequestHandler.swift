@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import Logging
 import Messaging
+import Storage
 
 /// Answers the ingest request endpoint: `ingest.submit`, `ingest.status`, `ingest.get`. Never throws and never
 /// crashes on bad input: every refusal is a typed reply and a structured log line.
@@ -18,6 +19,8 @@ struct IngestRequestHandler: RequestHandler {
     let startedAt: ContinuousClock.Instant
     /// The current year (filings and events may not be dated after it).
     let currentYear: @Sendable () -> Int
+    /// This process's identity in status replies (``IngestStatus/instance``): new at every start.
+    var instance: String = UUID().uuidString
 
     func handle(_ request: Envelope) async -> any WireMessage {
         switch request.type {
@@ -91,6 +94,13 @@ struct IngestRequestHandler: RequestHandler {
                 logger.error("submit failed", metadata: ["error": "\(message)"])
                 return ErrorReply(code: .internal, message: message)
             }
+        } catch let error where StorageError.isStorageFull(error) {
+            logger.error("submit failed: storage full", metadata: [
+                "error": "\(error)", "kind": "\(request.kind)", "database": "\(store.database.path)"])
+            return SubmitRejected(
+                code: .storageFull,
+                message: "ingest's disk is full (\(store.database.path)); nothing was stored. Retry later, once space was freed "
+                    + "(resubmitting is safe: documents are deduplicated by content hash)")
         } catch {
             logger.error("submit failed", metadata: ["error": "\(error)", "kind": "\(request.kind)"])
             return ErrorReply(code: .internal, message: "storing the document failed: \(error)")
@@ -128,7 +138,8 @@ struct IngestRequestHandler: RequestHandler {
             let uptime = ContinuousClock.now - startedAt
             return IngestStatus(
                 documents: counts.documents, events: counts.events, lastSequence: counts.head,
-                storageBytes: store.storageBytes(), uptimeSeconds: uptime.components.seconds)
+                storageBytes: store.storageBytes(), uptimeSeconds: uptime.components.seconds,
+                instance: instance)
         } catch {
             logger.error("status failed", metadata: ["error": "\(error)"])
             return ErrorReply(code: .internal, message: "status failed: \(error)")

@@ -90,7 +90,9 @@ enum MetricsAssembly {
                     [(KechuangStream.ingest, follower.progress), (KechuangStream.scoring, scoring.progress)].map {
                         FollowerHealth(
                             stream: $0.0, phase: $0.1.phase.description, halt: $0.1.haltCode,
-                            ownerHead: $0.1.haltOwnerHead, lastApplied: $0.1.lastApplied)
+                            ownerHead: $0.1.haltOwnerHead, lastApplied: $0.1.lastApplied,
+                            knownHead: $0.1.knownHead, failures: $0.1.consecutiveFailures,
+                            applyFailures: $0.1.consecutiveApplyFailures, lastError: $0.1.lastError)
                     }
                 },
                 startedAt: ContinuousClock.now, logger: logger)

@@ -75,7 +75,9 @@ struct ScoringRequestHandler: RequestHandler {
     static func health(_ stream: String, _ progress: StreamFollowerProgress) -> FollowerHealth {
         FollowerHealth(
             stream: stream, phase: progress.phase.description, halt: progress.haltCode,
-            ownerHead: progress.haltOwnerHead, lastApplied: progress.lastApplied)
+            ownerHead: progress.haltOwnerHead, lastApplied: progress.lastApplied,
+            knownHead: progress.knownHead, failures: progress.consecutiveFailures,
+            applyFailures: progress.consecutiveApplyFailures, lastError: progress.lastError)
     }
 
     private func subject(_ request: SubjectRequest) async throws -> any WireMessage {

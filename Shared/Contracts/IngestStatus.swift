@@ -14,14 +14,22 @@ public struct IngestStatus: WireMessage, Hashable {
     public var storageBytes: Int64
     /// Seconds since the service started.
     public var uptimeSeconds: Int64
+    /// An id that changes every time the service process starts (protocol 1.x minor addition; absent from older
+    /// services). A client seeing a different `instance` knows the service restarted and every request it had in
+    /// flight before is lost (`kechuang feed` resubmits them at once).
+    public var instance: String?
 
     /// Creates the reply.
-    public init(documents: [String: Int], events: Int, lastSequence: UInt64, storageBytes: Int64, uptimeSeconds: Int64) {
+    public init(
+        documents: [String: Int], events: Int, lastSequence: UInt64, storageBytes: Int64, uptimeSeconds: Int64,
+        instance: String? = nil
+    ) {
         self.documents = documents
         self.events = events
         self.lastSequence = lastSequence
         self.storageBytes = storageBytes
         self.uptimeSeconds = uptimeSeconds
+        self.instance = instance
     }
 
     /// Replies travel back on the request socket.

@@ -24,6 +24,9 @@ public enum RejectionCode: String, Codable, Sendable, CaseIterable, CustomString
     case invalidCreditCode = "invalid_credit_code"
     /// A report yielded nothing that could be stored (e.g. no text after normalisation).
     case unreadableReport = "unreadable_report"
+    /// Ingest could not store the document because its disk (or file system quota) is full. Nothing was stored;
+    /// the document itself is fine: retry later, once space was freed (resubmission is idempotent).
+    case storageFull = "storage_full"
 
     /// The code as written on the wire.
     public var description: String { rawValue }

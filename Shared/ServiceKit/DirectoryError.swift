@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Run/data directory and ipc endpoint problems, each naming the path and what to do.
 public enum DirectoryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An `ipc://` path exceeds the kernel's `sun_path` limit.
@@ -15,6 +18,9 @@ public enum DirectoryError: Error, Equatable, Sendable, CustomStringConvertible 
     case permissionChangeFailed(path: String, errno: Int32)
     /// The home directory could not be determined (no `HOME`, no `KECHUANG_HOME`).
     case homeUnknown
+    /// The directory (or file) exists but this process cannot write to it (`reason`: the system's words, e.g.
+    /// "Permission denied", "Read-only file system"). A restart cannot cure this.
+    case notWritable(path: String, reason: String)
 
     /// Explanation naming the path, the limit and the remedy.
     public var description: String {
@@ -36,6 +42,11 @@ public enum DirectoryError: Error, Equatable, Sendable, CustomStringConvertible 
             return "cannot set mode 0700 on \(path): errno \(errno)"
         case .homeUnknown:
             return "cannot determine the Kechuang home: set KECHUANG_HOME or HOME"
+        case let .notWritable(path, reason):
+            return "\(path) is not writable by uid \(getuid()) (\(reason)); Kechuang must create and write its files there. "
+                + "Fix: make it writable by this user (chown \(getuid()) \(path) && chmod 700 \(path); for a read-only "
+                + "file system, remount it read-write), or point Kechuang at another directory "
+                + "(--data-dir/KECHUANG_DATA_DIR, --run-dir/KECHUANG_RUN_DIR, --home/KECHUANG_HOME). Restarting will not help"
         }
     }
 }

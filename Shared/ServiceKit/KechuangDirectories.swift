@@ -58,7 +58,21 @@ public struct KechuangDirectories: Sendable, Equatable {
     /// - Returns: what was done, parents first, then the run and data directories.
     @discardableResult
     public func prepare() throws -> [DirectoryAction] {
-        try Self.preparePrivateDirectory(runDirectory.value) + Self.preparePrivateDirectory(dataDirectory.value)
+        let actions = try Self.preparePrivateDirectory(runDirectory.value) + Self.preparePrivateDirectory(dataDirectory.value)
+        try Self.requireWritable(runDirectory.value)
+        try Self.requireWritable(dataDirectory.value)
+        return actions
+    }
+
+    /// Throws ``DirectoryError/notWritable(path:reason:)`` naming `path`, the system's reason and the fix when this
+    /// process cannot create files in it (`check` returns 0 or an errno; `access(2)` by default).
+    public static func requireWritable(
+        _ path: String, check: (String) -> Int32 = { access($0, W_OK | X_OK) == 0 ? 0 : errno }
+    ) throws {
+        let failure = check(path)
+        guard failure == 0 else {
+            throw DirectoryError.notWritable(path: path, reason: String(cString: strerror(failure)))
+        }
     }
 
     /// The default endpoint `ipc://<run dir>/<name>`.

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Synchronization
 
@@ -14,16 +15,20 @@ public enum LoggingBootstrap {
     private static let installed = Mutex(false)
 
     /// Bootstraps `LoggingSystem` with ``StructuredLogHandler`` (only the first call in a process has an effect)
-    /// and returns a logger labelled `service`.
+    /// and returns a logger labelled `service`. When `environment` names a log file (`KECHUANG_LOG_FILE`, which
+    /// `kechuang up` sets), every line also goes to that file, rotated by size (``RotatingFileSink``), so the
+    /// service's lines survive its supervisor.
     @discardableResult
     public static func bootstrap(
-        service: String, level: Logger.Level, format: LogFormat = .logfmt, sink: any LogLineSink = StandardErrorSink.shared
+        service: String, level: Logger.Level, format: LogFormat = .logfmt, sink: any LogLineSink = StandardErrorSink.shared,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> Logger {
         let first = installed.withLock { installed -> Bool in
             defer { installed = true }
             return !installed
         }
         if first {
+            let sink: any LogLineSink = RotatingFileSink.fromEnvironment(environment).map { TeeSink([sink, $0]) } ?? sink
             LoggingSystem.bootstrap { label in
                 StructuredLogHandler(label: label, service: service, level: level, format: format, sink: sink)
             }

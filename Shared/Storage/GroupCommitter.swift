@@ -18,8 +18,8 @@ import Synchronization
 ///   ``StorageError/batchAborted(reason:)`` and none is committed.
 public final class GroupCommitter: Sendable {
     private struct PendingWrite: Sendable {
-        /// Runs the caller's closure in a savepoint and records its outcome; returns false if it threw.
-        let run: @Sendable (Database) -> Bool
+        /// Runs the caller's closure in a savepoint and records its outcome; returns the error if it threw.
+        let run: @Sendable (Database) -> (any Error)?
         /// Resumes the caller: with the recorded outcome, or with the transaction's error.
         let complete: @Sendable ((any Error)?) -> Void
     }
@@ -101,7 +101,7 @@ public final class GroupCommitter: Sendable {
                         result = .failure(error)
                     }
                     outcome.withLock { $0 = result }
-                    if case .success = result { return true } else { return false }
+                    if case let .failure(error) = result { return error } else { return nil }
                 },
                 complete: { transactionError in
                     if let transactionError {
@@ -147,12 +147,17 @@ public final class GroupCommitter: Sendable {
         writer.asyncWrite({ db -> Int in
             var succeeded = 0
             for item in batch {
-                if item.run(db) {
+                guard let failure = item.run(db) else {
                     succeeded += 1
-                } else if !db.isInsideTransaction {
+                    continue
+                }
+                if !db.isInsideTransaction {
                     // SQLite itself rolled back the shared transaction (SQLITE_FULL, IOERR…): the writes
                     // before this one are gone too, so fail the whole batch rather than commit a partial one.
-                    throw StorageError.batchAborted(reason: "transaction rolled back by SQLite during a write")
+                    if StorageError.isStorageFull(failure) {
+                        throw StorageError.storageFull(reason: "transaction rolled back by SQLite: \(failure)")
+                    }
+                    throw StorageError.batchAborted(reason: "transaction rolled back by SQLite during a write: \(failure)")
                 }
             }
             return succeeded

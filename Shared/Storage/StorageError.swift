@@ -1,3 +1,5 @@
+import GRDB
+
 /// Typed errors raised by the `Storage` module.
 public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A stream log append was given a sequence that is not `head + 1`.
@@ -13,6 +15,9 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     case batchAborted(reason: String)
     /// The group committer lost track of a write's outcome (a bug; the write's caller gets this error).
     case writeOutcomeMissing
+    /// The disk (or the database's size limit) is full: nothing in the batch was committed. Transient from the
+    /// client's point of view — retry once space was freed (ingest answers `storage_full`).
+    case storageFull(reason: String)
 
     /// Human-readable explanation naming the offending field or value.
     public var description: String {
@@ -29,6 +34,18 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
             return "group commit batch aborted by SQLite, nothing in it was committed: \(reason)"
         case .writeOutcomeMissing:
             return "group committer lost the outcome of a write (internal error)"
+        case let .storageFull(reason):
+            return "storage full (SQLITE_FULL: disk or database size limit), nothing was committed: \(reason)"
         }
+    }
+}
+
+extension StorageError {
+    /// Whether `error` means the disk (or the database's size limit) is full: SQLite's `SQLITE_FULL` (13), directly
+    /// or as ``storageFull(reason:)``.
+    public static func isStorageFull(_ error: any Error) -> Bool {
+        if case .storageFull = error as? StorageError { return true }
+        if let database = error as? DatabaseError { return database.resultCode == .SQLITE_FULL }
+        return false
     }
 }

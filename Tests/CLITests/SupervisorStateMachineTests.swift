@@ -25,8 +25,10 @@ struct SupervisorStateMachineTests {
     private func ms(_ value: Int) -> Duration { .milliseconds(value) }
 
     /// Starts ingest (pid 10) and metrics (pid 20) and makes both ready.
-    private func running() -> SupervisorStateMachine {
-        var machine = SupervisorStateMachine(serviceNames: ["ingest", "metrics"], policy: policy())
+    private func running(giveUpOnCrashLoop: Bool = false) -> SupervisorStateMachine {
+        var policy = policy()
+        policy.giveUpOnCrashLoop = giveUpOnCrashLoop
+        var machine = SupervisorStateMachine(serviceNames: ["ingest", "metrics"], policy: policy)
         _ = machine.handle(.start, now: ms(0))
         _ = machine.handle(.spawned(service: "ingest", pid: 10), now: ms(0))
         _ = machine.handle(.ready(service: "ingest", pid: 10, endpoints: [:]), now: ms(10))
@@ -99,8 +101,8 @@ struct SupervisorStateMachineTests {
         #expect(machine.nextDeadline == ms(20_100))
     }
 
-    @Test func givesUpAfterTooManyRapidCrashesAndStopsEverything() {
-        var machine = running()
+    @Test func givesUpAfterTooManyRapidCrashesAndStopsEverythingWhenConfiguredTo() {
+        var machine = running(giveUpOnCrashLoop: true)
         var now = 1_000
         var pid: Int32 = 20
         var last: [SupervisorStateMachine.Action] = []
@@ -176,5 +178,79 @@ struct SupervisorStateMachineTests {
         let actions = machine.handle(.spawnFailed(service: "ingest", reason: "missing"), now: ms(0))
         #expect(actions.contains { if case .notice = $0 { true } else { false } })
         #expect(machine.nextDeadline == ms(100))
+    }
+
+    /// By default a crash-looping service keeps backing off (capped) and shows as failing; the others keep serving.
+    @Test func aCrashLoopingServiceKeepsBackingOffWhileTheOthersServe() throws {
+        var machine = running()
+        var now = 1_000
+        var pid: Int32 = 20
+        var delays: [Int] = []
+        for _ in 1...8 {
+            _ = machine.handle(.exited(service: "metrics", pid: pid, status: .signaled(9)), now: ms(now))
+            let deadline = try #require(machine.nextDeadline)
+            let delay = Int((deadline - ms(now)).components.seconds * 1000 + (deadline - ms(now)).components.attoseconds / 1_000_000_000_000_000)
+            delays.append(delay)
+            now += delay
+            #expect(spawns(machine.handle(.timer, now: ms(now))) == ["metrics"])
+            pid += 1
+            _ = machine.handle(.spawned(service: "metrics", pid: pid), now: ms(now))
+        }
+        // 100, 200, 400, 800, then the 1 s cap — never a give-up.
+        #expect(delays == [100, 200, 400, 800, 1_000, 1_000, 1_000, 1_000])
+        #expect(machine.phase == .running)
+        #expect(machine.service("ingest")?.phase == .ready, "the others keep serving")
+        _ = machine.handle(.exited(service: "metrics", pid: pid, status: .signaled(9)), now: ms(now))
+        let phase = try #require(machine.service("metrics")?.phase)
+        #expect(phase.label == "崩溃循环 crash-looping")
+        #expect(Supervisor.stateName(phase) == "crash-looping")
+        // A stable run after readiness ends the loop.
+        now += 1_000
+        _ = machine.handle(.timer, now: ms(now))
+        pid += 1
+        _ = machine.handle(.spawned(service: "metrics", pid: pid), now: ms(now))
+        _ = machine.handle(.ready(service: "metrics", pid: pid, endpoints: [:]), now: ms(now))
+        _ = machine.handle(.exited(service: "metrics", pid: pid, status: .signaled(9)), now: ms(now + 10_000))
+        #expect(machine.service("metrics")?.phase == .backingOff(until: ms(now + 10_100), crashLooping: false))
+    }
+
+    /// Exit code 78: a restart cannot cure the cause — not restarted, nothing else stopped.
+    @Test func aPermanentFailureIsNotRestarted() {
+        var machine = running()
+        let actions = machine.handle(.exited(service: "metrics", pid: 20, status: .exited(78)), now: ms(1_000))
+        #expect(machine.service("metrics")?.phase == .failed)
+        #expect(spawns(actions).isEmpty)
+        #expect(signals(actions).isEmpty)
+        #expect(machine.nextDeadline == nil)
+        #expect(machine.phase == .running)
+    }
+
+    /// The crash policy alone, with an injected clock (plain instants).
+    @Test func crashLoopPolicyWithAnInjectedClock() {
+        var policy = policy()
+        policy.maxBackoffMilliseconds = 60_000
+        policy.initialBackoffMilliseconds = 250
+        policy.maxRapidCrashes = 5
+        let rule = CrashLoopPolicy(policy: policy)
+        var record = CrashLoopPolicy.Record()
+        var decisions: [CrashLoopPolicy.Decision] = []
+        for crash in 0..<10 {
+            decisions.append(rule.decide(&record, exit: .signaled(9), readyAt: ms(crash * 100), now: ms(crash * 100 + 50)))
+        }
+        #expect(decisions.prefix(5) == [
+            .restart(after: ms(250), crashLooping: false), .restart(after: ms(500), crashLooping: false),
+            .restart(after: ms(1_000), crashLooping: false), .restart(after: ms(2_000), crashLooping: false),
+            .restart(after: ms(4_000), crashLooping: false),
+        ])
+        #expect(decisions[5] == .restart(after: ms(8_000), crashLooping: true))
+        #expect(decisions[8] == .restart(after: ms(60_000), crashLooping: true))
+        #expect(decisions[9] == .restart(after: ms(60_000), crashLooping: true))
+        // Up for stableAfter after readiness: the record starts again.
+        #expect(rule.decide(&record, exit: .exited(1), readyAt: ms(0), now: ms(10_000)) == .restart(after: ms(250), crashLooping: false))
+        // Give-up stays available.
+        policy.giveUpOnCrashLoop = true
+        var again = CrashLoopPolicy.Record(rapidCrashes: 5)
+        #expect(CrashLoopPolicy(policy: policy).decide(&again, exit: nil, readyAt: nil, now: ms(0)) == .stopEverything)
+        #expect(rule.decide(&again, exit: .exited(78), readyAt: nil, now: ms(0)) == .stopService)
     }
 }

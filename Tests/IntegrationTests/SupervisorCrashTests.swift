@@ -29,6 +29,18 @@ struct SupervisorCrashTests {
         }
         guard allEnded else { return }
 
+        // Their last words reached their own log files (they write them themselves, not through the dead
+        // supervisor's pipe).
+        for (name, _) in pids {
+            let log = try String(contentsOfFile: system.directory.home + "/logs/\(name).log", encoding: .utf8)
+            #expect(log.contains("supervisor is gone; shutting down"), "\(name).log lacks the shutdown line")
+        }
+
+        // `kechuang status` says what happened and what to do.
+        let status = try await system.run(["status"])
+        #expect(status.stderr.contains { $0.contains("the supervisor (pid") && $0.contains("is gone") })
+        #expect(status.stderr.contains { $0.contains("`kechuang up`") })
+
         // Every endpoint lock is free again (a graceful shutdown also removes the lock files).
         let run = system.directory.runDirectory
         let locks = try FileManager.default.contentsOfDirectory(atPath: run).filter { $0.hasSuffix(".lock") }

@@ -51,7 +51,28 @@ import ServiceKit
 
         struct Injected: Error {}
 
+        private let calls = Mutex<(count: Int, waiters: [(Int, AsyncSignal)])>((0, []))
+
+        /// Waits until `apply` has been called `count` times.
+        func waitForCalls(_ count: Int, timeout: Duration) async -> Bool {
+            let signal = AsyncSignal()
+            calls.withLock { calls in
+                if calls.count >= count { signal.fire() } else { calls.waiters.append((count, signal)) }
+            }
+            return await signal.wait(timeout: timeout)
+        }
+
+        /// Lets every further apply succeed.
+        func stopFailing() { state.withLock { $0.failuresLeft = 0 } }
+
         func apply(_ envelopes: [Envelope]) throws {
+            let reached = calls.withLock { calls -> [AsyncSignal] in
+                calls.count += 1
+                let ready = calls.waiters.filter { $0.0 <= calls.count }.map(\.1)
+                calls.waiters.removeAll { $0.0 <= calls.count }
+                return ready
+            }
+            for signal in reached { signal.fire() }
             let fired = try state.withLock { state -> [AsyncSignal] in
                 if state.failuresLeft > 0 {
                     state.failuresLeft -= 1
@@ -225,5 +246,38 @@ import ServiceKit
         try await owning
         await followerTransport.shutdown()
         await ownerTransport.shutdown()
+    }
+
+    /// A follower whose apply keeps failing (disk full, read-only database) says so in its progress — which status
+    /// replies carry as `FollowerHealth.applyFailures` / `lastError` — and clears it once an apply commits.
+    @Test func aFailingApplyShowsInProgressUntilOneCommits() async throws {
+        let owner = try Owner()
+        defer { try? FileManager.default.removeItem(atPath: owner.directory) }
+        try owner.log.append(count: 20)
+        let transport = try ZMQStreamTransport(name: "test.follower", logger: Self.logger)
+        let ownerService = try await owner.start(on: transport, logger: Self.logger)
+        let applied = Applied(failFirst: 1_000_000)
+        let follower = Self.follower(owner, transport: transport, applied: applied)
+        let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger)
+        async let running: Void = group.run()
+
+        // The third call starts only after the second failure was recorded.
+        #expect(await applied.waitForCalls(3, timeout: .seconds(20)))
+        let failing = follower.progress
+        #expect(failing.consecutiveApplyFailures >= 2)
+        #expect(failing.lastError?.contains("apply failed") == true)
+        #expect(failing.lastApplied == 0)
+        #expect(failing.knownHead == 20)
+
+        applied.stopFailing()
+        #expect(await follower.waitUntilCaughtUp(timeout: .seconds(20)))
+        let healthy = follower.progress
+        #expect(healthy.consecutiveApplyFailures == 0)
+        #expect(healthy.lastError == nil)
+        #expect(healthy.lastApplied == 20)
+
+        await group.triggerGracefulShutdown()
+        try await running
+        await transport.shutdown()
     }
 }

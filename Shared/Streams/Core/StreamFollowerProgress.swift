@@ -15,6 +15,11 @@ public struct StreamFollowerProgress: Sendable, Hashable {
     public var consecutiveFailures: Int
     /// Counters.
     public var statistics: FollowerStatistics
+    /// Batches the apply handler failed to commit in a row right now (0 once one commits): a follower that cannot
+    /// store what it receives (disk full, read-only database …) keeps retrying, and status replies show it.
+    public var consecutiveApplyFailures: Int = 0
+    /// The last apply (or replay request) error while failures are ongoing; `nil` once healthy again.
+    public var lastError: String?
 
     /// The progress of a follower that has not started.
     public init(lastApplied: UInt64) {

@@ -52,6 +52,8 @@ public final class StreamFollowerService: Service, Sendable {
     private let loadSnapshot: SnapshotHandler?
     private let logger: Logger
     private let state: Mutex<StreamFollowerProgress>
+    /// Consecutive apply failures and the last error (kept apart from the machine's readings, merged by ``progress``).
+    private let failureState = Mutex<(applyFailures: Int, lastError: String?)>((0, nil))
     private let caughtUpSignal = AsyncSignal()
 
     /// Creates the follower.
@@ -79,8 +81,14 @@ public final class StreamFollowerService: Service, Sendable {
         self.state = Mutex(StreamFollowerProgress(lastApplied: lastApplied))
     }
 
-    /// The current progress (last applied sequence, known head, phase, counters).
-    public var progress: StreamFollowerProgress { state.withLock { $0 } }
+    /// The current progress (last applied sequence, known head, phase, counters, ongoing failures).
+    public var progress: StreamFollowerProgress {
+        var progress = state.withLock { $0 }
+        let failures = failureState.withLock { $0 }
+        progress.consecutiveApplyFailures = failures.applyFailures
+        progress.lastError = failures.applyFailures > 0 || progress.consecutiveFailures > 0 ? failures.lastError : nil
+        return progress
+    }
 
     /// The last sequence whose batch the apply handler committed.
     public var lastApplied: UInt64 { progress.lastApplied }
@@ -300,8 +308,10 @@ public final class StreamFollowerService: Service, Sendable {
         do {
             try await apply(envelopes)
             _ = machine.handle(.batchCommitted(count: envelopes.count))
+            failureState.withLock { $0 = (0, nil) }
             return true
         } catch {
+            failureState.withLock { $0 = ($0.applyFailures + 1, "apply failed: \(error)") }
             let first = envelopes.first?.sequence ?? machine.lastApplied
             logger.error(
                 "apply failed; replaying from the last committed entry",
@@ -311,6 +321,13 @@ public final class StreamFollowerService: Service, Sendable {
                 machine.handle(.batchFailed(firstSequence: first)), &round, inbox: inbox,
                 client: client, group: &group)
             return false
+        }
+    }
+
+    /// Records a failed request's error for ``progress`` (shown while failures are ongoing).
+    private func noteRequestError(_ text: String) {
+        failureState.withLock { state in
+            if state.applyFailures == 0 { state.lastError = text }
         }
     }
 
@@ -365,6 +382,7 @@ public final class StreamFollowerService: Service, Sendable {
                 inbox.push(.input(.replayAnswered(after: after, batch)))
             } catch {
                 logger.debug("replay request failed", metadata: ["after": "\(after)", "error": "\(error)"])
+                self.noteRequestError("replay request failed: \(error)")
                 inbox.push(.input(.replayFailed(after: after)))
             }
         }
