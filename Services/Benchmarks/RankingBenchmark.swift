@@ -4,8 +4,10 @@ import Scoring
 /// Cohort ranking benchmark (排名 性能基准), in process: `N` subjects (default 100 000,
 /// `KECHUANG_BENCH_RANKING_SUBJECTS`) in 12 cohorts (4 stages × 3 revenue bands) with points of two decimals.
 /// - `ranking.build`: every subject inserted into ``Scoring/CohortRanking`` (the incremental structure scoring keeps);
-/// - `ranking.rerank`: a full re-rank — every subject moved to new points (what a scheme change or settle does),
-///   then every subject's rank read;
+/// - `ranking.moves`: every subject moved to new points one by one (``Scoring/CohortRanking/upsert(_:points:cohort:)``,
+///   what each filing does), then every subject's rank read;
+/// - `ranking.rerank`: the full re-rank a settle or scheme change does — every subject's new points at once
+///   (``Scoring/CohortRanking/upsertAll(_:)``), then every subject's rank read;
 /// - `ranking.resort`: the baseline a ranking without the tree would need per change: sort every cohort's
 ///   `(points, subject)` pairs and read each subject's rank off the sorted order.
 enum RankingBenchmark {
@@ -30,10 +32,17 @@ enum RankingBenchmark {
         }
         let build = seconds(ContinuousClock.now - buildStart)
 
-        let rerankStart = ContinuousClock.now
+        var incremental = ranking
+        let movesStart = ContinuousClock.now
         for (index, subject) in subjects.enumerated() {
-            ranking.upsert(subject, points: points(index, round: 1), cohort: cohorts[index % cohorts.count])
+            incremental.upsert(subject, points: points(index, round: 1), cohort: cohorts[index % cohorts.count])
         }
+        var movesSum = 0
+        for subject in subjects { movesSum &+= incremental.rank(of: subject) ?? 0 }
+        let moves = seconds(ContinuousClock.now - movesStart)
+
+        let rerankStart = ContinuousClock.now
+        ranking.upsertAll(subjects.indices.map { (subjects[$0], points($0, round: 1), cohorts[$0 % cohorts.count]) })
         var rankSum = 0
         for subject in subjects { rankSum &+= ranking.rank(of: subject) ?? 0 }
         let rerank = seconds(ContinuousClock.now - rerankStart)
@@ -54,6 +63,7 @@ enum RankingBenchmark {
         }
         let resort = seconds(ContinuousClock.now - resortStart)
         print("ranking.build subjects=\(count) cohorts=\(cohorts.count) seconds=\(format(build))")
+        print("ranking.moves subjects=\(count) seconds=\(format(moves)) ranks_agree=\(movesSum == resortSum)")
         print("ranking.rerank subjects=\(count) seconds=\(format(rerank)) ranks_agree=\(rankSum == resortSum)")
         print("ranking.resort subjects=\(count) seconds=\(format(resort))")
     }

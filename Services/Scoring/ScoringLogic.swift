@@ -168,8 +168,12 @@ struct ScoringLogic: Sendable {
             guard var state = states.removeValue(forKey: scheme.id) else { continue }
             var scored: [(Subject, Score)] = []
             for subject in subjects where subject.kind == scheme.subjectKind {
-                if let score = Self.computeScore(subject.inputs, in: &state) { scored.append((subject, score)) }
+                if let score = Self.computeScore(subject.inputs, in: &state, moveInRanking: false) {
+                    scored.append((subject, score))
+                }
             }
+            // Everyone moves at once: one rebuild of the cohort trees instead of a move per subject.
+            state.ranking.upsertAll(scored.map { ($0.0.id, $0.1.total, $0.1.cohort) })
             for (subject, score) in scored {
                 outputs += Self.publish(
                     score, subject: subject.id, name: subject.name, town: subject.town, period: subject.period,
@@ -199,12 +203,15 @@ struct ScoringLogic: Sendable {
             ingestSequence: ingestSequence, always: false)
     }
 
-    /// Assesses and scores `inputs`, recording the cohort values and moving the subject in its cohort's ranking.
-    private static func computeScore(_ inputs: SubjectInputs, in state: inout SchemeState) -> Score? {
+    /// Assesses and scores `inputs`, recording the cohort values and (unless the caller moves many subjects at
+    /// once) moving the subject in its cohort's ranking.
+    private static func computeScore(
+        _ inputs: SubjectInputs, in state: inout SchemeState, moveInRanking: Bool = true
+    ) -> Score? {
         guard case let .success(assessment) = state.scorer.assess(inputs) else { return nil }
         state.percentiles.record(assessment)
         let score = state.scorer.score(assessment, percentiles: state.percentiles)
-        state.ranking.upsert(inputs.subjectID, points: score.total, cohort: score.cohort)
+        if moveInRanking { state.ranking.upsert(inputs.subjectID, points: score.total, cohort: score.cohort) }
         return score
     }
 

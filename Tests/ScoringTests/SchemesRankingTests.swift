@@ -90,6 +90,54 @@ struct SchemesRankingTests {
         }
     }
 
+    @Test("a bulk upsert ranks exactly like the same upserts one by one (200 seeds)")
+    func propertyBulkEqualsOneByOne() {
+        for seed in UInt64(1)...200 {
+            var random = SchemesRandom(seed: seed)
+            var bulk = CohortRanking()
+            let subjects = (0..<60).map { "s\($0)" }
+            for _ in 0..<Int.random(in: 0...80, using: &random) {
+                let subject = subjects[Int.random(in: 0..<subjects.count, using: &random)]
+                bulk.upsert(subject, points: Decimal(Int.random(in: 0...20, using: &random)) / 2,
+                            cohort: SchemesRankingTests.cohorts[Int.random(in: 0..<3, using: &random)])
+            }
+            var oneByOne = bulk
+            var members: [(subject: String, points: Decimal, cohort: CohortKey)] = []
+            for subject in subjects.shuffled(using: &random).prefix(Int.random(in: 1...60, using: &random)) {
+                // "10.0" equals 10: the stored spelling must stay the earlier one either way.
+                let value = Int.random(in: 0...20, using: &random)
+                let points = Bool.random(using: &random) ? Decimal(value) / 2 : Decimal(string: "\(value / 2).0") ?? 0
+                members.append((subject, points, SchemesRankingTests.cohorts[Int.random(in: 0..<3, using: &random)]))
+            }
+            for member in members { oneByOne.upsert(member.subject, points: member.points, cohort: member.cohort) }
+            bulk.upsertAll(members)
+            #expect(bulk.isConsistent(), "seed \(seed)")
+            #expect(bulk.cohorts == oneByOne.cohorts, "seed \(seed)")
+            for cohort in oneByOne.cohorts {
+                let expected = oneByOne.ranked(in: cohort)
+                let got = bulk.ranked(in: cohort)
+                #expect(got == expected && got.map(\.points.description) == expected.map(\.points.description),
+                        "seed \(seed) cohort \(cohort)")
+            }
+            for subject in subjects { #expect(bulk.position(of: subject) == oneByOne.position(of: subject)) }
+        }
+    }
+
+    @Test("a tree built from sorted elements is valid and holds them in order")
+    func treeFromSorted() {
+        for count in [0, 1, 2, 3, 17, 1000] {
+            let tree = OrderStatisticTree(sorted: Array(0..<count))
+            #expect(tree.isValid())
+            #expect(tree.count == count)
+            #expect(tree.elements(from: 0, limit: .max) == Array(0..<count))
+            var grown = tree
+            grown.insert(count)
+            let removed = grown.remove(0)
+            #expect(removed)
+            #expect(grown.isValid())
+        }
+    }
+
     /// Checks `ranking` against a full sort of `model`.
     static func compare(
         _ ranking: CohortRanking, _ model: [String: (cohort: CohortKey, points: Decimal)], seed: UInt64

@@ -48,6 +48,29 @@ public struct CohortRanking: Sendable {
         trees[cohort, default: OrderStatisticTree()].insert(RankKey(points: points, subject: subject))
     }
 
+    /// Inserts or moves many subjects at once — a full re-rank (a settle or a scheme change re-scores everyone):
+    /// the entries are updated, then every cohort's tree is rebuilt from its sorted members, O(n log n) in all,
+    /// instead of one O(log n) move per subject with its remove and insert. Subjects not in `members` keep their
+    /// points. The ranks afterwards are exactly those of the same moves made one by one.
+    public mutating func upsertAll(_ members: [(subject: String, points: Decimal, cohort: CohortKey)]) {
+        guard !members.isEmpty else { return }
+        entries.reserveCapacity(entries.count + members.count)
+        for member in members {
+            // As in `upsert`: equal points in the same cohort change nothing (the stored spelling stays).
+            if let old = entries[member.subject], old.cohort == member.cohort, old.points == member.points { continue }
+            entries[member.subject] = Entry(cohort: member.cohort, points: member.points)
+        }
+        var byCohort: [CohortKey: [RankKey]] = [:]
+        for (subject, entry) in entries {
+            byCohort[entry.cohort, default: []].append(RankKey(points: entry.points, subject: subject))
+        }
+        trees.removeAll(keepingCapacity: true)
+        for (cohort, var keys) in byCohort {
+            keys.sort()
+            trees[cohort] = OrderStatisticTree(sorted: keys)
+        }
+    }
+
     /// Removes the subject; `false` when it was not ranked.
     @discardableResult
     public mutating func remove(_ subject: String) -> Bool {

@@ -24,6 +24,38 @@ struct OrderStatisticTree<Element: Comparable & Sendable>: Sendable {
     /// The number of elements.
     var count: Int { size(root) }
 
+    /// An empty tree.
+    init() {}
+
+    /// A tree holding `sorted` (strictly ascending, distinct), built in O(n): each element takes the next priority
+    /// and the treap is assembled along its right spine (a Cartesian tree), instead of n inserts of O(log n).
+    init(sorted: [Element]) {
+        nodes.reserveCapacity(sorted.count)
+        var spine: [Int] = []
+        for element in sorted {
+            let node = allocate(element)
+            var lastPopped = OrderStatisticTree.none
+            while let top = spine.last, nodes[top].priority < nodes[node].priority {
+                lastPopped = spine.removeLast()
+            }
+            nodes[node].left = lastPopped
+            if let top = spine.last { nodes[top].right = node }
+            spine.append(node)
+        }
+        root = spine.first ?? OrderStatisticTree.none
+        // Sizes bottom-up: children were allocated... anywhere, so compute them by an explicit post-order walk.
+        var stack: [(node: Int, childrenDone: Bool)] = root == OrderStatisticTree.none ? [] : [(root, false)]
+        while let (node, childrenDone) = stack.popLast() {
+            if childrenDone {
+                update(node)
+                continue
+            }
+            stack.append((node, true))
+            if nodes[node].left != OrderStatisticTree.none { stack.append((nodes[node].left, false)) }
+            if nodes[node].right != OrderStatisticTree.none { stack.append((nodes[node].right, false)) }
+        }
+    }
+
     /// Inserts `element`, which must not be present.
     ///
     /// One descent: down to where the new node's priority belongs (sizes counted on the way), then only that
