@@ -171,6 +171,17 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
                              ("failedDeliveries", String(status.failedDeliveries)),
                              ("deliveredDeliveries", String(status.deliveredDeliveries)),
                              ("uptimeSeconds", String(status.uptimeSeconds))]))
+            case .web:
+                let status = try await client.request(WebStatusRequest(), expecting: WebStatus.self, timeout: timeout)
+                return Self.withHalts(status.followers, Probe(
+                    answered: true,
+                    details: "\(status.httpAddress) · 指标 metrics \(status.metricsApplied) · 积分 scoring \(status.scoringApplied) · "
+                        + "实时 live \(status.liveClients) · 运行 up \(status.uptimeSeconds) s",
+                    fields: [("httpAddress", JSONText.quote(status.httpAddress)),
+                             ("metricsApplied", String(status.metricsApplied)), ("scoringApplied", String(status.scoringApplied)),
+                             ("values", String(status.values)), ("scores", String(status.scores)),
+                             ("liveClients", String(status.liveClients)), ("droppedClients", String(status.droppedClients)),
+                             ("uptimeSeconds", String(status.uptimeSeconds))]))
             }
         } catch {
             return Probe(answered: false, details: "\(error)")
