@@ -75,13 +75,14 @@ enum WebAssembly {
                         ownerHead: $0.1.haltOwnerHead, lastApplied: $0.1.lastApplied)
                 }
             }
+            let bound = BoundAddress(configuration.httpAddress)
             let backend = try await ZMQWebBackend(
                 transport: transport, scoringRequest: configuration.scoringRequest,
                 metricsSync: configuration.metricsSync, timeout: configuration.requestTimeout)
             try await builder.serve(
                 (.webRequest, configuration.webRequest),
                 handler: WebRequestHandler(
-                    httpAddress: configuration.httpAddress, state: state, hub: hub, followers: followers,
+                    httpAddress: bound, state: state, hub: hub, followers: followers,
                     startedAt: ContinuousClock.now))
             builder.announce("web.http", address: configuration.httpAddress)
             let router = WebRouter(
@@ -92,8 +93,11 @@ enum WebAssembly {
                 configuration: ApplicationConfiguration(
                     address: .hostname(configuration.host, port: configuration.port), serverName: "kechuang-web"),
                 onServerRunning: { channel in
+                    if let port = channel.localAddress?.port {
+                        bound.set(BoundAddress.url(host: configuration.host, port: port))
+                    }
                     logger.info("http server listening", metadata: [
-                        "address": "\(channel.localAddress.map { "\($0)" } ?? configuration.httpAddress)",
+                        "address": "\(bound.value)",
                         "token_required": "\(configuration.token != nil)",
                     ])
                 },

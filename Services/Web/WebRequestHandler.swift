@@ -4,7 +4,7 @@ import Messaging
 
 /// Answers `web.status` on `web.req` (what `kechuang status` asks) from the in-memory state and the hub.
 struct WebRequestHandler: RequestHandler {
-    let httpAddress: String
+    let httpAddress: BoundAddress
     let state: SharedWebState
     let hub: LiveHub
     let followers: @Sendable () -> [FollowerHealth]
@@ -17,7 +17,7 @@ struct WebRequestHandler: RequestHandler {
                 ($0.metricsApplied, $0.scoringApplied, $0.values.count, $0.scores.count)
             }
             return WebStatus(
-                httpAddress: httpAddress, metricsApplied: metrics, scoringApplied: scoring, values: values,
+                httpAddress: httpAddress.value, metricsApplied: metrics, scoringApplied: scoring, values: values,
                 scores: scores, liveClients: hub.clientCount, droppedClients: hub.droppedCount, followers: followers(),
                 uptimeSeconds: (ContinuousClock.now - startedAt).components.seconds)
         default:

@@ -75,10 +75,7 @@ public struct WebConfiguration: Sendable {
     public static let defaultPort = 8480
 
     /// The URL the server is reached at, e.g. `http://127.0.0.1:8480` (IPv6 hosts in brackets).
-    public var httpAddress: String {
-        let shown = host.contains(":") ? "[\(host)]" : host
-        return "http://\(shown):\(port)"
-    }
+    public var httpAddress: String { BoundAddress.url(host: host, port: port) }
 
     /// Whether `host` is a loopback address (`127.0.0.0/8`, `::1`, `localhost`).
     public static func isLoopback(_ host: String) -> Bool {
