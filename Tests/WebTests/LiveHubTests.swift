@@ -15,13 +15,12 @@ import Testing
             }
             return count
         }
-        let started = ContinuousClock.now
+        // `publish` is synchronous (it cannot suspend on a reader); what matters is that it returns with the slow
+        // client dropped instead of its queue growing.
         for index in 0..<100 {
             hub.publish([LiveEvent(name: "metric", data: "{\"n\":\(index)}")])
             if index % 3 == 0 { await Task.yield() }
         }
-        // Publishing never waits for a reader.
-        #expect(ContinuousClock.now - started < .seconds(2))
         #expect(hub.droppedCount >= 1)
         // The slow client's stream ends after what it had queued (at most the buffer).
         var slowCount = 0
