@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "kechuang-metrics", targets: ["MetricsService"]),
         .executable(name: "kechuang-scoring", targets: ["ScoringService"]),
         .executable(name: "kechuang-notify", targets: ["NotifyService"]),
+        .executable(name: "kechuang-web", targets: ["WebService"]),
         .executable(name: "kechuang-benchmarks", targets: ["Benchmarks"]),
     ],
     dependencies: [
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // MARK: Shared modules
@@ -145,6 +147,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "WebService",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Domain", "Messaging", "Scoring", "ZeroMQ", "JSONText",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            path: "Services/Web",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "KechuangCLI",
             dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ", "JSONText", "Scoring",
                            "NotifyRules",
@@ -195,6 +206,13 @@ let package = Package(
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WebTests",
+            dependencies: ["WebService", "Contracts", "Domain", "Scoring", "KechuangTestSupport",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CLITests", dependencies: ["KechuangCLI", "Domain", "Scoring"], swiftSettings: swiftSettings),

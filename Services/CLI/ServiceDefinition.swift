@@ -15,6 +15,8 @@ struct ServiceDefinition: Sendable, Hashable {
         case scoring
         /// `NotifyStatusRequest` on `notify.req`.
         case notify
+        /// `WebStatusRequest` on `web.req`.
+        case web
     }
 
     /// Short name, e.g. `ingest` (log file `<home>/logs/<name>.log`).
@@ -50,10 +52,17 @@ struct ServiceDefinition: Sendable, Hashable {
         name: "notify", nameZh: "通知", executable: "kechuang-notify",
         endpoints: [.notifyRequest], statusEndpoint: .notifyRequest, probe: .notify)
 
+    /// Web: follows metrics and scoring read-only, serves the browser front (started last: it follows both and asks
+    /// scoring for lookups).
+    static let web = ServiceDefinition(
+        name: "web", nameZh: "网页", executable: "kechuang-web",
+        endpoints: [.webRequest], statusEndpoint: .webRequest, probe: .web)
+
     /// Every service in start order (stopped in reverse). Followers come after the streams they follow: scoring
     /// follows ingest, metrics follows both (it starts and becomes ready without scoring too, after its ready
-    /// timeout, but in this order it never has to wait for it); notify follows metrics and scoring, so it comes last.
-    static let all: [ServiceDefinition] = [ingest, scoring, metrics, notify]
+    /// timeout, but in this order it never has to wait for it); notify follows metrics and scoring; web, which
+    /// follows the same two and only reads, comes last.
+    static let all: [ServiceDefinition] = [ingest, scoring, metrics, notify, web]
 
     /// The definition called `name`.
     static func named(_ name: String) -> ServiceDefinition? {

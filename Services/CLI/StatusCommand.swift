@@ -269,6 +269,18 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
                              ("failedDeliveries", String(status.failedDeliveries)),
                              ("deliveredDeliveries", String(status.deliveredDeliveries)),
                              ("uptimeSeconds", String(status.uptimeSeconds))] + lag.fields))
+            case .web:
+                let status = try await client.request(WebStatusRequest(), expecting: WebStatus.self, timeout: timeout)
+                let lag = followerSummary([("metrics", status.metricsApplied), ("scoring", status.scoringApplied)], heads: heads)
+                return Self.withHealth(status.followers, Probe(
+                    answered: true,
+                    details: "\(status.httpAddress) · 已应用 applied \(lag.text) · "
+                        + "实时 live \(status.liveClients) · 运行 up \(status.uptimeSeconds) s",
+                    fields: [("httpAddress", JSONText.quote(status.httpAddress)),
+                             ("metricsApplied", String(status.metricsApplied)), ("scoringApplied", String(status.scoringApplied)),
+                             ("values", String(status.values)), ("scores", String(status.scores)),
+                             ("liveClients", String(status.liveClients)), ("droppedClients", String(status.droppedClients)),
+                             ("uptimeSeconds", String(status.uptimeSeconds))] + lag.fields))
             }
         } catch {
             return Probe(answered: false, details: "\(error)")

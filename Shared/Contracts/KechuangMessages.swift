@@ -14,7 +14,7 @@ public enum KechuangMessages {
         ScoringStatusRequest.self, ScoringStatus.self, SubjectRequest.self, SubjectReply.self,
         RankingRequest.self, RankingReply.self, SettleRequest.self, SettleReply.self,
         NotifyStatusRequest.self, NotifyStatus.self, SilenceRequest.self, SilenceList.self,
-        NotificationsRequest.self, NotificationList.self,
+        NotificationsRequest.self, NotificationList.self, WebStatusRequest.self, WebStatus.self,
         ErrorReply.self, ReplayRequest.self, ReplayBatch.self, SnapshotRequest.self, SnapshotBatch.self, Heartbeat.self,
     ]
 }

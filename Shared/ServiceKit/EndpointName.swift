@@ -30,6 +30,9 @@ public struct EndpointName: RawRepresentable, Hashable, Sendable, CustomStringCo
     /// Notify request/reply (ROUTER): status, silences, notifications, retry.
     public static let notifyRequest = EndpointName(rawValue: "notify.req")
 
+    /// Web request/reply (ROUTER): status (the web front's HTTP address is announced as `web.http`).
+    public static let webRequest = EndpointName(rawValue: "web.req")
+
     /// The environment variable that overrides this endpoint, e.g. `KECHUANG_ENDPOINT_INGEST_REQ`.
     public var environmentKey: String {
         "KECHUANG_ENDPOINT_" + rawValue.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()

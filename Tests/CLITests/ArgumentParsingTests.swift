@@ -67,7 +67,7 @@ struct ArgumentParsingTests {
         defer { folder.remove() }
         let bin = folder.path + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
-        for name in ["kechuang-ingest", "kechuang-metrics", "kechuang-scoring", "kechuang-notify"] {
+        for name in ["kechuang-ingest", "kechuang-metrics", "kechuang-scoring", "kechuang-notify", "kechuang-web"] {
             let path = try folder.write("bin/" + name, "#!/bin/sh\n")
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
         }
@@ -78,7 +78,7 @@ struct ArgumentParsingTests {
             """)
         let up = try UpCommand.parse(["--config", config, "--run-dir", folder.path + "/run", "--bin-dir", bin])
         let settings = try up.resolveSettings(environment: ["HOME": "/home/x", "KECHUANG_DATA_DIR": "/elsewhere"])
-        #expect(settings.services.map(\.name) == ["ingest", "scoring", "notify"])
+        #expect(settings.services.map(\.name) == ["ingest", "scoring", "notify", "web"])
         #expect(settings.directories.runDirectory.value == folder.path + "/run")
         #expect(settings.directories.dataDirectory.value == folder.path + "/data", "the file wins over the environment")
         #expect(settings.policy.maxRapidCrashes == 2)

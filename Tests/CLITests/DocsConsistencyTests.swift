@@ -12,7 +12,7 @@ import Testing
         for name in try RepositoryFiles.environmentVariablesInCode().sorted() {
             #expect(operations.contains("`\(name)`"), "docs/operations.md does not document \(name)")
         }
-        for folder in ["Ingest", "Metrics", "Scoring", "Notify"] {
+        for folder in ["Ingest", "Metrics", "Scoring", "Notify", "Web"] {
             for flag in try RepositoryFiles.serviceFlags(folder: folder).sorted() {
                 #expect(operations.contains("`\(flag)`"), "docs/operations.md does not document \(folder) flag \(flag)")
             }

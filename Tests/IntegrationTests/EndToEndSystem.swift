@@ -22,12 +22,18 @@ struct EndToEndSystem: Sendable {
         try ServiceProcess.binaryURL(named: "kechuang").deletingLastPathComponent().path
     }
 
+    /// The environment of a supervisor under test: the built executables, and the web front on a port the system
+    /// picks (`KECHUANG_WEB_PORT=0`), so systems started side by side never fight over one port.
+    static func supervisorEnvironment() throws -> [String: String] {
+        ["KECHUANG_BIN_DIR": try binDirectory(), "KECHUANG_WEB_PORT": "0"]
+    }
+
     /// Starts `kechuang up` and waits for its readiness line.
     static func start() async throws -> EndToEndSystem {
         let directory = try RunDirectory()
         let supervisor = try await ServiceProcess.start(
             "kechuang", arguments: ["up"] + directory.serviceArguments,
-            environment: ["KECHUANG_BIN_DIR": try binDirectory()], readyTimeout: .seconds(90))
+            environment: try supervisorEnvironment(), readyTimeout: .seconds(90))
         return EndToEndSystem(directory: directory, supervisor: supervisor)
     }
 

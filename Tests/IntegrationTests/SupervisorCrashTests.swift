@@ -54,7 +54,7 @@ struct SupervisorCrashTests {
         // So a new supervisor starts on the same directories.
         let again = try await ServiceProcess.start(
             "kechuang", arguments: ["up"] + system.directory.serviceArguments,
-            environment: ["KECHUANG_BIN_DIR": try EndToEndSystem.binDirectory()], readyTimeout: .seconds(90))
+            environment: try EndToEndSystem.supervisorEnvironment(), readyTimeout: .seconds(90))
         #expect(try await again.stop(timeout: .seconds(60)) == 0)
     }
 }

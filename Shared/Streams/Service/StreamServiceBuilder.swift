@@ -91,6 +91,12 @@ public struct StreamServiceBuilder {
         servers.append(RequestService(server: server.value, handler: handler, maxConcurrent: maxConcurrent))
     }
 
+    /// Names an address the service serves outside the transport (e.g. the web front's `web.http` URL) in its
+    /// readiness line, beside the endpoints bound on the transport.
+    public mutating func announce(_ name: String, address: String) {
+        endpoints[name] = address
+    }
+
     /// Adds a job run now and then every `interval` until shutdown.
     public mutating func every(_ interval: Duration, name: String, _ job: @escaping @Sendable () async -> Void) {
         periodic.append(PeriodicService(name: name, every: interval, job))
