@@ -11,7 +11,7 @@ extension ScoringBenchmark {
         var score: [UInt64: ContinuousClock.Instant] = [:]
     }
 
-    /// Submits one-filing documents at `rate` per second for `seconds` (up to 256 in flight), then waits (bounded)
+    /// Submits one-filing documents at `rate` per second for `seconds` (up to 32 in flight, the per-client cap), then waits (bounded)
     /// until scoring applied them; prints latency percentiles from submit and from the ingest event to the first
     /// score update for that filing seen by a `scoring.pub` subscriber.
     static func live(
@@ -49,7 +49,7 @@ extension ScoringBenchmark {
                 var inFlight = 0
                 for index in 0..<total {
                     try await Task.sleep(until: start + .seconds(Double(index) / Double(rate)), clock: .continuous)
-                    if inFlight >= 256 {
+                    if inFlight >= 32 {  // ingest answers `busy` past 32 requests in flight per client
                         lastSequence = max(lastSequence, try await group.next() ?? 0)
                         inFlight -= 1
                     }

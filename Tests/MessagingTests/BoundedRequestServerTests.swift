@@ -121,6 +121,46 @@ import ZeroMQ
         await loop.shutdown()
     }
 
+    /// Echoes every request at once.
+    struct Echo: RequestHandler {
+        func handle(_ request: Envelope) async -> any WireMessage {
+            (try? request.decode(Sample.self)) ?? Sample(name: "?", value: 0)
+        }
+    }
+
+    /// A client that keeps exactly its in-flight share busy and reads every reply must get every reply: the reply
+    /// queue bound (`ZMQ_SNDHWM`) must leave room for libzmq's lagging count of read messages, or replies are
+    /// dropped silently (found by the scoring live benchmark: one `ingest.submit` in a few thousand never answered).
+    @Test func aClientAtItsInFlightShareGetsEveryReply() async throws {
+        let directory = shortRunDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let endpoint = "ipc://\(directory)/e.req"
+        let loop = try SocketLoop(name: "msg-test")
+        let server = try await ZMQRequestServer.bind(endpoint, on: loop, source: "svc")
+        let serving = Task { await server.serve(Echo(), maxConcurrent: 64) }
+        let client = try await ZMQRequestClient.connect(endpoint, on: loop, source: "client")
+        let total = 6000
+        let share = RequestLimits.defaultInFlightPerPeer
+        let answered = try await withThrowingTaskGroup(of: Int.self) { group in
+            var answered = 0
+            for index in 0..<total {
+                if index >= share { answered += try await group.next() ?? 0 }
+                group.addTask {
+                    let reply = try await client.request(
+                        Sample(name: "n\(index)", value: index), expecting: Sample.self, timeout: .seconds(30))
+                    return reply.value == index ? 1 : 0
+                }
+            }
+            for try await one in group { answered += one }
+            return answered
+        }
+        #expect(answered == total)
+        await client.close()
+        await server.close()
+        await serving.value
+        await loop.shutdown()
+    }
+
     @Test func echoedBadInputIsTruncated() async throws {
         let directory = shortRunDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

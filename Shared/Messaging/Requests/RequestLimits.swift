@@ -22,8 +22,12 @@ public struct RequestLimits: Sendable, Hashable {
     public static let queryRequestBytes = 64 * 1024
     /// Default per-client in-flight cap.
     public static let defaultInFlightPerPeer = 32
-    /// Default per-client reply queue.
-    public static let defaultSendHighWaterMark: Int32 = 32
+    /// Default per-client reply queue: four times the in-flight share. A client that reads its replies never has
+    /// more than its share unread, but libzmq learns what the peer has read only every half high-water mark, so a
+    /// queue bound equal to the share dropped replies to a client reading at full speed (test
+    /// `aClientAtItsInFlightShareGetsEveryReply`); with four times the share the lag fits, while a client that
+    /// never reads still holds at most this many replies.
+    public static let defaultSendHighWaterMark = Int32(4 * defaultInFlightPerPeer)
 
     /// Limits for a query endpoint (`*.sync`, `metrics.req`, `scoring.req`).
     public static let queries = RequestLimits(maxRequestBytes: queryRequestBytes)

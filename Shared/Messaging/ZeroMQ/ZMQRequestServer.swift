@@ -82,7 +82,9 @@ public final class ZMQRequestServer: RequestServer {
                 }
                 let done = Completion { inFlight.leave(peer) }
                 return IncomingRequest(envelope: envelope, headers: headers) { reply in
-                    defer { done.run() }
+                    // The request leaves the client's share before its reply is sent: a client that sends its next
+                    // request on reading this reply must find the slot free (after the send, it raced the reply).
+                    done.run()
                     try await socket.send(routing + EnvelopeCodec.frames(reply))
                 }
             }
