@@ -66,4 +66,49 @@ struct NotifyEndToEndTests {
         #expect(try await system.run(["silence", "expire", id]).status == 0)
         #expect(try await system.stop() == 0)
     }
+
+    /// The notifications notify holds (up to 2 000), or `nil` while it does not answer (e.g. restarting).
+    static func notifications(_ system: EndToEndSystem) async throws -> NotificationList? {
+        let listed = try await system.run(["notifications", "--format", "json", "--limit", "2000"])
+        guard listed.status == 0 else { return nil }
+        return try? JSONDecoder().decode(NotificationList.self, from: Data(listed.stdout.joined().utf8))
+    }
+
+    /// SIGKILL of the real notify process while it is delivering: the supervisor restarts it, pending deliveries
+    /// resume, and in the end every notification's outbox delivery is `delivered` and its line is in the outbox
+    /// exactly once — nothing lost, nothing twice.
+    @Test(.timeLimit(.minutes(6)))
+    func notifyKilledMidDeliveryResumesWithEveryNotificationOnce() async throws {
+        let sample = try RunDirectory()
+        defer { sample.remove() }
+        #expect(try await EndToEndSystem.run(["sample-data", "--enterprises", "30", "--seed", "11", sample.path]).status == 0)
+        let system = try await EndToEndSystem.start()
+        defer { system.directory.remove() }
+        let outbox = system.directory.dataDirectory + "/notify-outbox.jsonl"
+        #expect(try await system.run(["feed", "--concurrency", "1", sample.path + "/filings-2023.jsonl"]).status == 0)
+        // As soon as notify has delivered something (and may be delivering more), kill it.
+        _ = try await Self.outbox(outbox, atLeast: 1, timeout: .seconds(120))
+        let victim = try #require(try system.pid(of: "notify"))
+        kill(victim, SIGKILL)
+        // More work while it is down or restarting.
+        let rest = ["filings-2024.jsonl", "events.jsonl", "subjects-2024.csv"].map { sample.path + "/" + $0 }
+        #expect(try await system.run(["feed", "--concurrency", "1"] + rest).status == 0)
+        try await system.waitUntilMetricsCaughtUp()
+        // Restarted (a new pid) and done: every outbox delivery delivered, none pending.
+        let settled = try #require(try await withDeadline(.seconds(120)) { () -> NotificationList in
+            while true {
+                if let pid = try system.pid(of: "notify"), pid != victim, let list = try await Self.notifications(system) {
+                    let outboxStates = list.notifications.flatMap { $0.deliveries.filter { $0.receiver == "outbox" } }
+                    if !outboxStates.isEmpty, outboxStates.allSatisfy({ $0.state == "delivered" }) { return list }
+                }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }, "notify did not deliver everything after its restart")
+        let expected = Set(settled.notifications.filter { $0.deliveries.contains { $0.receiver == "outbox" } }.map(\.id))
+        let lines = try await Self.outbox(outbox, atLeast: expected.count, timeout: .seconds(30))
+        let ids = lines.compactMap { $0["id"] as? String }
+        #expect(ids.count == Set(ids).count, "a notification written twice to the outbox")
+        #expect(Set(ids) == expected, "outbox and delivered notifications differ")
+        #expect(try await system.stop() == 0)
+    }
 }
