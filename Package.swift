@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // MARK: Shared modules
@@ -68,6 +69,12 @@ let package = Package(
             name: "Extraction",
             dependencies: ["Domain", "JSONText"],
             path: "Shared/Extraction",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DocumentConversion",
+            dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Shared/DocumentConversion",
             swiftSettings: swiftSettings
         ),
         .target(name: "Scoring", dependencies: ["Domain", "JSONText", .product(name: "Yams", package: "Yams")], path: "Shared/Scoring", swiftSettings: swiftSettings),
@@ -115,7 +122,7 @@ let package = Package(
         .executableTarget(
             name: "IngestService",
             dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Storage", "Domain", "Messaging", "ZeroMQ",
-                           "Scoring",
+                           "Scoring", "DocumentConversion",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto")],
             path: "Services/Ingest",
@@ -158,7 +165,7 @@ let package = Package(
         .executableTarget(
             name: "KechuangCLI",
             dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Domain", "Messaging", "ZeroMQ", "JSONText", "Scoring",
-                           "NotifyRules",
+                           "NotifyRules", "DocumentConversion",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Services/CLI",
             swiftSettings: swiftSettings
@@ -181,6 +188,10 @@ let package = Package(
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ExtractionTests", dependencies: ["Extraction", "Domain"], exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DocumentConversionTests", dependencies: ["DocumentConversion", "Extraction", "Domain"], exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StorageTests", dependencies: ["KechuangTestSupport", "Storage", "Streams", "Messaging"], swiftSettings: swiftSettings),

@@ -6,6 +6,8 @@ need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists libzmq 2>/dev/null || need+=(libzmq3-dev)
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
+# pdftotext converts PDF reports (kechuang-ingest convert-document --format pdf).
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ "${#need[@]}" -gt 0 ]; then
     echo "setup: installing ${need[*]}" >&2
     sudo_cmd=""

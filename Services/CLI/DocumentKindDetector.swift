@@ -1,20 +1,27 @@
 import Contracts
+import DocumentConversion
 import Foundation
 
 /// Tells which ``DocumentKind`` a file holds, from its extension and (for CSV) its header or (for JSON) its first
 /// object: `.txt`/`.md` → report; `.csv` → subjects when the header starts with `kind,id,name`, else filing;
 /// `.json` (array) / `.jsonl` → filing when objects carry `creditCode`, `year` and `operatingRevenue`, subjects when
-/// they carry `kind`, `id` and `values`, events when they carry `type` and `date`.
+/// they carry `kind`, `id` and `values`, events when they carry `type` and `date`. Whatever the name, a PDF, Word
+/// (DOCX) or HTML file — recognised by its magic bytes — is a report (ingest converts it); so are `.pdf`, `.docx`,
+/// `.html` and `.htm` files.
 enum DocumentKindDetector {
     /// Extensions a folder feed picks up.
-    static let knownExtensions: Set<String> = ["txt", "md", "csv", "json", "jsonl", "ndjson"]
+    static let knownExtensions: Set<String> = ["txt", "md", "csv", "json", "jsonl", "ndjson", "pdf", "docx", "html", "htm"]
 
     /// Detects the kind of `content` read from `path`.
     /// - Throws: ``CLIError/unknownKind(path:reason:)`` naming what was found.
     static func detect(path: String, content: Data) throws -> DocumentKind {
         let ext = (path as NSString).pathExtension.lowercased()
+        switch FormatSniffer.sniffPrefix(content.prefix(FormatSniffer.prefixLength)) {
+        case .format(.pdf), .format(.docx), .format(.html): return .report
+        default: break
+        }
         switch ext {
-        case "txt", "md": return .report
+        case "txt", "md", "pdf", "docx", "html", "htm": return .report
         case "csv": return isSubjectHeader(content) ? .subjects : .filing
         case "jsonl", "ndjson":
             guard let line = firstNonEmptyLine(content) else {

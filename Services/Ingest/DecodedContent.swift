@@ -4,8 +4,11 @@ struct DecodedContent: Sendable, Hashable {
     var text: String
     /// Its size in UTF-8 bytes.
     var byteCount: Int
-    /// SHA-256 of the UTF-8 bytes, lowercase hex (the document's identity).
+    /// SHA-256 of the UTF-8 bytes, lowercase hex (the document's identity); for a converted document, of the
+    /// original file's bytes.
     var contentHash: String
+    /// For a converted PDF/DOCX/HTML report: the original file (`text` is then the extracted text).
+    var original: OriginalDocument? = nil
 
     /// The stable document id derived from the content hash: `doc-` and the first 16 hex digits.
     var documentID: String { "doc-" + contentHash.prefix(16) }

@@ -1,4 +1,5 @@
 import Contracts
+import DocumentConversion
 import Domain
 import Foundation
 import Logging
@@ -27,10 +28,17 @@ enum IngestAssembly {
                 stream: KechuangStream.ingest, publish: (.ingestPublish, configuration.publishEndpoint),
                 sync: (.ingestSync, configuration.syncEndpoint), log: store.logReader, head: head,
                 heartbeatInterval: configuration.heartbeatInterval)
-            let handler = IngestRequestHandler(
+            var handler = IngestRequestHandler(
                 logic: IngestLogic(catalog: catalog, maxDocumentBytes: configuration.maxDocumentBytes), store: store,
                 committed: { head.advance(to: $0) }, logger: logger, startedAt: .now,
                 currentYear: { IngestLogic.currentYear() })
+            handler.conversion = ReportConversion(
+                converter: DocumentConverter(
+                    executable: DocumentConverter.currentExecutable(),
+                    limits: ConversionLimits(
+                        timeout: configuration.conversionTimeout, maxPDFPages: configuration.maxPDFPages,
+                        maxTextBytes: configuration.maxDocumentBytes)),
+                maxBytes: configuration.maxDocumentBytes)
             // 64 submissions at once share group commits.
             try await builder.serve(
                 (.ingestRequest, configuration.requestEndpoint),

@@ -11,6 +11,8 @@ import ServiceKit
 /// | database | `--database` | `KECHUANG_INGEST_DATABASE` | `<data dir>/ingest.sqlite` |
 /// | max document size | `--max-document-bytes` | `KECHUANG_INGEST_MAX_DOCUMENT_BYTES` | 16777216 (16 MiB) |
 /// | heartbeat interval | `--heartbeat-ms` | `KECHUANG_INGEST_HEARTBEAT_MS` | 1000 |
+/// | conversion timeout | `--conversion-timeout-ms` | `KECHUANG_INGEST_CONVERSION_TIMEOUT_MS` | 30000 |
+/// | PDF page cap | `--max-pdf-pages` | `KECHUANG_INGEST_MAX_PDF_PAGES` | 300 |
 /// | catalog override | `--catalog` | `KECHUANG_CATALOG` | none (bundled catalog) |
 struct IngestConfiguration: Sendable {
     /// The service name in logs, headers and the readiness line.
@@ -34,6 +36,10 @@ struct IngestConfiguration: Sendable {
     var heartbeatInterval: Duration
     /// County catalog override file, if any.
     var catalogPath: String?
+    /// Longest a PDF/DOCX/HTML conversion may run before its subprocess is killed.
+    var conversionTimeout: Duration = .seconds(30)
+    /// Most pages of a PDF report.
+    var maxPDFPages: Int = 300
 
     /// The largest request accepted on the request endpoint: twice the document limit plus 64 KiB for the envelope.
     /// Twice covers every way of sending a document within the limit that clients use: raw UTF-8, base64 (4/3), and
@@ -72,10 +78,26 @@ struct IngestConfiguration: Sendable {
         }
         let catalog: ConfigValue<String> = try resolver.resolve(
             "catalog", flag: options.catalog, flagName: "--catalog", environmentKey: "KECHUANG_CATALOG", default: "")
+        let timeout: ConfigValue<Int> = try resolver.resolve(
+            "conversion_timeout_ms", flag: options.conversionTimeoutMilliseconds, flagName: "--conversion-timeout-ms",
+            environmentKey: "KECHUANG_INGEST_CONVERSION_TIMEOUT_MS", default: 30_000)
+        guard timeout.value >= 100, timeout.value <= 600_000 else {
+            throw ConfigurationError(
+                setting: "conversion_timeout_ms", source: timeout.source, value: "\(timeout.value)",
+                expected: "milliseconds between 100 and 600000")
+        }
+        let pages: ConfigValue<Int> = try resolver.resolve(
+            "max_pdf_pages", flag: options.maxPDFPages, flagName: "--max-pdf-pages",
+            environmentKey: "KECHUANG_INGEST_MAX_PDF_PAGES", default: 300)
+        guard pages.value >= 1, pages.value <= 100_000 else {
+            throw ConfigurationError(
+                setting: "max_pdf_pages", source: pages.source, value: "\(pages.value)", expected: "pages between 1 and 100000")
+        }
         return IngestConfiguration(
             environment: environment, requestEndpoint: request.value, publishEndpoint: publish.value,
             syncEndpoint: sync.value, databasePath: database.value, maxDocumentBytes: maxBytes.value,
             heartbeatInterval: .milliseconds(heartbeat.value),
-            catalogPath: catalog.value.isEmpty ? nil : catalog.value)
+            catalogPath: catalog.value.isEmpty ? nil : catalog.value,
+            conversionTimeout: .milliseconds(timeout.value), maxPDFPages: pages.value)
     }
 }

@@ -27,5 +27,11 @@ struct IngestOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("catalog"), help: "County catalog override JSON merged over the bundled catalog (env KECHUANG_CATALOG).")
     var catalog: String?
 
+    @Option(name: .customLong("conversion-timeout-ms"), help: "Longest a PDF/DOCX/HTML conversion may run, in milliseconds (env KECHUANG_INGEST_CONVERSION_TIMEOUT_MS; default 30000).")
+    var conversionTimeoutMilliseconds: Int?
+
+    @Option(name: .customLong("max-pdf-pages"), help: "Most pages of a PDF report (env KECHUANG_INGEST_MAX_PDF_PAGES; default 300).")
+    var maxPDFPages: Int?
+
     init() {}
 }

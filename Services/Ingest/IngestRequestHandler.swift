@@ -19,6 +19,8 @@ struct IngestRequestHandler: RequestHandler {
     let startedAt: ContinuousClock.Instant
     /// The current year (filings and events may not be dated after it).
     let currentYear: @Sendable () -> Int
+    /// The converter step for PDF, DOCX and HTML reports.
+    var conversion = ReportConversion(converter: nil, maxBytes: IngestConfiguration.defaultMaxDocumentBytes)
     /// This process's identity in status replies (``IngestStatus/instance``): new at every start.
     var instance: String = UUID().uuidString
 
@@ -61,7 +63,25 @@ struct IngestRequestHandler: RequestHandler {
             return ErrorReply(error)
         }
         let content: DecodedContent
-        switch logic.decode(request) {
+        let decoded: Result<DecodedContent, SubmitRejected>
+        switch conversion.classify(request) {
+        case nil:
+            decoded = logic.decode(request)
+        case .failure(let rejection):
+            decoded = .failure(rejection)
+        case .success(let binary):
+            // A resubmitted file is answered from the store without converting it again.
+            do {
+                if let existing = try await store.document(hash: binary.contentHash) {
+                    return duplicate(existing, request: request)
+                }
+            } catch {
+                logger.error("submit failed", metadata: ["error": "\(error)", "kind": "\(request.kind)"])
+                return ErrorReply(code: .internal, message: "reading the document store failed: \(error)")
+            }
+            decoded = await conversion.convert(binary, logger: logger)
+        }
+        switch decoded {
         case .failure(let rejection):
             return reject(rejection, kind: request.kind, name: request.name, bytes: envelope.body.count)
         case .success(let decoded):

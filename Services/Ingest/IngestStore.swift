@@ -1,4 +1,5 @@
 import Contracts
+import Domain
 import Foundation
 import GRDB
 import Messaging
@@ -39,6 +40,16 @@ final class IngestStore: Sendable {
                     counts TEXT NOT NULL
                 );
                 CREATE INDEX documents_kind ON documents(kind);
+                """)
+        }
+        migrator.registerMigration("ingest.v2.originals") { db in
+            // Converted documents (PDF, DOCX, HTML): the submitted bytes; documents.content holds the extracted text.
+            try db.execute(sql: """
+                CREATE TABLE document_originals (
+                    document_id TEXT PRIMARY KEY NOT NULL REFERENCES documents(id),
+                    format TEXT NOT NULL,
+                    bytes BLOB NOT NULL
+                );
                 """)
         }
         return migrator
@@ -103,6 +114,10 @@ final class IngestStore: Sendable {
                 document.content.text, document.content.byteCount, document.reportYear,
                 Int64((now.timeIntervalSince1970 * 1000).rounded(.down)), storedFirst, storedLast, counts,
             ])
+        if let original = document.content.original {
+            try db.cachedStatement(sql: "INSERT INTO document_originals (document_id, format, bytes) VALUES (?, ?, ?)")
+                .execute(arguments: [document.documentID, original.format.rawValue, original.bytes])
+        }
         return .stored(first: first, last: last)
     }
 
@@ -117,6 +132,16 @@ final class IngestStore: Sendable {
                 documentID: record.id, kind: record.kind, name: record.name, contentHash: record.contentHash,
                 content: row["content"], receivedAt: record.receivedAt, firstSequence: record.firstSequence,
                 lastSequence: record.lastSequence)
+        }
+    }
+
+    /// The original file of converted document `id` (`nil` for text documents and unknown ids).
+    func original(id: String) async throws -> OriginalDocument? {
+        try await database.pool.read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT format, bytes FROM document_originals WHERE document_id = ?", arguments: [id]),
+                let format = DocumentFormat(rawValue: row["format"]) else { return nil }
+            return OriginalDocument(format: format, bytes: row["bytes"])
         }
     }
 

@@ -1,4 +1,10 @@
+import DocumentConversion
+import Foundation
 import ServiceKit
+// `kechuang-ingest convert-document …` is ingest's own converter subprocess (see ConversionChild).
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == ConversionChild.subcommand {
+    exit(ConversionChild.main(Array(CommandLine.arguments.dropFirst(2))))
+}
 // kechuang-ingest: parse configuration → IngestAssembly.build → StreamService.run (see IngestServiceCommand.run).
 do {
     let command = try IngestServiceCommand.parse()

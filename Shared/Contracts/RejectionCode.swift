@@ -24,6 +24,19 @@ public enum RejectionCode: String, Codable, Sendable, CaseIterable, CustomString
     case invalidCreditCode = "invalid_credit_code"
     /// A report yielded nothing that could be stored (e.g. no text after normalisation).
     case unreadableReport = "unreadable_report"
+    /// A PDF without a text layer (a scan): run OCR first.
+    case noTextLayer = "no_text_layer"
+    /// A PDF, DOCX or HTML file that cannot be read (damaged, truncated, not what its magic bytes claim).
+    case corruptDocument = "corrupt_document"
+    /// A password-protected (encrypted) PDF or Office file.
+    case encryptedDocument = "encrypted_document"
+    /// A PDF with more pages than ingest's `--max-pdf-pages`.
+    case tooManyPages = "too_many_pages"
+    /// A format ingest does not convert (legacy `.doc`, a ZIP that is not a Word document), or a PDF/DOCX/HTML
+    /// submitted as a kind other than `report`.
+    case unsupportedFormat = "unsupported_format"
+    /// The converter did not finish within `--conversion-timeout-ms`, or it failed (e.g. `pdftotext` missing).
+    case conversionFailed = "conversion_failed"
     /// Ingest could not store the document because its disk (or file system quota) is full. Nothing was stored;
     /// the document itself is fine: retry later, once space was freed (resubmission is idempotent).
     case storageFull = "storage_full"

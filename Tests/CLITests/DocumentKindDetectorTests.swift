@@ -50,9 +50,18 @@ struct DocumentKindDetectorTests {
         #expect(try detect("events.json", lines) == .events)
     }
 
+    @Test func pdfWordAndHTMLAreReportsByNameOrMagicBytes() throws {
+        #expect(try detect("x.pdf", "%PDF-1.4") == .report)
+        #expect(try detect("年报.docx", "PK") == .report)
+        #expect(try detect("page.htm", "<p>x</p>") == .report)
+        #expect(try detect("scan.bin", "%PDF-1.7\n") == .report)
+        #expect(try detect("download", "\u{FEFF}  <!DOCTYPE html><html>") == .report)
+        #expect(try detect("export.dat", "PK\u{3}\u{4}....word/document.xml") == .report)
+    }
+
     @Test func unknownShapesNameTheProblem() {
         #expect(throws: CLIError.self) { try detect("x.jsonl", #"{"name":"A"}"#) }
-        #expect(throws: CLIError.self) { try detect("x.pdf", "%PDF") }
+        #expect(throws: CLIError.self) { try detect("x.xlsx", "PK") }
         #expect(throws: CLIError.self) { try detect("x.jsonl", "\n \n") }
         do {
             _ = try detect("x.json", #"{"name":"A","town":"杨舍镇"}"#)
