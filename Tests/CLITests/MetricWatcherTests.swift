@@ -24,10 +24,11 @@ struct MetricWatcherTests {
             topicPrefix: "metric.", fromSequence: nil, requestTimeout: .milliseconds(100))
         let started = ContinuousClock.now
         await #expect(throws: CLIError.self) {
-            try await watcher.run(until: ContinuousClock.now + .seconds(30)) { _, _, _ in true }
+            try await watcher.run(until: ContinuousClock.now + .seconds(900)) { _, _, _ in true }
         }
-        // Three failed requests with back-off, far from the 30 s deadline.
-        #expect(ContinuousClock.now - started < .seconds(15))
+        // Three failed requests with back-off (about a second), far from the 900 s deadline; the bound is loose
+        // because a loaded 2-core machine running the whole suite can starve this test for tens of seconds.
+        #expect(ContinuousClock.now - started < .seconds(180))
     }
 
     @Test func cancellingTheCallerEndsTheWatchAndEverythingItStarted() async throws {
@@ -35,7 +36,7 @@ struct MetricWatcherTests {
         // Long request timeout and no deadline: only cancellation can end this watch.
         let watcher = MetricWatcher(
             publishEndpoint: "ipc://\(directory)/metrics.pub", syncEndpoint: "ipc://\(directory)/metrics.sync",
-            topicPrefix: "metric.", fromSequence: nil, requestTimeout: .seconds(30))
+            topicPrefix: "metric.", fromSequence: nil, requestTimeout: .seconds(900))
         let started = ContinuousClock.now
         let ended = await withTaskGroup(of: Bool.self) { group in
             group.addTask {
@@ -50,6 +51,7 @@ struct MetricWatcherTests {
             return await group.next() ?? false
         }
         #expect(ended)
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Far below the 900 s request timeout (loose bound: a loaded machine can starve the suite for a while).
+        #expect(ContinuousClock.now - started < .seconds(180))
     }
 }
