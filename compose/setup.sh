@@ -10,6 +10,8 @@ pkg-config --exists libzmq 2>/dev/null || need+=(libzmq3-dev)
 [ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
 if [ "${1:-}" = "--test" ]; then
     command -v chromium >/dev/null 2>&1 || need+=(chromium)
+    # a CJK font, or the screenshots show boxes for every Chinese character
+    fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-zenhei)
     command -v wrk >/dev/null 2>&1 || need+=(wrk)
 fi
 if [ "${#need[@]}" -gt 0 ]; then
