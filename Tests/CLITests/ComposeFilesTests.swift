@@ -162,6 +162,35 @@ import Testing
         #expect(metrics.dependsOn[ServiceDefinition.ingest.name]?["condition"] as? String == "service_healthy")
     }
 
+    /// `docker compose up` works with no preparation: nothing refers to a host file that a fresh checkout lacks,
+    /// and the web container, which binds the container's interfaces, has --allow-remote and a token file that
+    /// kechuang-web creates itself in its own data volume (`KECHUANG_WEB_CREATE_TOKEN`).
+    @Test func webStartsOutOfTheBoxWithATokenItCreates() throws {
+        let (document, services) = try Self.load()
+        if let secrets = document["secrets"] as? [String: [String: Any]] {
+            for (name, secret) in secrets {
+                if let file = secret["file"] as? String {
+                    #expect(FileManager.default.fileExists(atPath: RepositoryFiles.path("compose/" + file)),
+                            "secret \(name) needs \(file), which a fresh checkout does not have")
+                }
+            }
+        }
+        let web = try #require(services.first { $0.name == "web" })
+        let host = web.environment["KECHUANG_WEB_HOST"] ?? "127.0.0.1"
+        if !WebHostCheck.isLoopback(host) {
+            #expect(web.environment["KECHUANG_WEB_ALLOW_REMOTE"] == "true")
+            let tokenFile = try #require(web.environment["KECHUANG_WEB_TOKEN_FILE"], "a non-loopback bind needs a token")
+            let dataDirectory = try #require(web.environment["KECHUANG_DATA_DIR"])
+            #expect(tokenFile.hasPrefix(dataDirectory + "/"), "the token lives in web's own data volume")
+            #expect(web.environment["KECHUANG_WEB_CREATE_TOKEN"] == "true", "web must create its token on first start")
+        }
+    }
+
+    /// The loopback rule of kechuang-web (WebConfiguration.isLoopback), restated: CLITests does not link the service.
+    enum WebHostCheck {
+        static func isLoopback(_ host: String) -> Bool { host == "localhost" || host == "::1" || host.hasPrefix("127.") }
+    }
+
     @Test func healthCheckPatternMatchesOnlyTheAnsweringRowOfItsService() throws {
         // Rows in the exact form StatusCommand prints with --format json.
         func row(_ service: String, answered: Bool) -> String {

@@ -14,6 +14,31 @@ import Testing
         try WebConfiguration.checkBind(host: "0.0.0.0", allowRemote: true, hasToken: true)
     }
 
+    /// What compose runs with: `--create-token` writes a random token (0600) the first time and reuses it after,
+    /// never replacing an operator's own file; without `--token-file` it is refused.
+    @Test func createTokenWritesARandomTokenOnceAndKeepsAnExistingOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kechuang-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tokenFile = folder.appendingPathComponent("web-token").path
+        let environment = ["KECHUANG_HOME": folder.path, "KECHUANG_WEB_HOST": "0.0.0.0", "KECHUANG_WEB_ALLOW_REMOTE": "true",
+                           "KECHUANG_WEB_TOKEN_FILE": tokenFile, "KECHUANG_WEB_CREATE_TOKEN": "true"]
+        let first = try WebConfiguration.resolve(options: try WebOptions.parse([]), resolver: ConfigResolver(environment: environment))
+        let token = try #require(first.token)
+        #expect(token.count == 64 && token.allSatisfy(\.isHexDigit), "\(token)")
+        let mode = (try FileManager.default.attributesOfItem(atPath: tokenFile)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        let again = try WebConfiguration.resolve(options: try WebOptions.parse([]), resolver: ConfigResolver(environment: environment))
+        #expect(again.token == token, "a restart keeps the token")
+        try "operator-chosen-token-0123\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        let own = try WebConfiguration.resolve(options: try WebOptions.parse([]), resolver: ConfigResolver(environment: environment))
+        #expect(own.token == "operator-chosen-token-0123")
+        #expect(throws: WebError.self) {
+            try WebConfiguration.resolve(options: try WebOptions.parse(["--create-token"]),
+                                         resolver: ConfigResolver(environment: ["KECHUANG_HOME": folder.path]))
+        }
+    }
+
     @Test func resolvesFlagsOverEnvironmentOverDefaults() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kechuang-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

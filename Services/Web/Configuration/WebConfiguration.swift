@@ -63,6 +63,8 @@ public struct WebConfiguration: Sendable {
     public static let allowRemoteVariable = "KECHUANG_WEB_ALLOW_REMOTE"
     /// Environment variable of `--token-file`.
     public static let tokenFileVariable = "KECHUANG_WEB_TOKEN_FILE"
+    /// Environment variable of `--create-token`.
+    public static let createTokenVariable = "KECHUANG_WEB_CREATE_TOKEN"
     /// Environment variable of `--max-live-clients`.
     public static let maxLiveClientsVariable = "KECHUANG_WEB_MAX_LIVE_CLIENTS"
     /// Environment variable of `--live-buffer`.
@@ -107,7 +109,15 @@ public struct WebConfiguration: Sendable {
         let tokenFile: ConfigValue<String> = try resolver.resolve(
             "token_file", rawFlag: options.tokenFile, flagName: "--token-file", environmentKey: tokenFileVariable,
             default: "")
-        let token = tokenFile.value.isEmpty ? nil : try readToken(path: KechuangDirectories.absolutePath(tokenFile.value))
+        let createToken: ConfigValue<Bool> = try resolver.resolve(
+            "create_token", flag: options.createToken ? true : nil, flagName: "--create-token",
+            environmentKey: createTokenVariable, default: false)
+        if createToken.value && tokenFile.value.isEmpty {
+            throw WebError.invalidSetting(name: "create_token", value: "true", reason: "--create-token needs --token-file")
+        }
+        let tokenPath = KechuangDirectories.absolutePath(tokenFile.value)
+        if createToken.value { try createTokenFileIfMissing(path: tokenPath) }
+        let token = tokenFile.value.isEmpty ? nil : try readToken(path: tokenPath)
         try checkBind(host: host.value, allowRemote: allowRemote.value, hasToken: token != nil)
         let maxClients = try positive(resolver.resolve(
             "max_live_clients", rawFlag: options.maxLiveClients, flagName: "--max-live-clients",
@@ -138,6 +148,31 @@ public struct WebConfiguration: Sendable {
         }
         guard hasToken else {
             throw .remoteBindRefused(host: host, reason: "--allow-remote needs --token-file (a bearer token for every request)")
+        }
+    }
+
+    /// Writes a new random token (32 bytes from the system's secure generator, 64 hex digits) to `path` with mode
+    /// 0600 when no file exists there; an existing file — an operator's own token, or one created by an earlier
+    /// start — is left alone (`O_CREAT | O_EXCL`, so two starts never overwrite each other's token).
+    /// - Throws: ``WebError/unreadableTokenFile(path:reason:)`` when the file can be neither created nor found.
+    static func createTokenFileIfMissing(path: String) throws(WebError) {
+        var generator = SystemRandomNumberGenerator()
+        let token = (0..<32).map { _ in
+            let byte = UInt8.random(in: .min ... .max, using: &generator)
+            return String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }.joined()
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == EEXIST { return }
+            throw .unreadableTokenFile(path: path, reason: "cannot create it: \(String(cString: strerror(code)))")
+        }
+        defer { close(descriptor) }
+        let bytes = Array((token + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else {
+            unlink(path)
+            throw .unreadableTokenFile(path: path, reason: "cannot write it: \(String(cString: strerror(errno)))")
         }
     }
 

@@ -36,6 +36,9 @@ public struct WebOptions: ParsableArguments, Sendable {
     /// `--token-file`: file holding the bearer token every request must carry.
     @Option(name: .customLong("token-file"), help: "File whose first line is the bearer token every request must carry (env KECHUANG_WEB_TOKEN_FILE; required with --allow-remote, optional otherwise).")
     public var tokenFile: String?
+    /// `--create-token`: writes a fresh random token to `--token-file` when that file does not exist yet.
+    @Flag(name: .customLong("create-token"), help: "Create --token-file with a random token (mode 0600) when it does not exist yet; an existing file is used as is (env KECHUANG_WEB_CREATE_TOKEN; default false).")
+    public var createToken: Bool = false
     /// `--max-live-clients`: Server-Sent Events clients served at once.
     @Option(name: .customLong("max-live-clients"), help: "Server-Sent Events clients at once; more get 503 (env KECHUANG_WEB_MAX_LIVE_CLIENTS; default 64).")
     public var maxLiveClients: String?

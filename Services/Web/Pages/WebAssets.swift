@@ -15,7 +15,13 @@ public enum WebAssets {
         for (var i = 0; i < nodes.length; i++) { if (nodes[i].getAttribute(attribute) === value) { fn(nodes[i]); } }
       }
       var source = new EventSource('/api/live');
-      source.addEventListener('open', function () { setStatus('实时 live', 'on'); });
+      // data-live on the badge is set only here: 'connecting' once the stream is opened, 'open' once it answered
+      // (the browser tests check it to know this script ran).
+      if (status) { status.setAttribute('data-live', 'connecting'); }
+      source.addEventListener('open', function () {
+        setStatus('实时 live', 'on');
+        if (status) { status.setAttribute('data-live', 'open'); }
+      });
       source.addEventListener('error', function () { setStatus('重连中 reconnecting', 'off'); });
       source.addEventListener('metric', function (event) {
         var data = JSON.parse(event.data);
