@@ -165,7 +165,7 @@ enum MetricsBenchmark {
             var inFlight = 0
             for index in 0..<total {
                 try await Task.sleep(until: start + .seconds(Double(index) / rate), clock: .continuous)
-                if inFlight >= 256 {
+                if inFlight >= 32 { // ingest allows 32 requests in flight per client
                     lastSequence = max(lastSequence, try await group.next() ?? 0)
                     inFlight -= 1
                 }
