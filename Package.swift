@@ -205,7 +205,9 @@ let package = Package(
             dependencies: ["IngestService", "Contracts", "Domain", "Messaging",
                            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "MetricsTests", dependencies: ["MetricsService", "Contracts", "Domain", "Scoring"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MetricsTests", dependencies: ["MetricsService", "Contracts", "Domain", "Scoring"],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScoringServiceTests",
             dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "KechuangTestSupport"],

@@ -15,6 +15,9 @@ final class BenchmarkIngestProcess: Sendable {
     let directory: String
     private let process: Process
 
+    /// The child's process id.
+    var pid: Int32 { process.processIdentifier }
+
     private init(process: Process, requestEndpoint: String, directory: String) {
         self.process = process
         self.requestEndpoint = requestEndpoint

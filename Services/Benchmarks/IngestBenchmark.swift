@@ -79,7 +79,7 @@ enum IngestBenchmark {
         let loop = try SocketLoop(name: "kechuang.bench.ingest")
         do {
             let client = try await ZMQRequestClient.connect(service.requestEndpoint, on: loop, source: "bench")
-            try await measureEndToEnd(client: client, report: report)
+            try await measureEndToEnd(client: client, report: report, pid: service.pid)
             await client.close()
         } catch {
             await loop.shutdown()
@@ -89,22 +89,62 @@ enum IngestBenchmark {
     }
 
     /// The end-to-end runs against a started service.
-    static func measureEndToEnd(client: ZMQRequestClient, report: String) async throws {
+    /// Each line also gives ingest's CPU time per document (`/proc/<pid>/stat`, all threads), steadier than docs/s.
+    static func measureEndToEnd(client: ZMQRequestClient, report: String, pid: Int32) async throws {
         let filings = (0..<(filingBatches * 2)).map { batch in
             SubmitDocument(kind: .filing, content: filingCSV(batch: batch), name: "batch-\(batch).csv")
         }
         let reportDocuments = (0..<(reports * 2)).map { index in
             SubmitDocument(kind: .report, content: report + "\n（基准副本 \(index)）\n", reportYear: 2024)
         }
-        let filingAlone = try await submitAll(Array(filings[..<filingBatches]), inFlight: 1, client: client)
-        let filingGrouped = try await submitAll(Array(filings[filingBatches...]), inFlight: 4, client: client)
-        print("ingest.e2e.filing_1000 in_flight=1 docs/s=\(format(filingAlone)) rows/s=\(format(filingAlone * 1000))")
+        let oneEvent = try (0..<oneEventDocuments).map { index in
+            let events = MetricsBenchmark.loans(first: 500_000 + index, count: 1, grantOnly: true)
+            let lines = try events.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+            return SubmitDocument(kind: .events, content: lines.joined(separator: "\n") + "\n", name: "event-\(index)")
+        }
+        let (filingAlone, filingAloneCPU) = try await measured(pid) {
+            try await submitAll(Array(filings[..<filingBatches]), inFlight: 1, client: client)
+        }
+        let (filingGrouped, filingGroupedCPU) = try await measured(pid) {
+            try await submitAll(Array(filings[filingBatches...]), inFlight: 4, client: client)
+        }
+        print("ingest.e2e.filing_1000 in_flight=1 docs/s=\(format(filingAlone)) rows/s=\(format(filingAlone * 1000)) "
+            + "cpu_us_per_row=\(ProcessCPU.microsecondsPerItem(filingAloneCPU, filingBatches * rowsPerBatch))")
         print("ingest.e2e.filing_1000 in_flight=4 docs/s=\(format(filingGrouped)) rows/s=\(format(filingGrouped * 1000)) "
-            + "ratio_vs_1=\(format(filingGrouped / filingAlone))")
-        let reportAlone = try await submitAll(Array(reportDocuments[..<reports]), inFlight: 1, client: client)
-        let reportGrouped = try await submitAll(Array(reportDocuments[reports...]), inFlight: 16, client: client)
-        print("ingest.e2e.report in_flight=1 docs/s=\(format(reportAlone))")
-        print("ingest.e2e.report in_flight=16 docs/s=\(format(reportGrouped)) ratio_vs_1=\(format(reportGrouped / reportAlone))")
+            + "ratio_vs_1=\(format(filingGrouped / filingAlone)) "
+            + "cpu_us_per_row=\(ProcessCPU.microsecondsPerItem(filingGroupedCPU, filingBatches * rowsPerBatch))")
+        let (reportAlone, reportAloneCPU) = try await measured(pid) {
+            try await submitAll(Array(reportDocuments[..<reports]), inFlight: 1, client: client)
+        }
+        let (reportGrouped, reportGroupedCPU) = try await measured(pid) {
+            try await submitAll(Array(reportDocuments[reports...]), inFlight: 16, client: client)
+        }
+        print("ingest.e2e.report in_flight=1 docs/s=\(format(reportAlone)) "
+            + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(reportAloneCPU, reports))")
+        print("ingest.e2e.report in_flight=16 docs/s=\(format(reportGrouped)) ratio_vs_1=\(format(reportGrouped / reportAlone)) "
+            + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(reportGroupedCPU, reports))")
+        // One-event documents (issue #14's per-document figure): submit → durable → reply → published.
+        let half = oneEventDocuments / 2
+        let (eventAlone, eventAloneCPU) = try await measured(pid) {
+            try await submitAll(Array(oneEvent[..<half]), inFlight: 1, client: client)
+        }
+        let (eventGrouped, eventGroupedCPU) = try await measured(pid) {
+            try await submitAll(Array(oneEvent[half...]), inFlight: 32, client: client)
+        }
+        print("ingest.e2e.event_1 in_flight=1 docs/s=\(format(eventAlone)) "
+            + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(eventAloneCPU, half))")
+        print("ingest.e2e.event_1 in_flight=32 docs/s=\(format(eventGrouped)) "
+            + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(eventGroupedCPU, oneEventDocuments - half))")
+    }
+
+    /// One-event documents in the `ingest.e2e.event_1` runs (half with 1 in flight, half with 32).
+    static let oneEventDocuments = 2000
+
+    /// Runs `body` and returns its result with the CPU seconds `pid` used meanwhile.
+    static func measured<T>(_ pid: Int32, _ body: () async throws -> T) async rethrows -> (T, Double) {
+        let before = ProcessCPU.seconds(pid)
+        let result = try await body()
+        return (result, ProcessCPU.seconds(pid) - before)
     }
 
     /// Submits `documents` keeping `inFlight` requests outstanding; returns documents per second.

@@ -41,9 +41,10 @@ enum MetricsBenchmark {
         let client = try await ZMQRequestClient.connect(try ingest.endpoint("ingest.req"), on: loop, source: "bench")
 
         // Baseline: ingest alone.
-        let documents = 20
+        let documents = ProcessInfo.processInfo.environment["KECHUANG_BENCH_METRICS_DOCUMENTS"].flatMap { Int($0) } ?? 20
         let enterprisesPerDocument = 160
         var head: UInt64 = 0
+        let baselineCPU = ProcessCPU.seconds(ingest.pid)
         let baselineStart = ContinuousClock.now
         for document in 0..<documents {
             let accepted = try await submit(
@@ -54,11 +55,16 @@ enum MetricsBenchmark {
         let baselineSeconds = seconds(ContinuousClock.now - baselineStart)
         print("metrics.baseline documents=\(documents) ingest_events=\(head) seconds=\(format(baselineSeconds)) "
             + "events_per_s=\(format(Double(head) / baselineSeconds))")
+        let ingestBaselineCPU = ProcessCPU.seconds(ingest.pid) - baselineCPU
+        print("metrics.baseline_cpu ingest_cpu_s=\(format(ingestBaselineCPU)) "
+            + "ingest_cpu_us_per_event=\(ProcessCPU.microsecondsPerItem(ingestBaselineCPU, Int(head)))")
 
         // Catch-up: metrics applies the backlog by replay.
         let metrics = try await MetricsBenchmarkProcess.start(
             "kechuang-metrics", arguments: common + ["--heartbeat-ms", "200", "--ready-timeout-ms", "1"])
         defer { metrics.stop() }
+        let metricsReadyCPU = ProcessCPU.seconds(metrics.pid)
+        let ingestCatchupCPU = ProcessCPU.seconds(ingest.pid)
         let status = try await ZMQRequestClient.connect(try metrics.endpoint("metrics.req"), on: loop, source: "bench")
         let catchupStart = ContinuousClock.now
         let caughtUp = try await waitApplied(status, head)
@@ -66,11 +72,27 @@ enum MetricsBenchmark {
         print("metrics.catchup events=\(caughtUp.ingestApplied) updates=\(caughtUp.lastSequence) "
             + "seconds=\(format(catchupSeconds)) events_per_s=\(format(Double(caughtUp.ingestApplied) / catchupSeconds)) "
             + "updates_per_s=\(format(Double(caughtUp.lastSequence) / catchupSeconds))")
+        // CPU per applied event (from readiness to caught up; start-up is reported separately), and what serving the
+        // replay cost ingest.
+        let metricsTotalCPU = ProcessCPU.seconds(metrics.pid)
+        let metricsApplyCPU = metricsTotalCPU - metricsReadyCPU
+        let ingestReplayCPU = ProcessCPU.seconds(ingest.pid) - ingestCatchupCPU
+        print("metrics.catchup_cpu metrics_cpu_s=\(format(metricsApplyCPU)) startup_cpu_s=\(format(metricsReadyCPU)) "
+            + "metrics_cpu_us_per_event=\(ProcessCPU.microsecondsPerItem(metricsApplyCPU, Int(caughtUp.ingestApplied))) "
+            + "metrics_cpu_us_per_update=\(ProcessCPU.microsecondsPerItem(metricsApplyCPU, Int(caughtUp.lastSequence))) "
+            + "ingest_replay_cpu_us_per_event=\(ProcessCPU.microsecondsPerItem(ingestReplayCPU, Int(caughtUp.ingestApplied)))")
 
         // Live: paced one-event documents, latency per event.
-        try await live(
+        let liveCPU = (ingest: ProcessCPU.seconds(ingest.pid), metrics: ProcessCPU.seconds(metrics.pid))
+        let liveDocuments = try await live(
             client: client, status: status, loop: loop, ingestPublish: try ingest.endpoint("ingest.pub"),
             metricsPublish: try metrics.endpoint("metrics.pub"), firstEnterprise: 1 + documents * enterprisesPerDocument)
+        // CPU per one-event document while live: ingest (submit → durable → published) and metrics (apply → publish).
+        let ingestLiveCPU = ProcessCPU.seconds(ingest.pid) - liveCPU.ingest
+        let metricsLiveCPU = ProcessCPU.seconds(metrics.pid) - liveCPU.metrics
+        print("metrics.live_cpu ingest_cpu_s=\(format(ingestLiveCPU)) metrics_cpu_s=\(format(metricsLiveCPU)) "
+            + "ingest_cpu_us_per_document=\(ProcessCPU.microsecondsPerItem(ingestLiveCPU, liveDocuments)) "
+            + "metrics_cpu_us_per_document=\(ProcessCPU.microsecondsPerItem(metricsLiveCPU, liveDocuments))")
         await client.close()
         await status.close()
         await loop.shutdown()
@@ -79,7 +101,7 @@ enum MetricsBenchmark {
     private static func live(
         client: ZMQRequestClient, status: ZMQRequestClient, loop: SocketLoop, ingestPublish: String,
         metricsPublish: String, firstEnterprise: Int
-    ) async throws {
+    ) async throws -> Int {
         let rate = 1000.0
         let duration = 3.0
         let total = Int(rate * duration)
@@ -125,6 +147,7 @@ enum MetricsBenchmark {
             + "submit_to_update_p50_ms=\(format(percentile(endToEnd, 0.5))) submit_to_update_p99_ms=\(format(percentile(endToEnd, 0.99))) "
             + "event_to_update_p50_ms=\(format(percentile(publishToPublish, 0.5))) event_to_update_p99_ms=\(format(percentile(publishToPublish, 0.99))) "
             + "not_seen_live=\(lost)")
+        return total
     }
 
     /// Submits `total` one-event documents at `rate` per second, then waits (bounded) until metrics applied them
@@ -172,7 +195,7 @@ enum MetricsBenchmark {
 
     // MARK: Helpers
 
-    private static func loans(first: Int, count: Int, grantOnly: Bool = false) -> [ProgramEvent] {
+    static func loans(first: Int, count: Int, grantOnly: Bool = false) -> [ProgramEvent] {
         var events: [ProgramEvent] = []
         for n in first..<(first + count) {
             let digits = String(n)
@@ -188,7 +211,7 @@ enum MetricsBenchmark {
         return events
     }
 
-    private static func submit(_ client: ZMQRequestClient, events: [ProgramEvent], name: String) async throws -> SubmitAccepted {
+    static func submit(_ client: ZMQRequestClient, events: [ProgramEvent], name: String) async throws -> SubmitAccepted {
         let encoder = JSONEncoder()
         let lines = try events.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         let request = SubmitDocument(kind: .events, content: lines.joined(separator: "\n") + "\n", name: name)

@@ -141,15 +141,7 @@ enum ScoringBenchmark {
         return 0
     }
 
-    /// User plus system CPU time of `pid` so far, in seconds (0 when unreadable).
-    private static func cpuSeconds(_ pid: Int32) -> Double {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = text.lastIndex(of: ")") else { return 0 }
-        // Fields after the command name: state is field 3, utime 14 and stime 15 (clock ticks).
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
-        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
-    }
+    private static func cpuSeconds(_ pid: Int32) -> Double { ProcessCPU.seconds(pid) }
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

@@ -215,9 +215,9 @@ public struct MetricsStore: Sendable {
             envelopes, following: KechuangStream.ingest, shared: shared, decode: { try IngestEvent($0) },
             record: { envelope, event, sequence, db in
                 if event.isComputedFact {
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)",
-                        arguments: [Int64(clamping: sequence), envelope.type.rawValue, envelope.body])
+                    try db.cachedStatement(
+                        sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)"
+                    ).execute(arguments: [Int64(clamping: sequence), envelope.type.rawValue, envelope.body])
                 }
             },
             apply: { logic, event, sequence in logic.apply(event, ingestSequence: sequence) })
@@ -243,7 +243,10 @@ public struct MetricsStore: Sendable {
         let log = self.log
         let cursor = self.cursor
         return try await database.pool.write { db -> Applied in
-            try shared.withLogic { logic -> Applied in
+            // The metrics stream's head is read once per batch; every update is appended after it (no
+            // `SELECT MAX(sequence)` per update), through cached statements.
+            var appender = try log.appender(db)
+            return try shared.withLogic { logic -> Applied in
                 var updates = 0
                 var skipped: [(sequence: UInt64, reason: String)] = []
                 var lastSequence: UInt64?
@@ -259,14 +262,14 @@ public struct MetricsStore: Sendable {
                     }
                     try record(envelope, event, sequence, db)
                     for update in apply(&logic, event, sequence) {
-                        try Self.append(update, db, log: log, headers: headers, correlation: envelope.header.id)
+                        try Self.append(update, db, to: &appender, headers: headers, correlation: envelope.header.id)
                         updates += 1
                     }
                 }
                 if let lastSequence {
                     try cursor.setLastApplied(db, stream: stream, sequence: lastSequence)
                 }
-                return Applied(head: try log.head(db), updates: updates, skipped: skipped)
+                return Applied(head: appender.head, updates: updates, skipped: skipped)
             }
         }
     }
@@ -276,26 +279,28 @@ public struct MetricsStore: Sendable {
         let sequence = Int64(clamping: scoringSequence)
         switch event {
         case let .score(update):
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO score_fact (scheme, period, subject_kind, subject, points, grade, scoring_sequence)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (scheme, period, subject_kind, subject) DO UPDATE SET
                         points = excluded.points, grade = excluded.grade, scoring_sequence = excluded.scoring_sequence
                     WHERE excluded.scoring_sequence > score_fact.scoring_sequence
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     update.schemeID, update.period, update.subjectKind, update.subjectID,
                     DecimalText.string(update.points), update.grade?.id, sequence,
                 ])
         case let .highTech(update):
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO hightech_fact (credit_code, period, tier, scoring_sequence) VALUES (?, ?, ?, ?)
                     ON CONFLICT (credit_code, period) DO UPDATE SET
                         tier = excluded.tier, scoring_sequence = excluded.scoring_sequence
                     WHERE excluded.scoring_sequence > hightech_fact.scoring_sequence
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     update.assessment.creditCode.rawValue, String(update.assessment.period.latestYear),
                     update.assessment.tier.rawValue, sequence,
@@ -307,20 +312,22 @@ public struct MetricsStore: Sendable {
 
     /// Appends `update` to the metrics stream log and makes it the current value of its key.
     private static func append(
-        _ update: MetricUpdate, _ db: Database, log: StreamLogStore, headers: HeaderFactory, correlation: String?
+        _ update: MetricUpdate, _ db: Database, to appender: inout StreamLogStore.Appender, headers: HeaderFactory,
+        correlation: String?
     ) throws {
         let body = try EnvelopeCodec.encodeBody(update)
-        let sequence = try log.nextSequence(db)
+        let sequence = appender.nextSequence
         let header = Data(EnvelopeCodec.encodeHeader(
             headers.header(for: MetricUpdate.self, sequence: sequence, correlation: correlation)))
         let topic = update.topic.rawValue
-        try log.append(db, sequence: sequence, topic: topic, header: header, body: body)
-        try db.execute(
+        try appender.append(sequence: sequence, topic: topic, header: header, body: body)
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO metric_value
                     (sort_key, indicator, period, scope, source, topic, sequence, header, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 sortKey(update.key), update.key.indicator, update.key.period, update.key.scope.rawValue,
                 update.key.source.rawValue, topic, Int64(clamping: sequence), header, body,

@@ -10,7 +10,8 @@ public struct FollowerCursorStore: Sendable {
 
     /// The last applied sequence of `stream`, or 0 if nothing was ever applied.
     public func lastApplied(_ db: Database, stream: String) throws -> UInt64 {
-        let value = try Int64.fetchOne(db, sql: "SELECT last_applied FROM follower_cursor WHERE stream = ?", arguments: [stream]) ?? 0
+        let value = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT last_applied FROM follower_cursor WHERE stream = ?"), arguments: [stream]) ?? 0
         return UInt64(max(0, value))
     }
 
@@ -19,13 +20,13 @@ public struct FollowerCursorStore: Sendable {
         guard let stored = Int64(exactly: sequence) else {
             throw StorageError.sequenceOverflow(field: "follower_cursor.last_applied", value: sequence)
         }
-        try db.execute(
+        // Cached: written once per applied batch by every follower.
+        try db.cachedStatement(
             sql: """
                 INSERT INTO follower_cursor (stream, last_applied) VALUES (?, ?)
                 ON CONFLICT(stream) DO UPDATE SET last_applied = excluded.last_applied
-                """,
-            arguments: [stream, stored]
-        )
+                """
+        ).execute(arguments: [stream, stored])
     }
 
     /// Every stored cursor, keyed by stream name.

@@ -18,7 +18,8 @@ public struct StreamLogStore: Sendable {
 
     /// The last appended sequence, or 0 when the log has never had an entry.
     public func head(_ db: Database) throws -> UInt64 {
-        let value = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM stream_log") ?? 0
+        // Cached: read by every append batch and every status request; otherwise SQLite parses it each time.
+        let value = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(sequence) FROM stream_log")) ?? 0
         return UInt64(max(0, value))
     }
 
@@ -50,10 +51,52 @@ public struct StreamLogStore: Sendable {
         guard let storedSequence = Int64(exactly: sequence) else {
             throw StorageError.sequenceOverflow(field: "stream_log.sequence", value: sequence)
         }
-        try db.execute(
-            sql: "INSERT INTO stream_log (sequence, topic, header, body, created_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [storedSequence, topic, header, body, Self.milliseconds(now)]
-        )
+        try db.cachedStatement(sql: Self.insertSQL)
+            .execute(arguments: [storedSequence, topic, header, body, Self.milliseconds(now)])
+    }
+
+    /// The one INSERT every append uses (prepared once per connection through `cachedStatement`).
+    static let insertSQL = "INSERT INTO stream_log (sequence, topic, header, body, created_at) VALUES (?, ?, ?, ?, ?)"
+
+    /// Appends entries one at a time within ONE transaction after reading the head once (for writers whose entries
+    /// come out of a loop, e.g. the metric updates of a batch of applied events, where ``appendConsecutive(_:count:now:entry:)``
+    /// does not fit because the count is not known up front).
+    ///
+    /// Use it only inside the transaction that created it, and append to the log only through it meanwhile: it
+    /// trusts the head it read instead of re-reading `MAX(sequence)` for every entry.
+    public struct Appender {
+        private let statement: Statement
+        private let createdAt: Int64
+        /// The sequence the next ``append(sequence:topic:header:body:)`` must use.
+        public private(set) var nextSequence: UInt64
+        /// The last appended sequence (the log's head), 0 when the log is still empty.
+        public var head: UInt64 { nextSequence - 1 }
+
+        init(statement: Statement, createdAt: Int64, nextSequence: UInt64) {
+            self.statement = statement
+            self.createdAt = createdAt
+            self.nextSequence = nextSequence
+        }
+
+        /// Appends the entry with `sequence`, which must be ``nextSequence`` (its header carries it).
+        /// - Throws: ``StorageError/sequenceOutOfOrder(expected:got:)`` for any other sequence, SQLite errors.
+        public mutating func append(sequence: UInt64, topic: String, header: Data, body: Data) throws {
+            guard sequence == nextSequence else {
+                throw StorageError.sequenceOutOfOrder(expected: nextSequence, got: sequence)
+            }
+            guard let storedSequence = Int64(exactly: sequence) else {
+                throw StorageError.sequenceOverflow(field: "stream_log.sequence", value: sequence)
+            }
+            try statement.execute(arguments: [storedSequence, topic, header, body, createdAt])
+            nextSequence = sequence + 1
+        }
+    }
+
+    /// An ``Appender`` for the current transaction, starting after the current head; its entries are stamped `now`.
+    public func appender(_ db: Database, now: Date = Date()) throws -> Appender {
+        Appender(
+            statement: try db.cachedStatement(sql: Self.insertSQL), createdAt: Self.milliseconds(now),
+            nextSequence: try nextSequence(db))
     }
 
     /// Appends an entry whose header is built from its assigned sequence; returns that sequence.
@@ -80,8 +123,7 @@ public struct StreamLogStore: Sendable {
         guard let storedFirst = Int64(exactly: first), Int64(exactly: last) != nil else {
             throw StorageError.sequenceOverflow(field: "stream_log.sequence", value: last)
         }
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO stream_log (sequence, topic, header, body, created_at) VALUES (?, ?, ?, ?, ?)")
+        let statement = try db.cachedStatement(sql: Self.insertSQL)
         let createdAt = Self.milliseconds(now)
         for index in 0..<count {
             let (topic, header, body) = try entry(index, first + UInt64(index))
@@ -100,9 +142,10 @@ public struct StreamLogStore: Sendable {
     public func entries(_ db: Database, after: UInt64, limit: Int) throws -> [StreamLogEntry] {
         guard limit > 0 else { return [] }
         let lowerBound = Int64(clamping: after)
+        // Cached: the owner reads every committed entry back through this query to publish it.
         let rows = try Row.fetchAll(
-            db,
-            sql: "SELECT sequence, topic, header, body, created_at FROM stream_log WHERE sequence > ? ORDER BY sequence LIMIT ?",
+            db.cachedStatement(
+                sql: "SELECT sequence, topic, header, body, created_at FROM stream_log WHERE sequence > ? ORDER BY sequence LIMIT ?"),
             arguments: [lowerBound, limit]
         )
         return rows.map { row in
