@@ -20,6 +20,7 @@ struct NotifyRequestHandler: RequestHandler {
         do {
             switch request.type {
             case NotifyStatusRequest.messageType:
+                _ = try request.decode(NotifyStatusRequest.self)  // a body that is not the request is refused
                 return try await status()
             case SilenceRequest.messageType:
                 return try await silence(try request.decode(SilenceRequest.self))

@@ -13,6 +13,11 @@ struct WebRequestHandler: RequestHandler {
     func handle(_ request: Envelope) async -> any WireMessage {
         switch request.type {
         case WebStatusRequest.messageType:
+            do {
+                _ = try request.decode(WebStatusRequest.self)  // a body that is not the request is refused
+            } catch {
+                return ErrorReply(error)
+            }
             let (metrics, scoring, values, scores) = state.read {
                 ($0.metricsApplied, $0.scoringApplied, $0.values.count, $0.scores.count)
             }
