@@ -31,11 +31,7 @@ final class BenchmarkIngestProcess: Sendable {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw Failure(description: "\(binary.path) not found: build it first (swift build -c release)")
         }
-        var template = Array("/tmp/kc-bench-XXXXXX".utf8CString)
-        let directory = template.withUnsafeMutableBufferPointer { buffer -> String? in
-            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
-            return String(cString: base)
-        }
+        let directory = BenchmarkDirectory.make(prefix: "/tmp/kc-bench-")
         guard let directory else { throw Failure(description: "cannot create a temporary directory") }
         let process = Process()
         process.executableURL = binary

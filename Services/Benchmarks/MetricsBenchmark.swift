@@ -15,11 +15,7 @@ import ZeroMQ
 ///   published to the metric update being published (p50 / p99).
 enum MetricsBenchmark {
     static func run() async throws {
-        var template = Array("/tmp/kc-mb-XXXXXX".utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer -> String? in
-            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
-            return String(cString: base)
-        }
+        let created = BenchmarkDirectory.make(prefix: "/tmp/kc-mb-")
         guard let directory = created else {
             print("metrics.skipped reason=\"cannot create a temporary directory\"")
             return

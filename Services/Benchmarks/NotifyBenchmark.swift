@@ -109,11 +109,7 @@ enum NotifyBenchmark {
     }
 
     static func latency(samples: Int) async throws {
-        var template = Array("/tmp/kc-nb-XXXXXX".utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer -> String? in
-            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
-            return String(cString: base)
-        }
+        let created = BenchmarkDirectory.make(prefix: "/tmp/kc-nb-")
         guard let directory = created else {
             print("notify.latency skipped reason=\"cannot create a temporary directory\"")
             return

@@ -18,11 +18,7 @@ enum ScoringBenchmark {
     static func run() async throws {
         let enterprises = ProcessInfo.processInfo.environment["KECHUANG_BENCH_SCORING_ENTERPRISES"].flatMap { Int($0) }
             ?? 20_000
-        var template = Array("/tmp/kc-sb-XXXXXX".utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer -> String? in
-            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
-            return String(cString: base)
-        }
+        let created = BenchmarkDirectory.make(prefix: "/tmp/kc-sb-")
         guard let directory = created else {
             print("scoring.skipped reason=\"cannot create a temporary directory\"")
             return
@@ -68,7 +64,7 @@ enum ScoringBenchmark {
         print("scoring.catchup_cpu scoring_cpu_s=\(format(scoringCPU)) ingest_cpu_s=\(format(ingestCPU)) "
             + "scoring_cpu_us_per_filing=\(format(scoringCPU * 1e6 / Double(enterprises * 2))) "
             + "ingest_cpu_us_per_filing=\(format(ingestCPU * 1e6 / Double(enterprises * 2)))")
-        print("scoring.memory enterprises=\(enterprises) rss_mb=\(format(Double(residentKilobytes(scoring.pid)) / 1024))")
+        print("scoring.memory enterprises=\(enterprises) rss_mb=\(format(Double(ProcessMemory.residentKilobytes(scoring.pid)) / 1024))")
 
         var latencies: [Double] = []
         for _ in 0..<50 {
@@ -95,7 +91,7 @@ enum ScoringBenchmark {
         let restarted = try await MetricsBenchmarkProcess.start(
             "kechuang-scoring", arguments: common + ["--heartbeat-ms", "200", "--ready-timeout-ms", "1"])
         print("scoring.restart facts=\(enterprises * 2) start_to_ready_s=\(format(seconds(ContinuousClock.now - restartStart))) "
-            + "rss_mb=\(format(Double(residentKilobytes(restarted.pid)) / 1024))")
+            + "rss_mb=\(format(Double(ProcessMemory.residentKilobytes(restarted.pid)) / 1024))")
         restarted.stop()
         await client.close()
         await loop.shutdown()
@@ -130,15 +126,6 @@ enum ScoringBenchmark {
             if current.ingestApplied >= sequence || ContinuousClock.now > deadline { return current }
             try await Task.sleep(for: .milliseconds(20))
         }
-    }
-
-    /// VmRSS of `pid` in kB (0 when unreadable).
-    private static func residentKilobytes(_ pid: Int32) -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
-        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
-        }
-        return 0
     }
 
     private static func cpuSeconds(_ pid: Int32) -> Double { ProcessCPU.seconds(pid) }

@@ -15,11 +15,7 @@ import ZeroMQ
 enum StormBenchmark {
     static func run() async throws {
         let total = ProcessInfo.processInfo.environment["KECHUANG_BENCH_STORM_REQUESTS"].flatMap { Int($0) } ?? 40_000
-        var template = Array("/tmp/kc-st-XXXXXX".utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer -> String? in
-            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
-            return String(cString: base)
-        }
+        let created = BenchmarkDirectory.make(prefix: "/tmp/kc-st-")
         guard let directory = created else {
             print("storm.skipped reason=\"cannot create a temporary directory\"")
             return
@@ -39,7 +35,7 @@ enum StormBenchmark {
                 SubmitDocument(kind: .filing, content: IngestBenchmark.filingCSV(batch: batch), name: "seed-\(batch).csv"),
                 expecting: SubmitAccepted.self, timeout: .seconds(120))
         }
-        let before = residentKilobytes(ingest.pid)
+        let before = ProcessMemory.residentKilobytes(ingest.pid)
         let start = ContinuousClock.now
         let kinds = try hostileRequests()
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -69,9 +65,9 @@ enum StormBenchmark {
         }
         let seconds = Double((ContinuousClock.now - start).components.seconds)
             + Double((ContinuousClock.now - start).components.attoseconds) / 1e18
-        let after = residentKilobytes(ingest.pid)
+        let after = ProcessMemory.residentKilobytes(ingest.pid)
         try await Task.sleep(for: .seconds(3))
-        let settled = residentKilobytes(ingest.pid)
+        let settled = ProcessMemory.residentKilobytes(ingest.pid)
         let accepted = try await client.request(
             SubmitDocument(kind: .filing, content: IngestBenchmark.filingCSV(batch: 99), name: "after.csv"),
             expecting: SubmitAccepted.self, timeout: .seconds(120))
@@ -103,14 +99,6 @@ enum StormBenchmark {
             frames("stream.replay", #"{"stream":"ingest","afterSequence":-1,"limit":1000}"#),
         ]
         return (request, sync)
-    }
-
-    private static func residentKilobytes(_ pid: Int32) -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
-        for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
-        }
-        return 0
     }
 
     private static func mb(_ kilobytes: Int) -> String { String(format: "%.1f", Double(kilobytes) / 1024) }

@@ -25,11 +25,7 @@ enum WebBenchmark {
         let connections = environment["KECHUANG_BENCH_WEB_CONNECTIONS"].flatMap { Int($0) } ?? 32
         let clients = environment["KECHUANG_BENCH_WEB_SSE_CLIENTS"].flatMap { Int($0) } ?? 200
         let enterprises = environment["KECHUANG_BENCH_WEB_ENTERPRISES"].flatMap { Int($0) } ?? 300
-        var template = Array("/tmp/kc-wb-XXXXXX".utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { buffer -> String? in
-            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
-            return String(cString: base)
-        }
+        let created = BenchmarkDirectory.make(prefix: "/tmp/kc-wb-")
         guard let directory = created else {
             print("web.skipped reason=\"cannot create a temporary directory\"")
             return
