@@ -116,6 +116,7 @@ import Testing
         let server = try await TestHTTPServer.start(script: [.status(500, "boom"), .status(503, "busy")], fallback: .status(204, ""))
         let harness = try NotifyHarness(rules: rules(
             "  - {name: hook, type: webhook, url: \"\(server.url())\", max_attempts: 5}", route: "receiver: hook"))
+        defer { harness.remove() }
         let made = try await harness.apply([(1, NotifyHarness.update(value: 120))])
         let id = try #require(made.first?.id)
         #expect(try await harness.states(id) == ["hook": "pending"])   // stored before any attempt
@@ -134,6 +135,7 @@ import Testing
         let server = try await TestHTTPServer.start(script: [.status(500, ""), .status(500, "")], fallback: .status(200, "{}"))
         let harness = try NotifyHarness(rules: rules(
             "  - {name: hook, type: webhook, url: \"\(server.url())\", max_attempts: 2}", route: "receiver: hook"))
+        defer { harness.remove() }
         let id = try #require(try await harness.apply([(1, NotifyHarness.update(value: 120))]).first?.id)
         try await harness.whileDelivering {
             try await harness.eventually("dead letter") { try await harness.states(id) == ["hook": "failed"] }
@@ -156,6 +158,7 @@ import Testing
               - {name: slow, type: webhook, url: "\(server.url())", timeout: 30s}
               - {name: outbox, type: file, path: out.jsonl}
             """, route: "receivers: [slow, outbox]"))
+        defer { harness.remove() }
         let id = try #require(try await harness.apply([(1, NotifyHarness.update(value: 120))]).first?.id)
         try await harness.whileDelivering {
             _ = try await server.waitForRequests(1)    // the slow one is stuck in its attempt …

@@ -38,6 +38,11 @@ struct NotifyHarness: Sendable {
             logger: Logger(label: "test.notify"))
     }
 
+    /// Deletes the harness's folder (database, outbox). Reopened harnesses share it: remove once, at the end.
+    func remove() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
     /// Loads the stored state into the engine (as a restart would).
     func reopened(rules yaml: String) async throws -> NotifyHarness {
         let harness = try NotifyHarness(rules: yaml, folder: folder)

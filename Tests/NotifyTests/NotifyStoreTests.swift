@@ -20,6 +20,7 @@ import Testing
 
     @Test func reapplyingABatchChangesNothing() async throws {
         let harness = try NotifyHarness(rules: yaml)
+        defer { harness.remove() }
         let batch: [(UInt64, MetricUpdate)] = [(1, NotifyHarness.update(value: 50)), (2, NotifyHarness.update(value: 120, previous: 50))]
         let first = try await harness.apply(batch)
         #expect(first.count == 1)
@@ -32,6 +33,7 @@ import Testing
 
     @Test func aRestartDerivesTheSameIDsAndKeepsPendingDeliveries() async throws {
         let harness = try NotifyHarness(rules: yaml)
+        defer { harness.remove() }
         let made = try await harness.apply([(1, NotifyHarness.update(value: 120))])
         // "Crash": a second database handle on the same file, the engine state loaded from it.
         let reopened = try await harness.reopened(rules: yaml)
@@ -39,11 +41,13 @@ import Testing
         #expect(try await reopened.states(try #require(made.first?.id)) == ["outbox": "pending"])
         // A fresh database fed the same entries makes the same id.
         let fresh = try NotifyHarness(rules: yaml)
+        defer { fresh.remove() }
         #expect(try await fresh.apply([(1, NotifyHarness.update(value: 120))]).map(\.id) == made.map(\.id))
     }
 
     @Test func aLineWrittenBeforeACrashIsNotWrittenAgain() async throws {
         let harness = try NotifyHarness(rules: yaml)
+        defer { harness.remove() }
         let record = try #require(try await harness.apply([(1, NotifyHarness.update(value: 120))]).first)
         // The crash fell between the fsync'd line and the "delivered" mark: the line is there, the row pending.
         try await FileReceiver(name: "outbox", path: harness.folder + "/out.jsonl").deliver(record)
@@ -57,6 +61,7 @@ import Testing
 
     @Test func silencesPersistWithTheState() async throws {
         let harness = try NotifyHarness(rules: yaml)
+        defer { harness.remove() }
         let silence = Silence(
             id: "s1", matchers: [try LabelMatcher(parsing: "rule=big")], startsAt: Date(),
             endsAt: Date().addingTimeInterval(3600), createdBy: "t", comment: "")
@@ -79,6 +84,7 @@ import Testing
               - {id: a, topic: metric, when: {any: true}, message: m}
             """
         let harness = try NotifyHarness(rules: original)
+        defer { harness.remove() }
         let path = harness.folder + "/rules.yaml"
         let reloader = RulesReloader(
             path: path, engine: harness.engine, receivers: harness.receivers, dispatcher: harness.dispatcher,
