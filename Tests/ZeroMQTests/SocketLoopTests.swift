@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ZeroMQ
 
@@ -13,16 +14,29 @@ struct SocketLoopTests {
         let pull = try await loop.open(.pull, incomingCapacity: 4) { try $0.bind(endpoint) }
         let push = try await loop.open(.push) { try $0.connect(endpoint) }
         let total = 200
-        let received = try await withTimeout("200 messages") {
-            Task {
-                for index in 0..<total { try await push.send([Frame(string: "m"), Frame(string: "\(index)")]) }
+        let progress = ExchangeProgress()
+        let received: [Int]
+        do {
+            received = try await withTimeout("200 messages") {
+                Task {
+                    for index in 0..<total {
+                        try await push.send([Frame(string: "m"), Frame(string: "\(index)")])
+                        progress.count { $0.sent += 1 }
+                    }
+                }
+                var seen: [Int] = []
+                for await message in pull.incoming {
+                    seen.append(Int(message.last?.text ?? "") ?? -1)
+                    progress.count { $0.received += 1 }
+                    if seen.count == total { break }
+                }
+                return seen
             }
-            var seen: [Int] = []
-            for await message in pull.incoming {
-                seen.append(Int(message.last?.text ?? "") ?? -1)
-                if seen.count == total { break }
-            }
-            return seen
+        } catch {
+            // Say where it stopped, so a stall can be told from a slow machine.
+            Issue.record("\(error): \(progress.description)")
+            await loop.shutdown()
+            return
         }
         #expect(received == Array(0..<total))
         await loop.shutdown()
@@ -216,4 +230,11 @@ struct SocketLoopTests {
         try await withTimeout("loop exit") { await loop.shutdown() }
         #expect(loop.isShutDown)
     }
+}
+
+/// How far a PUSH/PULL exchange got, for the failure message of a timed-out test.
+private final class ExchangeProgress: Sendable, CustomStringConvertible {
+    private let counts = Mutex((sent: 0, received: 0))
+    func count(_ change: (inout (sent: Int, received: Int)) -> Void) { counts.withLock { change(&$0) } }
+    var description: String { counts.withLock { "\($0.sent) sent, \($0.received) received" } }
 }
