@@ -102,27 +102,33 @@ enum IngestBenchmark {
             let lines = try events.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
             return SubmitDocument(kind: .events, content: lines.joined(separator: "\n") + "\n", name: "event-\(index)")
         }
-        let (filingAlone, filingAloneCPU) = try await measured(pid) {
-            try await submitAll(Array(filings[..<filingBatches]), inFlight: 1, client: client)
+        let parts = endToEndParts
+        if parts.contains("filing") {
+            let (filingAlone, filingAloneCPU) = try await measured(pid) {
+                try await submitAll(Array(filings[..<filingBatches]), inFlight: 1, client: client)
+            }
+            let (filingGrouped, filingGroupedCPU) = try await measured(pid) {
+                try await submitAll(Array(filings[filingBatches...]), inFlight: 4, client: client)
+            }
+            print("ingest.e2e.filing_1000 in_flight=1 docs/s=\(format(filingAlone)) rows/s=\(format(filingAlone * 1000)) "
+                + "cpu_us_per_row=\(ProcessCPU.microsecondsPerItem(filingAloneCPU, filingBatches * rowsPerBatch))")
+            print("ingest.e2e.filing_1000 in_flight=4 docs/s=\(format(filingGrouped)) rows/s=\(format(filingGrouped * 1000)) "
+                + "ratio_vs_1=\(format(filingGrouped / filingAlone)) "
+                + "cpu_us_per_row=\(ProcessCPU.microsecondsPerItem(filingGroupedCPU, filingBatches * rowsPerBatch))")
         }
-        let (filingGrouped, filingGroupedCPU) = try await measured(pid) {
-            try await submitAll(Array(filings[filingBatches...]), inFlight: 4, client: client)
+        if parts.contains("report") {
+            let (reportAlone, reportAloneCPU) = try await measured(pid) {
+                try await submitAll(Array(reportDocuments[..<reports]), inFlight: 1, client: client)
+            }
+            let (reportGrouped, reportGroupedCPU) = try await measured(pid) {
+                try await submitAll(Array(reportDocuments[reports...]), inFlight: 16, client: client)
+            }
+            print("ingest.e2e.report in_flight=1 docs/s=\(format(reportAlone)) "
+                + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(reportAloneCPU, reports))")
+            print("ingest.e2e.report in_flight=16 docs/s=\(format(reportGrouped)) ratio_vs_1=\(format(reportGrouped / reportAlone)) "
+                + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(reportGroupedCPU, reports))")
         }
-        print("ingest.e2e.filing_1000 in_flight=1 docs/s=\(format(filingAlone)) rows/s=\(format(filingAlone * 1000)) "
-            + "cpu_us_per_row=\(ProcessCPU.microsecondsPerItem(filingAloneCPU, filingBatches * rowsPerBatch))")
-        print("ingest.e2e.filing_1000 in_flight=4 docs/s=\(format(filingGrouped)) rows/s=\(format(filingGrouped * 1000)) "
-            + "ratio_vs_1=\(format(filingGrouped / filingAlone)) "
-            + "cpu_us_per_row=\(ProcessCPU.microsecondsPerItem(filingGroupedCPU, filingBatches * rowsPerBatch))")
-        let (reportAlone, reportAloneCPU) = try await measured(pid) {
-            try await submitAll(Array(reportDocuments[..<reports]), inFlight: 1, client: client)
-        }
-        let (reportGrouped, reportGroupedCPU) = try await measured(pid) {
-            try await submitAll(Array(reportDocuments[reports...]), inFlight: 16, client: client)
-        }
-        print("ingest.e2e.report in_flight=1 docs/s=\(format(reportAlone)) "
-            + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(reportAloneCPU, reports))")
-        print("ingest.e2e.report in_flight=16 docs/s=\(format(reportGrouped)) ratio_vs_1=\(format(reportGrouped / reportAlone)) "
-            + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(reportGroupedCPU, reports))")
+        guard parts.contains("event") else { return }
         // One-event documents (issue #14's per-document figure): submit → durable → reply → published.
         let half = oneEventDocuments / 2
         let (eventAlone, eventAloneCPU) = try await measured(pid) {
@@ -135,6 +141,14 @@ enum IngestBenchmark {
             + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(eventAloneCPU, half))")
         print("ingest.e2e.event_1 in_flight=32 docs/s=\(format(eventGrouped)) "
             + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(eventGroupedCPU, oneEventDocuments - half))")
+    }
+
+    /// The end-to-end parts to run: `KECHUANG_BENCH_INGEST_PARTS`, a comma-separated subset of `filing`, `report`,
+    /// `event` (default: all three).
+    static var endToEndParts: Set<String> {
+        let text = ProcessInfo.processInfo.environment["KECHUANG_BENCH_INGEST_PARTS"] ?? ""
+        let parts = Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        return parts.isEmpty ? ["filing", "report", "event"] : parts
     }
 
     /// One-event documents in the `ingest.e2e.event_1` runs (half with 1 in flight, half with 32).
