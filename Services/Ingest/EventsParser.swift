@@ -1,6 +1,7 @@
 import Contracts
 import Domain
 import Foundation
+import Messaging
 
 /// Parses a program-events document — one ``Domain/ProgramEvent`` JSON object per line (a JSON array is accepted
 /// too) — and checks what decoding cannot: no date after the current year, no negative amount. Any bad line
@@ -32,7 +33,8 @@ enum EventsParser {
                 }
                 let event: ProgramEvent
                 do {
-                    event = try decoder.decode(ProgramEvent.self, from: data)
+                    event = try FastJSONDecoder.decode(ProgramEvent.self, from: data)
+                        ?? decoder.decode(ProgramEvent.self, from: data)
                 } catch let error as DecodingError {
                     problems.append(problem(error, line: line))
                     continue

@@ -152,6 +152,7 @@ public enum EnvelopeCodec {
         // Every body is a JSON object (§4); another JSON value is a schema error naming no field.
         let kind = jsonKind(of: body)
         guard kind == "an object" else { throw .invalidBody(type: type, field: nil, reason: "expected a JSON object, got \(kind)") }
+        if let value = FastJSONDecoder.decode(M.self, from: body) { return value }
         do {
             return try JSONCoders.decoder.decode(M.self, from: body)
         } catch let error as DecodingError {

@@ -1,0 +1,146 @@
+import KechuangTestSupport
+import Foundation
+import Testing
+
+@testable import Messaging
+
+/// A body of only the values the fast decoder decodes itself (no `Decimal`, `Date`, `Data`, `URL`, `Float`).
+struct PlainBody: Codable, Equatable {
+    enum Kind: String, Codable { case reported, computed }
+    enum Step: Codable, Equatable {
+        case wait
+        case hire(count: Int, team: String?)
+        case split([Step])
+    }
+    struct Period: Codable, Equatable { var year: Int; var months: [Int]?; var label: String? }
+    var text: String
+    var flag: Bool
+    var int8: Int8
+    var uint64: UInt64
+    var int64: Int64
+    var double: Double
+    var kind: Kind
+    var optionalNil: String?
+    var optionalSome: Int?
+    var nested: Period
+    var list: [Period]
+    var map: [String: Int]
+    var intMap: [Int: String]
+    var nullInArray: [Int?]
+    var steps: [Step]
+}
+
+@Suite struct FastJSONDecoderTests {
+    static let words = ["科技贷", "a\"q", "back\\", "tab\t", "🚀", "", "plain", "\u{1}", "\u{2028}", "斜/杠"]
+
+    static func plain(_ random: inout SeededRandom) -> PlainBody {
+        func word() -> String { words.randomElement(using: &random) ?? "" }
+        func step(_ depth: Int) -> PlainBody.Step {
+            switch Int.random(in: 0..<(depth > 1 ? 2 : 3), using: &random) {
+            case 0: return .wait
+            case 1: return .hire(count: Int.random(in: -9...9, using: &random), team: Bool.random(using: &random) ? word() : nil)
+            default: return .split((0..<Int.random(in: 0...3, using: &random)).map { _ in step(depth + 1) })
+            }
+        }
+        return PlainBody(
+            text: word() + word(), flag: Bool.random(using: &random), int8: Int8.random(in: .min ... .max, using: &random),
+            uint64: UInt64.random(in: 0 ... .max, using: &random), int64: Int64.random(in: .min ... .max, using: &random),
+            double: [0, -0.5, 1e-7, 123456.789, 1e300, 3, 0.1].randomElement(using: &random) ?? 0,
+            kind: Bool.random(using: &random) ? .reported : .computed,
+            optionalNil: nil, optionalSome: Bool.random(using: &random) ? 5 : nil,
+            nested: PlainBody.Period(year: 2024, months: Bool.random(using: &random) ? [1, 11] : nil, label: word()),
+            list: [PlainBody.Period(year: 2023, months: [], label: nil)],
+            map: [word(): 1, "万元": -3], intMap: [3: "three", -1: word()], nullInArray: [1, nil, 3],
+            steps: (0..<Int.random(in: 0...4, using: &random)).map { _ in step(0) })
+    }
+
+    /// The safety property: whatever the bytes, the fast decoder gives no value or JSONDecoder's value.
+    static func agreesWithFoundation<T: Decodable & Equatable>(_ type: T.Type, _ bytes: [UInt8]) -> (fast: Bool, agrees: Bool) {
+        let fast = bytes.withUnsafeBytes { FastJSONDecoder.decode(type, from: $0) }
+        guard let fast else { return (false, true) }
+        guard let reference = try? JSONDecoder().decode(type, from: Data(bytes)) else { return (true, false) }
+        return (true, fast == reference)
+    }
+
+    @Test func valuesDecodeToWhatFoundationDecodes() throws {
+        var random = SeededRandom(seed: 2026)
+        for _ in 0..<500 {
+            let value = Self.plain(&random)
+            for bytes in [Array(try JSONEncoder().encode(value)), try FastJSONEncoder.encode(value)] {
+                let fast = bytes.withUnsafeBytes { FastJSONDecoder.decode(PlainBody.self, from: $0) }
+                #expect(fast == value, "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test func typesJSONDecoderTreatsSpeciallyAreLeftToIt() throws {
+        var random = SeededRandom(seed: 5)
+        for _ in 0..<100 {
+            let value = FastJSONEncoderTests.rich(&random)
+            let bytes = Array(try JSONEncoder().encode(value))
+            #expect(bytes.withUnsafeBytes { FastJSONDecoder.decode(RichBody.self, from: $0) } == nil)
+            // Through the codec the value is still decoded (by the fallback).
+            #expect(try EnvelopeCodec.decodeBody(RichBody.self, from: Data(bytes), type: RichBody.messageType) == value)
+        }
+    }
+
+    /// Mutated documents (bytes replaced, inserted, deleted; numbers and strings swapped): never a value
+    /// JSONDecoder would not give.
+    @Test func mutatedDocumentsNeverDecodeDifferently() throws {
+        var random = SeededRandom(seed: 77)
+        let replacements: [[UInt8]] = [
+            Array("1.0".utf8), Array("-0".utf8), Array("1e400".utf8), Array("\"\\ud800\"".utf8), Array("null".utf8),
+            Array("\"x\"".utf8), Array("true".utf8), Array("[]".utf8), Array("{}".utf8), Array("\"a\":1,\"a\":2".utf8),
+            Array("99999999999999999999".utf8), Array("\u{FEFF}".utf8), [0xFF], [0x00], Array(",".utf8),
+        ]
+        var fastCount = 0
+        for round in 0..<3000 {
+            var bytes = Array(try JSONEncoder().encode(Self.plain(&random)))
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: bytes[at] = UInt8.random(in: 0...255, using: &random)
+                case 1: bytes.remove(at: at)
+                case 2: bytes.insert(contentsOf: replacements.randomElement(using: &random) ?? [], at: at)
+                default:
+                    let end = min(bytes.count, at + Int.random(in: 1...6, using: &random))
+                    bytes.replaceSubrange(at..<end, with: replacements.randomElement(using: &random) ?? [])
+                }
+                if bytes.isEmpty { bytes = [UInt8(ascii: "{")] }
+            }
+            let (fast, agrees) = Self.agreesWithFoundation(PlainBody.self, bytes)
+            if fast { fastCount += 1 }
+            #expect(agrees, "round \(round): \(String(decoding: bytes, as: UTF8.self))")
+        }
+        // Some mutants stay valid (a changed letter inside a string): the comparison above was exercised.
+        #expect(fastCount > 100)
+    }
+
+    @Test func edgeCasesAreLeftToJSONDecoder() {
+        struct Numbers: Codable, Equatable { var int: Int?; var unsigned: UInt?; var double: Double?; var text: String? }
+        for text in [
+            #"{"int":1.0}"#, #"{"int":1e2}"#, #"{"unsigned":-0}"#, #"{"double":1e400}"#, #"{"int":1,"int":2}"#,
+            #"{"text":"\ud800"}"#, #"{"text":"\udc00x"}"#, #"{"int":99999999999999999999}"#, #"{"text":1}"#,
+            "{\"text\":\"a\u{1}\"}", #"{"int":1,}"#, "\u{FEFF}{}", #"{"int":01}"#,
+            String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
+        ] {
+            let fast = Array(text.utf8).withUnsafeBytes { FastJSONDecoder.decode(Numbers.self, from: $0) }
+            #expect(fast == nil, "\(text)")
+        }
+    }
+
+    @Test func escapesAndUnicodeDecodeExactly() {
+        struct Text: Codable, Equatable { var text: String }
+        let cases: [(String, String)] = [
+            (#"{"text":"\"\\\/\b\f\n\r\t"}"#, "\"\\/\u{8}\u{C}\n\r\t"),
+            (#"{"text":"\u79d1\u6280\ud83d\ude80"}"#, "科技🚀"),
+            (#"{"text":"张家港 \u2028 x"}"#, "张家港 \u{2028} x"),
+            ("  {\"text\" : \"\"}\n", ""),
+        ]
+        for (json, expected) in cases {
+            let fast = Array(json.utf8).withUnsafeBytes { FastJSONDecoder.decode(Text.self, from: $0) }
+            #expect(fast == Text(text: expected), "\(json)")
+            #expect((try? JSONDecoder().decode(Text.self, from: Data(json.utf8))) == Text(text: expected))
+        }
+    }
+}
