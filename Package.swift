@@ -121,7 +121,7 @@ let package = Package(
         // MARK: Executables (one folder per executable)
         .executableTarget(
             name: "IngestService",
-            dependencies: ["ServiceKit", "Streams", "Contracts", "Extraction", "Storage", "Domain", "Messaging", "ZeroMQ",
+            dependencies: ["ServiceKit", "Streams", "JSONText", "Contracts", "Extraction", "Storage", "Domain", "Messaging", "ZeroMQ",
                            "Scoring", "DocumentConversion",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto")],

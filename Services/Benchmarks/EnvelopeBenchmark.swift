@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Messaging
 import ZeroMQ
@@ -186,6 +187,9 @@ enum EnvelopeBenchmark {
         let headerJSON = try encoder.encode(header)
         let bodyJSON = try encoder.encode(message)
         let frames = try EnvelopeCodec.encode(message, header: header)
+        // An ingest-stream event as metrics, scoring and notify receive it.
+        guard let loan = MetricsBenchmark.loans(first: 1, count: 1, grantOnly: true).first else { return }
+        let eventJSON = try encoder.encode(ProgramEventRecorded(documentID: "doc-0123456789abcdef", line: 1, event: loan))
         var sink = 0
         let steps: [(String, () throws -> Void)] = [
             ("header.encode.foundation", { sink &+= try encoder.encode(header).count }),
@@ -197,6 +201,12 @@ enum EnvelopeBenchmark {
             ("envelope.encode.frames", { sink &+= try EnvelopeCodec.encode(message, header: header).count }),
             ("envelope.decode.frames", { sink &+= try EnvelopeCodec.decode(frames).body.count }),
             ("body.decode.foundation", { sink &+= try decoder.decode(BenchUpdate.self, from: bodyJSON).unit.count }),
+            ("body.decode.fast", { sink &+= FastJSONDecoder.decode(BenchUpdate.self, from: bodyJSON)?.unit.count ?? 0 }),
+            ("body.decode.codec", {
+                sink &+= try EnvelopeCodec.decodeBody(BenchUpdate.self, from: bodyJSON, type: BenchUpdate.messageType).unit.count
+            }),
+            ("event.decode.foundation", { sink &+= try decoder.decode(ProgramEventRecorded.self, from: eventJSON).line }),
+            ("event.decode.fast", { sink &+= FastJSONDecoder.decode(ProgramEventRecorded.self, from: eventJSON)?.line ?? 0 }),
             ("header.stamp", { sink &+= headers.header(for: BenchUpdate.self).id.count }),
         ]
         for (name, step) in steps {

@@ -13,11 +13,52 @@ public enum DecimalText {
     /// Returns `nil` for anything else (exponents, grouping separators, letters) and for numbers a `Decimal` cannot
     /// hold exactly (more than 38 significant digits, or beyond its range): never `NaN`, never a rounded value.
     public static func parse(_ text: String) -> Decimal? {
+        if let value = parsePlain(text) { return value }
         guard let value = parseSyntax(text) else { return nil }
         // At most 38 characters means at most 38 digits: exact, no round trip needed (the common case).
         if text.utf8.count <= maxSignificantDigits { return value }
         guard !value.isNaN, exact(text, value) else { return nil }
         return value
+    }
+
+    /// The common case without Foundation's parser (`Decimal(string:)` through `NSString` was an eighth of decoding
+    /// a program event): `[+-]?digits[.digits]` with at most 19 significant digits and a value other than zero,
+    /// trailing zeros stripped — the same value, byte for byte, as `Decimal(string:)` gives
+    /// (`DecimalTextTests.plainFastPathIsByteForByteFoundations`). `nil` means: take the general path.
+    static func parsePlain(_ text: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var negative = false
+        var seenPoint = false
+        var seenDigit = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                seenDigit = true
+                if seenPoint { fractionDigits += 1 }
+                if significand == 0 && byte == UInt8(ascii: "0") { continue }
+                digits += 1
+                guard digits <= 19 else { return nil }
+                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "."):
+                guard !seenPoint, seenDigit else { return nil }
+                seenPoint = true
+                seenDigit = false
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                guard offset == 0 else { return nil }
+                negative = byte == UInt8(ascii: "-")
+            default:
+                return nil
+            }
+        }
+        guard seenDigit, significand != 0, fractionDigits <= 38 else { return nil }
+        var exponent = -fractionDigits
+        while significand % 10 == 0 {
+            significand /= 10
+            exponent += 1
+        }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }
 
     /// Why `text` is not an exact decimal, for error messages (`nil` when ``parse(_:)`` accepts it).

@@ -25,6 +25,15 @@ public struct UnifiedSocialCreditCode: Sendable, Hashable, Comparable, Codable, 
 
     /// Parses leniently (trims whitespace, upper-cases) and checks length, alphabet and check character.
     public init(parsing text: String) throws(CreditCodeError) {
+        if let valid = Self.parsedCanonical(text) {
+            rawValue = valid
+        } else {
+            rawValue = try Self.leniently(text)
+        }
+    }
+
+    /// The full parse: trims white space, upper-cases, and says exactly what is wrong.
+    static func leniently(_ text: String) throws(CreditCodeError) -> String {
         let canonical = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         let characters = Array(canonical)
         guard characters.count == 18 else { throw .wrongLength(actual: characters.count) }
@@ -34,8 +43,41 @@ public struct UnifiedSocialCreditCode: Sendable, Hashable, Comparable, Codable, 
         guard characters[17] == expected else {
             throw .checkCharacterMismatch(expected: expected, actual: characters[17])
         }
-        rawValue = canonical
+        return canonical
     }
+
+    /// The common case without Foundation (whose `trimmingCharacters` bridged through `NSString` was a fifth of
+    /// decoding a program event): `text` is already 18 ASCII characters of the alphabet (any letter case) with the
+    /// right check character; returns the upper-cased code, or `nil` to take the lenient path that also explains
+    /// what is wrong. Tested against that path for every outcome (`CreditCodeTests`).
+    static func parsedCanonical(_ text: String) -> String? {
+        let utf8 = text.utf8
+        guard utf8.count == 18 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(18)
+        var sum = 0
+        for (position, raw) in utf8.enumerated() {
+            let byte = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(raw) ? raw - 0x20 : raw
+            let value = Int(asciiValues[Int(min(byte, 127))])
+            guard value >= 0 else { return nil }
+            if position < 17 {
+                sum += value * weights[position]
+            } else if value != (31 - sum % 31) % 31 {
+                return nil
+            }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The value of each ASCII byte in the alphabet, −1 for bytes outside it.
+    private static let asciiValues: [Int8] = {
+        var table = [Int8](repeating: -1, count: 128)
+        for (value, character) in alphabet.enumerated() {
+            if let ascii = character.asciiValue { table[Int(ascii)] = Int8(value) }
+        }
+        return table
+    }()
 
     /// Parses like ``init(parsing:)`` but returns `nil` for an invalid code.
     public init?(_ text: String) {

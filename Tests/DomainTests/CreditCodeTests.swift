@@ -1,3 +1,4 @@
+import KechuangTestSupport
 import Testing
 @testable import Domain
 
@@ -79,5 +80,36 @@ struct CreditCodeTests {
                 #expect(UnifiedSocialCreditCode(String(changed)) == nil, "\(String(changed))")
             }
         }
+    }
+
+    @Test("the Foundation-free fast path agrees with the lenient parse on every kind of text")
+    func fastPathAgreesWithTheLenientParse() throws {
+        var random = SeededRandom(seed: 32100)
+        let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXYabcdefghjkmnpqrtuwxyIOSVZioszv -\u{3000}号")
+        var fastHits = 0
+        for round in 0..<20_000 {
+            var text: String
+            if round % 2 == 0 {
+                // A valid code, sometimes lower-cased or with one character changed.
+                let prefix = String((0..<17).map { _ in UnifiedSocialCreditCode.alphabet.randomElement(using: &random) ?? "0" })
+                text = try UnifiedSocialCreditCode.make(prefix17: prefix).rawValue
+                if Bool.random(using: &random) { text = text.lowercased() }
+                if Int.random(in: 0..<3, using: &random) == 0 {
+                    var characters = Array(text)
+                    characters[Int.random(in: 0..<18, using: &random)] = alphabet.randomElement(using: &random) ?? "0"
+                    text = String(characters)
+                }
+            } else {
+                text = String((0..<Int.random(in: 16...19, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "0" })
+            }
+            let fast = UnifiedSocialCreditCode.parsedCanonical(text)
+            let lenient = try? UnifiedSocialCreditCode.leniently(text)
+            if fast != nil { fastHits += 1 }
+            // The fast path answers only valid codes, and then exactly as the lenient parse does.
+            #expect(fast == nil || fast == lenient, "\(text)")
+            // Every plain valid code takes it.
+            if let lenient, lenient == text.uppercased(), text.utf8.count == 18 { #expect(fast == lenient, "\(text)") }
+        }
+        #expect(fastHits > 5_000)
     }
 }

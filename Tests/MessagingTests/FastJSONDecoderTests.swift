@@ -92,9 +92,10 @@ struct PlainBody: Codable, Equatable {
             Array("1.0".utf8), Array("-0".utf8), Array("1e400".utf8), Array("\"\\ud800\"".utf8), Array("null".utf8),
             Array("\"x\"".utf8), Array("true".utf8), Array("[]".utf8), Array("{}".utf8), Array("\"a\":1,\"a\":2".utf8),
             Array("99999999999999999999".utf8), Array("\u{FEFF}".utf8), [0xFF], [0x00], Array(",".utf8),
+            Array("e-999999".utf8), Array("e400".utf8), Array("0000000".utf8), Array("e-310".utf8),
         ]
         var fastCount = 0
-        for round in 0..<3000 {
+        for round in 0..<6000 {
             var bytes = Array(try JSONEncoder().encode(Self.plain(&random)))
             for _ in 0..<Int.random(in: 1...3, using: &random) {
                 let at = Int.random(in: 0..<bytes.count, using: &random)
@@ -122,6 +123,7 @@ struct PlainBody: Codable, Equatable {
             #"{"int":1.0}"#, #"{"int":1e2}"#, #"{"unsigned":-0}"#, #"{"double":1e400}"#, #"{"int":1,"int":2}"#,
             #"{"text":"\ud800"}"#, #"{"text":"\udc00x"}"#, #"{"int":99999999999999999999}"#, #"{"text":1}"#,
             "{\"text\":\"a\u{1}\"}", #"{"int":1,}"#, "\u{FEFF}{}", #"{"int":01}"#,
+            #"{"double":1e-9999999999999999999907}"#, #"{"double":1e-320}"#, #"{"double":0.1e-400}"#,
             String(repeating: "[", count: 600) + String(repeating: "]", count: 600),
         ] {
             let fast = Array(text.utf8).withUnsafeBytes { FastJSONDecoder.decode(Numbers.self, from: $0) }

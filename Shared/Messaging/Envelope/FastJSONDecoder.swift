@@ -12,7 +12,7 @@ import Foundation
 /// Certainty rules: the input must be strict JSON (``FastJSONValue/parse(_:)``; duplicate member names included);
 /// any error thrown by this decoder at any depth — even one the decoded type catches to try an alternative —
 /// discards the result; `Date`, `Data`, `URL`, `Decimal` and `Float` (which `JSONDecoder` treats specially) are
-/// never decoded here; integers only from plain digits (`-?[0-9]+`), doubles only finite; coding paths are not kept
+/// never decoded here; integers only from plain digits (`-?[0-9]+`), doubles only finite and normal; coding paths are not kept
 /// (they only matter in errors, which come from `JSONDecoder`).
 public enum FastJSONDecoder {
     /// `value` decoded from `bytes`, or `nil` when `JSONDecoder` must decide.
@@ -101,9 +101,17 @@ extension FastJSONValue {
         return integer
     }
 
+    /// Only finite normal values, or a zero written with zero digits only: underflow and subnormals (which
+    /// `JSONDecoder` may refuse, as it does `1e-9999`) are left to it.
     func double(_ state: FastDecodingState) throws -> Double {
         guard case .number(let text) = self, let number = Double(text), number.isFinite else {
             throw state.fail("expected a finite number")
+        }
+        if number.magnitude < Double.leastNormalMagnitude {
+            let significand = text.utf8.prefix { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }
+            guard number == 0, !significand.contains(where: { (UInt8(ascii: "1")...UInt8(ascii: "9")).contains($0) }) else {
+                throw state.fail("number underflows")
+            }
         }
         return number
     }
