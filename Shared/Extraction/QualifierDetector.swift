@@ -8,7 +8,8 @@ import Foundation
 ///   回落 right before it (提高到 提升至 state a new level, not a change).
 /// - projected: 预计 预期 有望 before the number in the clause.
 /// - planned: 拟 (not 模拟 虚拟 拟定), 力争, 计划 used as a verb (计划投资, 计划新增 …; not 人才计划), or a planning
-///   sentence: 到/至2025年, 目标, 力争, 争取, 规划 earlier in the sentence (then 共建 is planned too).
+///   sentence: 到/至2025年, 目标是, 力争, 计划到 earlier in the sentence (计划共建 is planned too; 争取 and 规划 are
+///   not cues: 争取上级项目18项 and 规划用地860亩 report what happened).
 /// - cumulative: 累计 总计 合计, 共 (not 共建 公共 …; not after 年内/全年, which make it an annual total),
 ///   or a covering `…以来` span.
 /// - at_least: 超 超过 突破 逾 directly before the number, 多/余 after it, 以上 after the unit.
@@ -19,7 +20,7 @@ struct QualifierDetector: Sendable {
     /// Change verbs of a decrease.
     static let decreaseVerbs = ["下降", "减少", "降低", "回落"]
     /// Cues of a planning sentence (目标 到2025年 …), read from the sentence start to the figure.
-    static let planningCues = ["目标", "力争", "争取", "规划", "计划到", "计划至"]
+    static let planningCues = ["目标是", "目标为", "目标：", "力争", "计划到", "计划至"]
     /// Cues of an approximate figure right before the number (约 大约 近 将近 接近).
     static let approximatePrefixes = ["大约", "约为", "约", "将近", "接近", "近"]
     /// Cues of an upper bound right before the number (不足 不到 低于 少于).
@@ -30,7 +31,7 @@ struct QualifierDetector: Sendable {
     static let annualMarkers = ["年内", "全年", "当年", "本年", "今年"]
     static let plannedVerbs = [
         "投资", "新增", "实施", "完成", "引进", "建设", "培育", "开工", "招引", "打造", "争取", "建成", "推动",
-        "实现", "组织", "安排", "申报", "投入", "发放", "认定", "落地",
+        "实现", "组织", "安排", "申报", "投入", "发放", "认定", "落地", "共建",
     ]
 
     /// The qualifier for a figure whose clause text before the number is `before` and whose sentence text
@@ -58,6 +59,8 @@ struct QualifierDetector: Sendable {
     private func changeVerb(_ before: String) -> String? {
         var trimmed = Substring(before.filter { !$0.isWhitespace })
         for tail in ["了", "达"] where trimmed.hasSuffix(tail) { trimmed = trimmed.dropLast(tail.count) }
+        // 净增 is a change only against a stated basis (比上年净增7家); alone it is the year's net addition.
+        if trimmed.hasSuffix("净增"), ["较上年", "比上年", "较去年", "比去年"].contains(where: trimmed.contains) { return "净增" }
         return Self.changeVerbs.first { trimmed.hasSuffix($0) }
     }
 

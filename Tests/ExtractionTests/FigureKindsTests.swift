@@ -60,7 +60,7 @@ struct FigureKindsTests {
     @Test("ranges: value is the lower end, upper the upper end", arguments: [
         ("举办对接活动10—20次。", "10", "20", MeasureUnit.ci), ("新建研发平台5-8个。", "5", "8", .ge),
         ("新增高企60～80家。", "60", "80", .jia), ("引进团队三至五个。", "3", "5", .ge),
-        ("吸纳就业1-2万人。", "10000", "20000", .ren), ("比重在3%—5%之间。", "3", "5", .percent),
+        ("吸纳就业1-2万人。", "10000", "20000", .ren), ("比重在3—5%之间。", "3", "5", .percent),
     ])
     func ranges(_ text: String, _ lower: String, _ upper: String, _ unit: MeasureUnit) throws {
         let found = try only(text)
@@ -81,7 +81,7 @@ struct FigureKindsTests {
         ("新增就业大学生4,500人左右。", .approximate), ("带动投资大约2亿元。", .approximate),
         ("成交额突破20亿元。", .lowerBound), ("研发投入超过5亿元。", .lowerBound), ("研发人员逾1.2万人。", .lowerBound),
         ("入驻企业120余家。", .lowerBound), ("合作项目240项以上。", .lowerBound), ("研发人员不到20人。", .upperBound),
-        ("研发投入不足营业收入的1%。", .upperBound), ("单笔贷款500万元以下。", .upperBound),
+        ("研发人员占比不足1%。", .upperBound), ("单笔贷款500万元以下。", .upperBound),
     ])
     func bounds(_ text: String, _ bound: ValueBound) throws {
         #expect(try only(text).bound == bound)
@@ -114,7 +114,7 @@ struct FigureKindsTests {
     @Test("growth bases and directions", arguments: [
         ("研发投入年均增长15%。", GrowthBasis.annualAverage, FigureGrowth.Direction.increase),
         ("发明专利授权58件，同比下降6.5%。", .yearOnYear, .decrease), ("能耗比上年降低3.2%。", .previousYear, .decrease),
-        ("营业收入增长12%。", .unstated, .increase),
+        ("营业收入增长12%。", .unstated, .increase), ("高企29家，比上年净增7家。", .previousYear, .increase),
     ])
     func growthKinds(_ text: String, _ basis: GrowthBasis, _ direction: FigureGrowth.Direction) throws {
         let growth = try #require(observations(text).last?.growth)
@@ -168,7 +168,7 @@ struct FigureKindsTests {
 
     @Test("targets and plans are planned", arguments: [
         "到2025年，力争有效高企突破500家。", "目标是新增高新技术企业100家。", "计划共建产业创新研究院3个。",
-        "2024年计划新增省级研发机构15家左右。", "到2027年，全县研发投入强度达到3%。", "争取新建省级平台5个。",
+        "2024年计划新增省级研发机构15家左右。", "到2027年，全县研发投入强度达到3%。", "力争新建省级平台5个。",
     ])
     func planned(_ text: String) throws {
         #expect(try only(text).qualifier == .planned, "\(text)")
@@ -176,6 +176,7 @@ struct FigureKindsTests {
 
     @Test("achievements are not planned: names with 计划, 共建 done, 目标 elsewhere", arguments: [
         "入选国家级人才计划（科技类）6个。", "与高校共建研发平台12个。", "全县新增高企50家，圆满完成年度目标。",
+        "争取上级科技项目18项。", "规划用地860亩。", "完成全年目标任务的58%。",
     ])
     func notPlanned(_ text: String) throws {
         #expect(try only(text).qualifier != .planned, "\(text)")
@@ -208,7 +209,7 @@ struct FigureKindsTests {
 
     @Test("figures no indicator recognises are kept and listed by subject")
     func unmatched() throws {
-        let result = extractor.extract("新增光伏装机4.2万千瓦，盘活低效用地310亩；另盘活低效用地20亩。走访企业259家。")
+        let result = extractor.extract("新增光伏装机4.2万千瓦，盘活低效用地310亩。此外，盘活低效用地20亩。走访企业259家。")
         #expect(result.observations.count == 4)
         let unmatched = UnmatchedFigures(result)
         #expect(unmatched.count == 3)

@@ -9,12 +9,13 @@ import Testing
 @Suite("labelled set: recall and precision floors")
 struct LabelledSetTests {
     /// Overall floors (measured 2026-11-30; see docs/performance.md, “Extraction accuracy”).
-    static let recallFloor = 0.0
-    static let precisionFloor = 0.0
-    static let fieldAccuracyFloor = 0.0
-    /// No single text may fall below these.
-    static let textRecallFloor = 0.0
-    static let textPrecisionFloor = 0.0
+    /// Measured: recall 263/268 = 0.981, precision 263/263 = 1.000, fields 253/263 = 0.962.
+    static let recallFloor = 0.98
+    static let precisionFloor = 1.0
+    static let fieldAccuracyFloor = 0.96
+    /// No single text may fall below these (lowest measured: jinling-2024 recall 14/16 = 0.875).
+    static let textRecallFloor = 0.87
+    static let textPrecisionFloor = 1.0
 
     let extractor: ReportExtractor
 
