@@ -10,7 +10,9 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Extract the figures of a Chinese report offline (提取报告数据).",
         discussion: """
             JSON output is {"observations": [...]}, each with value, unit, qualifier, period, subject, indicator, \
-            text, start, end (Unicode-scalar offsets into the file's text).
+            text, start, end (Unicode-scalar offsets into the file's text), bound, upper, growth, rank, fraction \
+            (docs/cli.md). With --unmatched only the figures no catalog indicator recognises are listed, grouped \
+            by subject (JSON: {"unmatched": [...]}), to help write a catalog override.
             """)
 
     @Argument(help: "The report text file (UTF-8).")
@@ -25,13 +27,18 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("catalog"), help: "A catalog override file (JSON) merged over the bundled catalog.")
     var catalogOverride: String?
 
+    @Flag(name: .customLong("unmatched"), help: "List only the figures no catalog indicator recognises, grouped by subject.")
+    var unmatched = false
+
     func run() throws {
         let text = try Self.readText(file)
         let catalog = try Catalog.bundled(mergingOverrideAt: catalogOverride.map { URL(fileURLWithPath: $0) })
         let result = ReportExtractor(catalog: catalog).extract(text, defaultPeriod: reportYear.map(String.init))
-        switch format {
-        case .json: print(ExtractionJSON.render(result), terminator: "")
-        case .table: print(ExtractionTable.render(result), terminator: "")
+        switch (format, unmatched) {
+        case (.json, false): print(ExtractionJSON.render(result), terminator: "")
+        case (.table, false): print(ExtractionTable.render(result), terminator: "")
+        case (.json, true): print(UnmatchedFigures(result).renderJSON(), terminator: "")
+        case (.table, true): print(UnmatchedFigures(result).renderTable(), terminator: "")
         }
     }
 

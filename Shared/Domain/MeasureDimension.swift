@@ -8,4 +8,16 @@ public enum MeasureDimension: String, Codable, Sendable, CaseIterable {
     case ratio
     /// Points on a score scale (分).
     case score
+    /// A change of a percentage (个百分点).
+    case ratioChange = "ratio_change"
+    /// A multiple of another figure (倍).
+    case multiple
+    /// Land and floor area (平方米 万平方米 亩).
+    case area
+    /// Mass (吨 万吨).
+    case mass
+    /// Electric power (千瓦 万千瓦).
+    case power
+    /// Computing power (PFLOPS).
+    case computing
 }

@@ -30,24 +30,52 @@ public enum MeasureUnit: String, Codable, Sendable, CaseIterable {
     case yuan = "元"
     /// % — percent.
     case percent = "%"
+    /// 个百分点 — percentage points (a change of a percentage, 提高0.2个百分点).
+    case percentagePoint = "个百分点"
+    /// 倍 — times (a multiple of another figure).
+    case times = "倍"
+    /// 平方米 — square metres.
+    case squareMetre = "平方米"
+    /// 万平方米 — ten thousand square metres.
+    case wanSquareMetre = "万平方米"
+    /// 亩 — mu (about 666.7 m²; kept as printed, not converted).
+    case mu = "亩"
+    /// 吨 — tonnes.
+    case ton = "吨"
+    /// 万吨 — ten thousand tonnes.
+    case wanTon = "万吨"
+    /// 千瓦 — kilowatts.
+    case kilowatt = "千瓦"
+    /// 万千瓦 — ten thousand kilowatts.
+    case wanKilowatt = "万千瓦"
+    /// PFLOPS — computing power (算力; reports also write `P`).
+    case petaflops = "PFLOPS"
 
     /// Parses a unit symbol tolerantly: trims whitespace, accepts the full-width percent sign `％`,
     /// `百分比`, and `人民币` prefixes such as `万元人民币`. Returns `nil` for an unknown symbol.
     public init?(symbol: String) {
         var text = symbol.trimmingCharacters(in: .whitespacesAndNewlines)
         if text == "％" || text == "百分比" || text == "﹪" { text = "%" }
+        if text == "百分点" { text = "个百分点" }
+        if text == "P" || text == "Pflops" || text == "PFlops" { text = "PFLOPS" }
         if text.hasSuffix("人民币") { text = String(text.dropLast(3)) }
         if text.hasPrefix("人民币") { text = String(text.dropFirst(3)) }
         guard let unit = MeasureUnit(rawValue: text) else { return nil }
         self = unit
     }
 
-    /// The dimension of the unit: money, ratio or count.
+    /// The dimension of the unit: money, ratio, count, score or a physical quantity.
     public var dimension: MeasureDimension {
         switch self {
         case .yiYuan, .wanYuan, .yuan: .money
         case .percent: .ratio
+        case .percentagePoint: .ratioChange
+        case .times: .multiple
         case .fen: .score
+        case .squareMetre, .wanSquareMetre, .mu: .area
+        case .ton, .wanTon: .mass
+        case .kilowatt, .wanKilowatt: .power
+        case .petaflops: .computing
         case .jia, .xiang, .ge, .tiao, .ren, .jian, .ming, .suo, .ci: .count
         }
     }

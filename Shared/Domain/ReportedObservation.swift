@@ -24,6 +24,16 @@ public struct ReportedObservation: Codable, Sendable, Hashable {
     public var span: TextSpan?
     /// The exact phrase of the original text (line breaks included).
     public var phrase: String
+    /// How precisely the value is stated (约 → approximate, 10—20家 → range …); `nil` for a plain figure.
+    public var bound: ValueBound?
+    /// The upper end of a range (`20` in `10—20家`, whose `value` is 10); `nil` unless `bound == .range`.
+    public var upperValue: Decimal?
+    /// For a growth figure (qualifier `growth_rate`): its basis, direction and the figure it qualifies.
+    public var growth: FigureGrowth?
+    /// A place in a ranking stated with the figure (`列苏州县（市）第一`), or the rank a rank-only figure states.
+    public var rank: FigureRank?
+    /// The exact ratio of a figure written as a Chinese fraction (`三分之一`).
+    public var fraction: FigureFraction?
 
     /// Creates an observation.
     public init(
@@ -42,6 +52,23 @@ public struct ReportedObservation: Codable, Sendable, Hashable {
         self.phrase = phrase
     }
 
+    /// Creates an observation with the optional details (bound, range end, growth, rank, fraction).
+    public init(
+        value: Decimal, unit: MeasureUnit, qualifier: Qualifier = .exact, period: String? = nil,
+        subject: String, indicatorID: String? = nil, documentID: String? = nil, span: TextSpan? = nil,
+        phrase: String, bound: ValueBound?, upperValue: Decimal? = nil, growth: FigureGrowth? = nil,
+        rank: FigureRank? = nil, fraction: FigureFraction? = nil
+    ) {
+        self.init(
+            value: value, unit: unit, qualifier: qualifier, period: period, subject: subject, indicatorID: indicatorID,
+            documentID: documentID, span: span, phrase: phrase)
+        self.bound = bound
+        self.upperValue = upperValue
+        self.growth = growth
+        self.rank = rank
+        self.fraction = fraction
+    }
+
     /// The value as money, when the unit is a money unit.
     public var money: Money? { Money(value, unit: unit) }
 
@@ -55,6 +82,7 @@ public struct ReportedObservation: Codable, Sendable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case value, unit, qualifier, period, subject, indicatorID, documentID, span, phrase
+        case bound, upperValue, growth, rank, fraction
     }
 
     /// Decodes; `value` may be a string (exact) or a number, `unit` is parsed tolerantly (`％`).
@@ -73,9 +101,16 @@ public struct ReportedObservation: Codable, Sendable, Hashable {
         documentID = try c.decodeIfPresent(String.self, forKey: .documentID)
         span = try c.decodeIfPresent(TextSpan.self, forKey: .span)
         phrase = try c.decode(String.self, forKey: .phrase)
+        // Optional details (protocol 1.1); absent in older messages. An unknown bound is dropped, not an error.
+        bound = try c.decodeIfPresent(String.self, forKey: .bound).flatMap(ValueBound.init(rawValue:))
+        upperValue = try DecimalText.decodeIfPresent(from: c, forKey: .upperValue)
+        growth = try c.decodeIfPresent(FigureGrowth.self, forKey: .growth)
+        rank = try c.decodeIfPresent(FigureRank.self, forKey: .rank)
+        fraction = try c.decodeIfPresent(FigureFraction.self, forKey: .fraction)
     }
 
-    /// Encodes with `value` as an exact string and `period` written as `null` when absent.
+    /// Encodes with `value` as an exact string and `period` written as `null` when absent; the optional details
+    /// (`bound`, `upperValue`, `growth`, `rank`, `fraction`) only when present.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(DecimalText.string(value), forKey: .value)
@@ -87,5 +122,10 @@ public struct ReportedObservation: Codable, Sendable, Hashable {
         try c.encodeIfPresent(documentID, forKey: .documentID)
         try c.encodeIfPresent(span, forKey: .span)
         try c.encode(phrase, forKey: .phrase)
+        try c.encodeIfPresent(bound, forKey: .bound)
+        try c.encodeIfPresent(upperValue.map(DecimalText.string), forKey: .upperValue)
+        try c.encodeIfPresent(growth, forKey: .growth)
+        try c.encodeIfPresent(rank, forKey: .rank)
+        try c.encodeIfPresent(fraction, forKey: .fraction)
     }
 }

@@ -4,7 +4,7 @@ import Domain
 /// columns aligned for a terminal where CJK and full-width characters take two columns.
 public enum ExtractionTable {
     /// Column titles (Chinese with English).
-    static let titles = ["数值 value", "单位 unit", "限定 qualifier", "期间 period", "主题 subject", "指标 indicator", "位置 offsets"]
+    static let titles = ["数值 value", "单位 unit", "限定 qualifier", "期间 period", "主题 subject", "指标 indicator", "位置 offsets", "说明 details"]
 
     /// Renders `result` as an aligned table followed by its warnings; ends with a newline.
     public static func render(_ result: ExtractionResult) -> String {
@@ -17,6 +17,7 @@ public enum ExtractionTable {
                 observation.subject,
                 observation.indicatorID ?? "—",
                 observation.span.map { "\($0.start)..<\($0.end)" } ?? "—",
+                details(observation),
             ]
         }
         let all = [titles] + rows
@@ -35,6 +36,29 @@ public enum ExtractionTable {
             lines.append("警告 warning: \(warning)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The bound, range end, growth, rank and fraction of an observation in a few words (empty when none).
+    static func details(_ observation: ReportedObservation) -> String {
+        var parts: [String] = []
+        switch observation.bound {
+        case .approximate: parts.append("约 approximate")
+        case .lowerBound: parts.append("下限 lower_bound")
+        case .upperBound: parts.append("上限 upper_bound")
+        case .range: parts.append("范围 range–\(observation.upperValue.map(DecimalText.string) ?? "?")")
+        case nil: break
+        }
+        if let growth = observation.growth {
+            let direction = growth.direction == .decrease ? "降 decrease" : "增 increase"
+            parts.append("\(direction) \(growth.basis.rawValue)" + (growth.baseSubject.map { " of \($0)" } ?? ""))
+        }
+        if let rank = observation.rank {
+            parts.append("排名 rank \(rank.position)" + (rank.scope.map { " (\($0))" } ?? ""))
+        }
+        if let fraction = observation.fraction {
+            parts.append("分数 \(fraction.numerator)/\(fraction.denominator)")
+        }
+        return parts.joined(separator: "; ")
     }
 
     /// The qualifier in Chinese with its code.

@@ -16,4 +16,14 @@ struct FigureReading: Sendable, Equatable {
     var text: String
     /// Original-text range of the phrase, in Unicode scalar offsets.
     var originalRange: Range<Int>
+    /// Approximate, lower/upper bound or range.
+    var bound: ValueBound? = nil
+    /// The upper end of a range.
+    var upperValue: Decimal? = nil
+    /// For a growth figure: basis, direction and base figure.
+    var growth: FigureGrowth? = nil
+    /// A rank stated with the figure, or the rank a rank-only figure states.
+    var rank: FigureRank? = nil
+    /// The exact ratio of a Chinese fraction.
+    var fraction: FigureFraction? = nil
 }

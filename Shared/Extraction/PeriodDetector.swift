@@ -2,6 +2,13 @@
 struct PeriodDetector: Sendable {
     /// Years accepted as reporting periods.
     var years: ClosedRange<Int> = 1949...2100
+    /// Parts of a year and their months (`2024年上半年` → 1-6月).
+    static let yearParts: [(String, String)] = [
+        ("上半年", "1-6月"), ("下半年", "7-12月"), ("前三季度", "1-9月"), ("第一季度", "1-3月"), ("一季度", "1-3月"),
+        ("前两季度", "1-6月"),
+    ]
+    /// First scalars of ``yearParts``.
+    static let partStarts: Set<Unicode.Scalar> = Set(yearParts.compactMap { $0.0.unicodeScalars.first })
 
     /// Every period mention, in text order.
     func mentions(in text: NormalizedText) -> [PeriodMention] {
@@ -9,8 +16,9 @@ struct PeriodDetector: Sendable {
         var result: [PeriodMention] = []
         var index = 0
         while index < s.count {
-            let candidate = ScalarClass.digitValue(s[index]) != nil || s[index] == "以"
-            if candidate, let mention = yearMention(at: index, in: s) ?? sinceMention(at: index, in: s) {
+            let candidate = ScalarClass.digitValue(s[index]) != nil || s[index] == "以" || Self.partStarts.contains(s[index])
+            if candidate,
+               let mention = yearMention(at: index, in: s) ?? sinceMention(at: index, in: s) ?? partMention(at: index, in: s) {
                 result.append(mention)
                 index = mention.range.upperBound
             } else {
@@ -38,6 +46,9 @@ struct PeriodDetector: Sendable {
         if index < s.count, "度底末".unicodeScalars.contains(s[index]) { index += 1 }
         var months: String?
         if let (text, end) = monthRange(at: index, in: s) {
+            months = text
+            index = end
+        } else if let (text, end) = yearPart(at: index, in: s) {
             months = text
             index = end
         }
@@ -80,6 +91,21 @@ struct PeriodDetector: Sendable {
             index = afterMonth
         }
         return (text + "月", index)
+    }
+
+    /// `上半年` `前三季度` … at `index`: its months and end.
+    private func yearPart(at index: Int, in s: [Unicode.Scalar]) -> (String, Int)? {
+        for (word, months) in Self.yearParts where ScalarClass.has(word, at: index, in: s) {
+            return (months, index + word.unicodeScalars.count)
+        }
+        return nil
+    }
+
+    /// `上半年，…` without a year: the report's year, months 1-6 (a 年 before it belongs to a year mention).
+    private func partMention(at start: Int, in s: [Unicode.Scalar]) -> PeriodMention? {
+        guard let (months, end) = yearPart(at: start, in: s) else { return nil }
+        return PeriodMention(
+            range: start..<end, period: nil, months: months, isSince: false, scope: scope(after: end, in: s, since: false))
     }
 
     /// `自成立以来`, `成立以来`, `…以来` (a span up to now: no single period).

@@ -12,7 +12,8 @@ struct PeriodMention: Sendable, Equatable {
 
     /// Normalised range of the mention.
     var range: Range<Int>
-    /// The year (`"2024"`), or `nil` for a span since an event (`自成立以来`, `2015年以来`).
+    /// The year (`"2024"`), or `nil` for a span since an event (`自成立以来`, `2015年以来`) or a part of the
+    /// report's year named without one (`上半年`; then `isSince` is false and the report's year applies).
     var period: String?
     /// A month range or month within the year (`"1-11月"`), if stated.
     var months: String?

@@ -41,7 +41,8 @@ public struct ReportExtractor: Sendable {
             observations.append(ReportedObservation(
                 value: reading.value, unit: reading.unit, qualifier: reading.qualifier, period: reading.period,
                 subject: subject, indicatorID: reading.indicator?.id, documentID: documentID, span: span,
-                phrase: reading.text))
+                phrase: reading.text, bound: reading.bound, upperValue: reading.upperValue, growth: reading.growth,
+                rank: reading.rank, fraction: reading.fraction))
             let figure = "\(DecimalText.string(reading.value))\(reading.unit.rawValue)"
             if reading.subject.isEmpty {
                 warnings.append(ExtractionWarning(

@@ -23,8 +23,14 @@ struct ReportReader: Sendable {
         var matches: [String: Indicator?] = [:]
         for (position, figure) in figures.enumerated() {
             let numberStart = figure.numberRange.lowerBound
-            let clauseStart = boundary(before: numberStart, in: s, stop: isClauseEnd)
             let sentenceStart = boundary(before: numberStart, in: s, stop: ScalarClass.endsSentence)
+            if let rank = figure.rank, let last = readings.indices.last, readings[last].rank == nil,
+               previousEnd > sentenceStart {
+                // 获评…6个，列苏州县（市）第一: the rank describes the figure before it.
+                readings[last].rank = rank
+                continue
+            }
+            let clauseStart = boundary(before: numberStart, in: s, stop: isClauseEnd)
             let enumerationStart = boundary(before: numberStart, in: s) { s, index in
                 isClauseEnd(s, index) || s[index] == "、"
             }
@@ -42,26 +48,44 @@ struct ReportReader: Sendable {
                 (post, postEnd) = noun(after: figure.range.upperBound, until: localEnd, in: s)
             }
             let before = normalized.text(in: clauseStart..<numberStart)
-            let beforeSubject = normalized.text(in: subjectStart..<numberStart)
+            // A rank's subject is read before its verb (综合考核|排名全市|第一).
+            let subjectEnd = figure.rankVerbStart.map { max(subjectStart, $0) } ?? numberStart
+            let beforeSubject = normalized.text(in: subjectStart..<subjectEnd)
 
             // Period.
             let covering = coveringMention(of: numberStart, in: mentions, scalars: s)
-            let period = covering.map { $0.period } ?? defaultPeriod
+            // A mention without a year (上半年，…) keeps the report's year.
+            let period = covering.map { $0.isSince ? nil : ($0.period ?? defaultPeriod) } ?? defaultPeriod
             let months = covering.flatMap { mention in
                 s[mention.range.upperBound..<numberStart].contains(where: ScalarClass.endsSentence)
                     ? nil : mention.months
             }
-            let qualifier = qualifiers.qualifier(
-                before: before, hasAtLeastSuffix: figure.hasAtLeastSuffix, sinceSpan: covering?.isSince ?? false)
+            let sentence = normalized.text(in: sentenceStart..<numberStart)
+            let qualifier = figure.rank != nil ? .exact : qualifiers.qualifier(
+                before: before, sentence: sentence, hasAtLeastSuffix: figure.hasAtLeastSuffix,
+                sinceSpan: covering?.isSince ?? false)
+            let bound = qualifiers.bound(before: before, figure: figure)
+            var growth: FigureGrowth?
+            if qualifier == .growthRate {
+                growth = qualifiers.growth(before: before)
+            }
 
             // Subject and indicator.
             let topic = topic(from: sentenceStart, to: clauseStart, figures: figures, in: normalized)
             var subject = subjects.subject(before: beforeSubject, after: post)
+            if qualifier == .growthRate, let previous = readings.last, previousEnd > sentenceStart,
+               previous.qualifier != .growthRate, subject.isEmpty || previous.subject.hasSuffix(subject) {
+                // 技术合同成交额达86.5亿元，同比增长23.6%: the growth of the figure before it.
+                growth?.baseSubject = previous.subject.isEmpty ? nil : previous.subject
+                growth?.baseSpan = TextSpan(start: previous.originalRange.lowerBound, end: previous.originalRange.upperBound)
+            }
             if subject.isEmpty {
                 if qualifier == .growthRate, let previous = readings.last, previousEnd > sentenceStart,
                    !previous.subject.isEmpty {
-                    // 技术合同成交额达86.5亿元，同比增长23.6% → 技术合同成交额增速.
-                    subject = previous.subject + "增速"
+                    // 技术合同成交额达86.5亿元，同比增长23.6% → 技术合同成交额增速; 较上年增加5家 → …增量.
+                    let rate = figure.unit.dimension == .ratio || figure.unit == .times
+                    let decrease = growth?.direction == .decrease
+                    subject = previous.subject + (rate ? "增速" : figure.unit == .percentagePoint ? "变化" : decrease ? "减量" : "增量")
                 } else {
                     subject = topic + subjects.leadingCue(beforeSubject)
                 }
@@ -82,7 +106,8 @@ struct ReportReader: Sendable {
             readings.append(FigureReading(
                 value: figure.value, unit: figure.unit, qualifier: qualifier, period: period, months: months,
                 subject: subject, indicator: indicator, text: normalized.originalText(in: originalRange),
-                originalRange: originalRange))
+                originalRange: originalRange, bound: bound, upperValue: figure.upperValue, growth: growth,
+                rank: figure.rank, fraction: figure.fraction))
             previousEnd = phraseEnd
         }
         return (normalized, readings)

@@ -78,9 +78,9 @@ struct CatalogTests {
 
     @Test("an unknown unit is rejected at load, naming the indicator and the unit")
     func unknownUnit() throws {
-        let json = Self.minimal.replacingOccurrences(of: "\"unit\": \"家\"", with: "\"unit\": \"吨\"")
+        let json = Self.minimal.replacingOccurrences(of: "\"unit\": \"家\"", with: "\"unit\": \"公斤\"")
         let url = try Self.temporaryFile(json)
-        #expect(throws: CatalogError.unknownUnit(indicator: "p.count", unit: "吨")) { try Catalog.load(from: url) }
+        #expect(throws: CatalogError.unknownUnit(indicator: "p.count", unit: "公斤")) { try Catalog.load(from: url) }
     }
 
     @Test("structural problems are rejected with the JSON location")

@@ -11,7 +11,9 @@ struct MeasureUnitTests {
         #expect(MeasureUnit(symbol: "亿元") == .yiYuan)
         #expect(MeasureUnit(symbol: "万元人民币") == .wanYuan)
         #expect(MeasureUnit(symbol: "家") == .jia)
-        #expect(MeasureUnit(symbol: "吨") == nil)
+        #expect(MeasureUnit(symbol: "吨") == .ton)
+        #expect(MeasureUnit(symbol: "百分点") == .percentagePoint)
+        #expect(MeasureUnit(symbol: "公斤") == nil)
         for unit in MeasureUnit.allCases {
             #expect(MeasureUnit(symbol: unit.rawValue) == unit)
         }

@@ -13,6 +13,14 @@ struct AnswerKeyEntry: Sendable, CustomStringConvertible {
     var period: String??
     /// `.some(nil)` when the key says null, `nil` when the key has no `indicator` field.
     var indicator: String??
+    /// `approximate`, `lower_bound`, `upper_bound`, `range`; `nil` when the key states no bound.
+    var bound: String? = nil
+    /// A range's upper end as printed in the key (JSON number text).
+    var upper: String? = nil
+    /// The growth basis (`year_on_year` …) of a growth figure, when the key states it.
+    var growth: String? = nil
+    /// The rank position stated for the figure, when the key states one.
+    var rank: Int? = nil
 
     var description: String { "\(phrase.replacingOccurrences(of: "\n", with: "⏎")) = \(value)\(unit)" }
 }
@@ -45,7 +53,9 @@ enum Fixtures {
             }
             return AnswerKeyEntry(
                 phrase: phrase, value: value.description, unit: unit, qualifier: qualifier,
-                period: optionalString("period"), indicator: optionalString("indicator"))
+                period: optionalString("period"), indicator: optionalString("indicator"),
+                bound: object["bound"] as? String, upper: (object["upper"] as? NSNumber)?.description,
+                growth: object["growth"] as? String, rank: (object["rank"] as? NSNumber)?.intValue)
         }
     }
 

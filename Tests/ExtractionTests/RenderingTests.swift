@@ -23,7 +23,10 @@ struct RenderingTests {
         #expect(Array(object.keys) == ["observations"])
         let observations = try #require(object["observations"] as? [[String: Any]])
         #expect(observations.count == result.observations.count)
-        let fields: Set = ["value", "unit", "qualifier", "period", "subject", "indicator", "text", "start", "end"]
+        let fields: Set = [
+            "value", "unit", "qualifier", "period", "subject", "indicator", "text", "start", "end", "bound", "upper",
+            "growth", "rank", "fraction",
+        ]
         for (rendered, observation) in zip(observations, result.observations) {
             #expect(Set(rendered.keys) == fields)
             let span = try #require(observation.span)
@@ -32,10 +35,10 @@ struct RenderingTests {
             #expect(rendered["text"] as? String == observation.phrase)
             #expect(rendered["indicator"] as? String == observation.indicatorID)
         }
-        // Key order is stable: value first, end last, on every line.
+        // Key order is stable: value first, the offsets then the details last, on every line.
         for line in json.split(separator: "\n") where line.contains("\"value\"") {
             #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix("{\"value\": "))
-            #expect(line.range(of: #""start": \d+, "end": \d+\},?$"#, options: .regularExpression) != nil)
+            #expect(line.range(of: #""start": \d+, "end": \d+, "bound": .*"fraction": (null|\{[^}]*\})\},?$"#, options: .regularExpression) != nil)
         }
         #expect(ExtractionJSON.render(ExtractionResult(observations: [])) == "{\"observations\": []}\n")
     }

@@ -214,7 +214,10 @@ struct EndToEndExtractTests {
         let data = Data(result.stdout.joined(separator: "\n").utf8)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let observations = try #require(object["observations"] as? [[String: Any]])
-        let fields: Set<String> = ["value", "unit", "qualifier", "period", "subject", "indicator", "text", "start", "end"]
+        let fields: Set<String> = [
+            "value", "unit", "qualifier", "period", "subject", "indicator", "text", "start", "end", "bound", "upper",
+            "growth", "rank", "fraction",
+        ]
         for observation in observations {
             #expect(Set(observation.keys) == fields)
         }
