@@ -137,14 +137,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "ScoringService",
-            dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Domain", "Messaging", "Scoring",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Domain", "Messaging", "Scoring", "ZeroMQ",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Services/Scoring",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "NotifyService",
-            dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Messaging", "NotifyRules",
+            dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Messaging", "NotifyRules", "ZeroMQ",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),

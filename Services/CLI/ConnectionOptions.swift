@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import ServiceKit
+import Streams
+import ZeroMQ
 
 /// Flags shared by every command that talks to the services: directories (via ``CommonOptions``), endpoint
 /// overrides and the request timeout. Precedence: flag > environment (`KECHUANG_ENDPOINT_*`) > `ipc://<run dir>/<name>`.
@@ -45,8 +47,10 @@ struct ConnectionOptions: ParsableArguments {
         guard requestTimeout > 0 else {
             throw CLIError.invalidArgument(name: "--request-timeout", value: String(requestTimeout), expected: "a positive number of seconds")
         }
+        let curve = try CurveSettings.resolve(common, resolver: resolver)
+        let security = try TransportSecurity.load(curve, upstreams: endpoints, requireServerKeys: false)
         return ResolvedConnection(
-            directories: directories, endpoints: endpoints,
+            directories: directories, endpoints: endpoints, security: security,
             timeout: .milliseconds(Int64(requestTimeout * 1000)))
     }
 }
@@ -57,6 +61,8 @@ struct ResolvedConnection: Sendable {
     let directories: KechuangDirectories
     /// Endpoint URLs by name.
     let endpoints: [EndpointName: String]
+    /// CURVE keys for `tcp://` endpoints (`ipc://` endpoints need none).
+    let security: TransportSecurity
     /// Per-request timeout.
     let timeout: Duration
 

@@ -63,10 +63,10 @@ struct FeedCommand: AsyncParsableCommand, AsyncExecutable {
             throw CLIError.unreadable(path: paths.joined(separator: " "), reason: "no files with a known extension")
         }
         let endpoint = resolved.endpoint(.ingestRequest)
-        let client = try await ServiceClient.connect(service: "ingest", endpoint: endpoint)
+        let client = try await ServiceClient.connect(service: "ingest", endpoint: endpoint, security: resolved.security)
         // A second connection for status probes: they must not queue behind (or count against the in-flight cap
         // of) the submissions.
-        let prober = try await ServiceClient.connect(service: "ingest", endpoint: endpoint)
+        let prober = try await ServiceClient.connect(service: "ingest", endpoint: endpoint, security: resolved.security)
         let interactive = isatty(2) != 0
         let progressLine = ProgressLine(total: files.count, enabled: progress || (interactive && files.count > 1), interactive: interactive)
         let started = ContinuousClock.now

@@ -13,6 +13,6 @@ struct KechuangCommand: AsyncParsableCommand {
         subcommands: [
             UpCommand.self, StatusCommand.self, DownCommand.self, FeedCommand.self, WatchCommand.self,
             MetricsCommand.self, SubjectCommand.self, RankingCommand.self, ExplainCommand.self, ExtractCommand.self,
-            SampleDataCommand.self, RulesCommand.self, SilenceCommand.self, NotificationsCommand.self,
+            SampleDataCommand.self, RulesCommand.self, SilenceCommand.self, NotificationsCommand.self, KeysCommand.self,
         ])
 }

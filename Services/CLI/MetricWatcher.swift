@@ -23,6 +23,8 @@ struct MetricWatcher: Sendable {
     let fromSequence: UInt64?
     /// Per-request timeout.
     let requestTimeout: Duration
+    /// CURVE keys for `tcp://` endpoints.
+    var security = TransportSecurity()
     /// Failed requests before the first catch-up after which the watch gives up (metrics unreachable).
     var maxFailuresBeforeCaughtUp = 3
 
@@ -68,7 +70,8 @@ struct MetricWatcher: Sendable {
         }
         let transport: ZMQStreamTransport
         do {
-            transport = try ZMQStreamTransport(name: "kechuang.cli.watch", shutdownLinger: .zero, logger: logger)
+            transport = try ZMQStreamTransport(
+                name: "kechuang.cli.watch", shutdownLinger: .zero, security: security, logger: logger)
         } catch {
             throw CLIError.serviceUnavailable(service: "metrics", endpoint: publishEndpoint, reason: "\(error)")
         }

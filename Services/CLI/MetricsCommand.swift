@@ -33,7 +33,7 @@ struct MetricsCommand: AsyncParsableCommand, AsyncExecutable {
             throw CLIError.invalidArgument(
                 name: "--program", value: program, expected: "a catalog program id: " + catalog.programs.map(\.id).joined(separator: ", "))
         }
-        let client = try await ServiceClient.connect(service: "metrics", endpoint: resolved.endpoint(.metricsSync))
+        let client = try await ServiceClient.connect(service: "metrics", endpoint: resolved.endpoint(.metricsSync), security: resolved.security)
         let snapshot: MetricSnapshot
         do {
             snapshot = try await MetricSnapshot.load(client: client, prefix: "metric.", timeout: resolved.timeout)

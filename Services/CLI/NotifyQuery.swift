@@ -8,7 +8,7 @@ enum NotifyQuery {
     static func ask<M: WireMessage, R: WireMessage>(
         _ request: M, expecting: R.Type, connection: ResolvedConnection
     ) async throws -> R {
-        let client = try await ServiceClient.connect(service: "notify", endpoint: connection.endpoint(.notifyRequest))
+        let client = try await ServiceClient.connect(service: "notify", endpoint: connection.endpoint(.notifyRequest), security: connection.security)
         do {
             let reply = try await client.request(request, expecting: R.self, timeout: connection.timeout)
             await client.close()

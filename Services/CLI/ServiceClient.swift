@@ -20,12 +20,14 @@ final class ServiceClient: Sendable {
     }
 
     /// Connects (ZeroMQ connects lazily: an absent server shows up as a request timeout).
-    static func connect(service: String, endpoint: String) async throws -> ServiceClient {
+    /// `tcp://` endpoints need CURVE keys in `security` (see docs/operations.md, "TCP and CURVE").
+    static func connect(service: String, endpoint: String, security: TransportSecurity) async throws -> ServiceClient {
         let loop = try SocketLoop(name: "kechuang.cli.\(service)")
         do {
+            let curve = try security.clientOptions(for: endpoint)
             let client = try await ZMQRequestClient.connect(
                 endpoint, on: loop, source: "kechuang-cli",
-                options: [.linger(.zero), .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000)])
+                options: [.linger(.zero), .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000)] + curve)
             return ServiceClient(service: service, endpoint: endpoint, loop: loop, client: client)
         } catch {
             await loop.shutdown()

@@ -3,6 +3,7 @@ import Contracts
 import Foundation
 import JSONText
 import ServiceKit
+import ZeroMQ
 
 /// `kechuang status`: asks each service for its status and prints one row per service.
 struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
@@ -92,7 +93,8 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
         for service in ServiceDefinition.all {
             let entry = state?.services.first { $0.name == service.name }
             let endpoint = entry?.endpoints[service.statusEndpoint.rawValue] ?? resolved.endpoint(service.statusEndpoint)
-            let probe = await Self.probe(service, endpoint: endpoint, timeout: timeout, heads: &heads)
+            let probe = await Self.probe(
+                service, endpoint: endpoint, security: resolved.security, timeout: timeout, heads: &heads)
             rows.append(Row(
                 service: service, state: probe.answered ? (entry?.state ?? "ready") : (entry?.state ?? "down"),
                 pid: entry?.pid, restarts: entry?.restarts, endpoint: endpoint, details: probe.details,
@@ -164,11 +166,12 @@ struct StatusCommand: AsyncParsableCommand, AsyncExecutable {
 
     /// Sends the service's status request; records the heads of the streams it owns in `heads`.
     static func probe(
-        _ service: ServiceDefinition, endpoint: String, timeout: Duration, heads: inout OwnerHeads
+        _ service: ServiceDefinition, endpoint: String, security: TransportSecurity, timeout: Duration,
+        heads: inout OwnerHeads
     ) async -> Probe {
         let client: ServiceClient
         do {
-            client = try await ServiceClient.connect(service: service.name, endpoint: endpoint)
+            client = try await ServiceClient.connect(service: service.name, endpoint: endpoint, security: security)
         } catch {
             return Probe(answered: false, details: "\(error)")
         }

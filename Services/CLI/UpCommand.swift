@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ServiceKit
+import ZeroMQ
 
 /// `kechuang up`: the supervisor. Starts every service, watches readiness, restarts crashes, stops on Ctrl-C.
 struct UpCommand: AsyncParsableCommand, AsyncExecutable {
@@ -96,11 +97,21 @@ struct UpCommand: AsyncParsableCommand, AsyncExecutable {
         if let level = common.logLevel { shared[LoggingBootstrap.levelVariable] = level }
         if let format = common.logFormat { shared[LoggingBootstrap.formatVariable] = format }
         if let catalog = file?.catalogOverride { shared["KECHUANG_CATALOG"] = catalog }
+        // CURVE flags given to `kechuang up` reach every service (per-service keys go in the config file's
+        // `services.<name>.environment`).
+        let curve: [(String?, String)] = [
+            (common.curveSecretKey, CurveSettings.secretKeyVariable),
+            (common.curveAllowedClients, CurveSettings.allowedClientsVariable),
+            (common.curveServerKeys, CurveSettings.serverKeysVariable),
+        ]
+        for case let (path?, key) in curve { shared[key] = KechuangDirectories.absolutePath(path) }
+        if common.insecureTCP { shared[CurveSettings.insecureTCPVariable] = "1" }
         var environments: [String: [String: String]] = [:]
         var arguments: [String: [String]] = [:]
         for service in services {
             var own = shared
             for (key, value) in file?.services?[service.name]?.environment ?? [:] { own[key] = value }
+            try Self.checkTCPSecurity(of: service, endpoints: endpoints, environment: own)
             environments[service.name] = own
             arguments[service.name] = file?.services?[service.name]?.arguments ?? []
         }
@@ -115,5 +126,26 @@ struct UpCommand: AsyncParsableCommand, AsyncExecutable {
                 reason: "service executable missing; build it (swift build -c release) or set KECHUANG_BIN_DIR / --bin-dir")
         }
         return settings
+    }
+
+    /// Refuses, before anything starts, a service that would bind a `tcp://` endpoint without CURVE keys in its
+    /// environment (the service itself would refuse too, and the supervisor would only see it crash); plaintext is
+    /// accepted only with `KECHUANG_INSECURE_TCP` on a loopback address. Key files are checked by the service.
+    static func checkTCPSecurity(
+        of service: ServiceDefinition, endpoints: [EndpointName: String], environment: [String: String]
+    ) throws {
+        func isSet(_ key: String) -> Bool { !(environment[key] ?? "").isEmpty }
+        let insecure = environment[CurveSettings.insecureTCPVariable].flatMap(Bool.parseConfig) ?? false
+        for name in service.endpoints {
+            guard let endpoint = endpoints[name], endpoint.hasPrefix("tcp://") else { continue }
+            if isSet(CurveSettings.secretKeyVariable) && isSet(CurveSettings.allowedClientsVariable) { continue }
+            if insecure && TransportSecurity.isLoopback(endpoint) { continue }
+            throw CLIError.invalidArgument(
+                name: "endpoint \(name.rawValue)", value: endpoint,
+                expected: "CURVE keys for \(service.name) (\(CurveSettings.secretKeyVariable) and "
+                    + "\(CurveSettings.allowedClientsVariable) in its environment, or --curve-secret-key and "
+                    + "--curve-allowed-clients): tcp:// endpoints are never exposed without CURVE "
+                    + "(docs/operations.md, \"TCP and CURVE\")")
+        }
     }
 }

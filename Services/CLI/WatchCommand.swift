@@ -45,7 +45,7 @@ struct WatchCommand: AsyncParsableCommand, AsyncExecutable {
         let watcher = MetricWatcher(
             publishEndpoint: resolved.endpoint(.metricsPublish), syncEndpoint: resolved.endpoint(.metricsSync),
             topicPrefix: MetricWatcher.topicPrefix(for: prefix), fromSequence: fromSequence,
-            requestTimeout: resolved.timeout)
+            requestTimeout: resolved.timeout, security: resolved.security)
         let deadline = timeout.map { ContinuousClock.now + .milliseconds(Int64($0 * 1000)) }
         let printed = Mutex(0)
         let limit = count

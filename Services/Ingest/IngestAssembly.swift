@@ -6,6 +6,7 @@ import Logging
 import Messaging
 import ServiceKit
 import Streams
+import ZeroMQ
 
 /// `kechuang-ingest` in the shape every Kechuang service has (``Streams/StreamServiceBuilder``): it owns the
 /// **ingest** stream and serves `ingest.req`; it follows nothing.
@@ -20,7 +21,8 @@ enum IngestAssembly {
         let store = try IngestStore(path: configuration.databasePath, source: IngestConfiguration.service)
         let transport = try ZMQStreamTransport(
             name: "kechuang.ingest.zmq", registry: MessageRegistry(KechuangMessages.all),
-            publishHighWaterMark: Int32(configuration.environment.publishHighWaterMark.value), logger: logger)
+            publishHighWaterMark: Int32(configuration.environment.publishHighWaterMark.value),
+            security: try TransportSecurity.load(configuration.environment.curve, upstreams: [:]), logger: logger)
         do {
             var builder = StreamServiceBuilder(name: IngestConfiguration.service, transport: transport, logger: logger)
             let head = CommittedHead()

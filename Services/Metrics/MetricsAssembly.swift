@@ -6,6 +6,7 @@ import Messaging
 import ServiceKit
 import Storage
 import Streams
+import ZeroMQ
 
 /// `kechuang-metrics` in the shape every Kechuang service has (``Streams/StreamServiceBuilder``): it follows the
 /// **ingest** and **scoring** streams (each with its own cursor), owns the **metrics** stream, serves `metrics.req`,
@@ -45,7 +46,12 @@ enum MetricsAssembly {
         let logic = SharedMetricsLogic(initialLogic)
         let transport = try ZMQStreamTransport(
             name: "kechuang.metrics.zmq",
-            publishHighWaterMark: Int32(configuration.environment.publishHighWaterMark.value), logger: logger)
+            publishHighWaterMark: Int32(configuration.environment.publishHighWaterMark.value),
+            security: try TransportSecurity.load(
+                configuration.environment.curve,
+                upstreams: [.ingestPublish: configuration.ingestPublish, .ingestSync: configuration.ingestSync,
+                            .scoringPublish: configuration.scoringPublish, .scoringSync: configuration.scoringSync]),
+            logger: logger)
         do {
             var builder = StreamServiceBuilder(name: KechuangStream.metrics, transport: transport, logger: logger)
             let head = CommittedHead()

@@ -8,6 +8,7 @@ import NotifyRules
 import ServiceKit
 import Storage
 import Streams
+import ZeroMQ
 
 /// `kechuang-notify` in the shape every Kechuang service has (``Streams/StreamServiceBuilder``): it follows the
 /// **metrics** and **scoring** streams (each with its own cursor), serves `notify.req`, flushes waiting groups
@@ -61,7 +62,11 @@ enum NotifyAssembly {
             now: now, logger: logger)
         let reloader = RulesReloader(
             path: configuration.rulesPath, engine: engine, receivers: receivers, dispatcher: dispatcher, logger: logger)
-        let transport = try ZMQStreamTransport(name: "kechuang.notify.zmq", logger: logger)
+        let security = try TransportSecurity.load(
+            configuration.environment.curve,
+            upstreams: [.metricsPublish: configuration.metricsPublish, .metricsSync: configuration.metricsSync,
+                        .scoringPublish: configuration.scoringPublish, .scoringSync: configuration.scoringSync])
+        let transport = try ZMQStreamTransport(name: "kechuang.notify.zmq", security: security, logger: logger)
         do {
             var builder = StreamServiceBuilder(name: "notify", transport: transport, logger: logger)
             @Sendable func applied(_ stream: String, _ result: NotifyStore.Applied) {

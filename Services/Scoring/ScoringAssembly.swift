@@ -7,6 +7,7 @@ import Scoring
 import ServiceKit
 import Storage
 import Streams
+import ZeroMQ
 
 /// `kechuang-scoring` in the shape every Kechuang service has (``Streams/StreamServiceBuilder``): it follows the
 /// **ingest** stream, owns the **scoring** stream, and serves `scoring.req`.
@@ -45,7 +46,11 @@ enum ScoringAssembly {
                        "schemes": "\(schemes.map { "\($0.id)@\($0.version)" }.joined(separator: ","))"])
         let transport = try ZMQStreamTransport(
             name: "kechuang.scoring.zmq",
-            publishHighWaterMark: Int32(configuration.environment.publishHighWaterMark.value), logger: logger)
+            publishHighWaterMark: Int32(configuration.environment.publishHighWaterMark.value),
+            security: try TransportSecurity.load(
+                configuration.environment.curve,
+                upstreams: [.ingestPublish: configuration.ingestPublish, .ingestSync: configuration.ingestSync]),
+            logger: logger)
         do {
             var builder = StreamServiceBuilder(name: KechuangStream.scoring, transport: transport, logger: logger)
             let head = CommittedHead()

@@ -6,6 +6,7 @@ import Logging
 import Messaging
 import ServiceKit
 import Streams
+import ZeroMQ
 
 /// `kechuang-web` in the shape every Kechuang service has (``Streams/StreamServiceBuilder``): it follows the
 /// **metrics** and **scoring** streams read-only from a snapshot (its state lives in memory and is rebuilt at every
@@ -36,7 +37,12 @@ enum WebAssembly {
             })
         let state = SharedWebState()
         let hub = LiveHub(maxClients: configuration.maxLiveClients, bufferLimit: configuration.liveBuffer, logger: logger)
-        let transport = try ZMQStreamTransport(name: "kechuang.web.zmq", logger: logger)
+        let security = try TransportSecurity.load(
+            configuration.environment.curve,
+            upstreams: [.metricsPublish: configuration.metricsPublish, .metricsSync: configuration.metricsSync,
+                        .scoringPublish: configuration.scoringPublish, .scoringSync: configuration.scoringSync,
+                        .scoringRequest: configuration.scoringRequest])
+        let transport = try ZMQStreamTransport(name: "kechuang.web.zmq", security: security, logger: logger)
         do {
             var builder = StreamServiceBuilder(name: "web", transport: transport, logger: logger)
             let metrics = builder.follow(

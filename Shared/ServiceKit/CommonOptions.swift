@@ -23,6 +23,22 @@ public struct CommonOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("log-format"), help: "Log line format: logfmt or json (env KECHUANG_LOG_FORMAT; default logfmt).")
     public var logFormat: String?
 
+    /// `--curve-secret-key`: this process's CURVE secret key file, mode 0600 (env `KECHUANG_CURVE_SECRET_KEY_FILE`).
+    @Option(name: .customLong("curve-secret-key"), help: "CURVE secret key file (Z85, mode 0600) for tcp:// endpoints (env KECHUANG_CURVE_SECRET_KEY_FILE; default none).")
+    public var curveSecretKey: String?
+
+    /// `--curve-allowed-clients`: public keys allowed to connect to this process's `tcp://` endpoints.
+    @Option(name: .customLong("curve-allowed-clients"), help: "Client public keys allowed on tcp:// endpoints: a .pub file or a directory of them (env KECHUANG_CURVE_ALLOWED_CLIENTS; default none).")
+    public var curveAllowedClients: String?
+
+    /// `--curve-server-keys`: directory with `<service>.pub` for every service reached over `tcp://`.
+    @Option(name: .customLong("curve-server-keys"), help: "Directory holding <service>.pub, the public key of each service reached over tcp:// (env KECHUANG_CURVE_SERVER_KEYS; default none).")
+    public var curveServerKeys: String?
+
+    /// `--insecure-tcp`: allow plaintext `tcp://` on loopback addresses (testing only).
+    @Flag(name: .customLong("insecure-tcp"), help: "INSECURE, testing only: allow plaintext tcp:// endpoints on loopback addresses without CURVE (env KECHUANG_INSECURE_TCP=1).")
+    public var insecureTCP: Bool = false
+
     /// Required by ArgumentParser; obtain values with `CommonOptions.parse(arguments)` (use `parse([])` for
     /// "no flags"), never by reading a default-initialised instance.
     public init() {}

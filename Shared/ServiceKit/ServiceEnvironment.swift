@@ -18,6 +18,8 @@ public struct ServiceEnvironment: Sendable {
     /// ``publishHighWaterMarkVariable``, default 100 000): a subscriber that falls further behind misses messages and
     /// repairs by replay. Lower it to bound the memory a slow subscriber can hold in the publishing service.
     public let publishHighWaterMark: ConfigValue<Int>
+    /// Where the CURVE keys for `tcp://` endpoints are (``CurveSettings``); `ipc://` endpoints need none.
+    public var curve: CurveSettings = CurveSettings()
 
     /// The environment variable of ``publishHighWaterMark``.
     public static let publishHighWaterMarkVariable = "KECHUANG_PUBLISH_HWM"
@@ -29,9 +31,11 @@ public struct ServiceEnvironment: Sendable {
     /// Does not create directories or bootstrap logging (see ``KechuangDirectories/prepare()`` and ``LoggingBootstrap``).
     /// - Throws: ``ConfigurationError`` or ``DirectoryError``.
     public static func resolve(service: String, options: CommonOptions, resolver: ConfigResolver) throws -> ServiceEnvironment {
-        try resolve(
+        var environment = try resolve(
             service: service, home: options.home, runDirectory: options.runDirectory, dataDirectory: options.dataDirectory,
             logLevel: options.logLevel, logFormat: options.logFormat, resolver: resolver)
+        environment.curve = try CurveSettings.resolve(options, resolver: resolver)
+        return environment
     }
 
     /// Same as ``resolve(service:options:resolver:)`` with the flag values given directly (`nil` = flag absent).

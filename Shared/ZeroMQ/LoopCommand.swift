@@ -22,6 +22,9 @@ enum LoopCommand: Sendable {
         case inbox(capacity: Int)
         /// To this handler, called on the loop thread.
         case handler(@Sendable ([Frame]) -> Void)
+        /// To this responder, called on the loop thread; a message it returns is sent back on the same socket at
+        /// once (without waiting: a reply that cannot be queued is dropped).
+        case responder(@Sendable ([Frame]) -> [Frame]?)
     }
 
     /// Completes the command with `error` without running it (loop gone or socket missing).

@@ -9,6 +9,8 @@ final class LoopWorker: @unchecked Sendable {
         let inbox: Inbox
         /// Receives inbound messages on this thread instead of ``inbox`` (handler sockets).
         let handler: (@Sendable ([Frame]) -> Void)?
+        /// Answers inbound messages on this thread (responder sockets).
+        var responder: (@Sendable ([Frame]) -> [Frame]?)?
         var outbound: [(frames: [Frame], completion: SendCompletion)] = []
         var outboundHead = 0
         var inputPaused = false
@@ -110,7 +112,8 @@ final class LoopWorker: @unchecked Sendable {
                 let id = mailbox.makeID()
                 let mailbox = self.mailbox
                 let inbox: Inbox
-                let handler: (@Sendable ([Frame]) -> Void)?
+                var handler: (@Sendable ([Frame]) -> Void)?
+                var responder: (@Sendable ([Frame]) -> [Frame]?)?
                 switch receive {
                 case .inbox(let capacity):
                     inbox = Inbox(capacity: capacity) { mailbox.post(.resumeInput(id: id)) }
@@ -118,9 +121,14 @@ final class LoopWorker: @unchecked Sendable {
                 case .handler(let body):
                     inbox = Inbox(capacity: 1) {}
                     handler = body
+                case .responder(let body):
+                    inbox = Inbox(capacity: 1) {}
+                    responder = body
                 }
-                if !type.canReceive || handler != nil { inbox.finish() }
-                entries[id] = Entry(id: id, socket: socket, inbox: inbox, handler: handler)
+                if !type.canReceive || handler != nil || responder != nil { inbox.finish() }
+                let entry = Entry(id: id, socket: socket, inbox: inbox, handler: handler)
+                entry.responder = responder
+                entries[id] = entry
                 order.append(id)
                 let budget = SendBudget(limit: sendQueueLimit)
                 reply.resume(returning: LoopSocket(id: id, type: type, mailbox: mailbox, inbox: inbox, budget: budget))
@@ -158,6 +166,10 @@ final class LoopWorker: @unchecked Sendable {
                 guard let frames = try entry.socket.receiveMultipart(dontWait: true) else { return }
                 if let handler = entry.handler {
                     handler(frames)
+                    continue
+                }
+                if let responder = entry.responder {
+                    if let reply = responder(frames) { _ = try entry.socket.send(reply, dontWait: true) }
                     continue
                 }
                 if entry.inbox.deliver(frames) {

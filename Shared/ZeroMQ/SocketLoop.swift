@@ -84,6 +84,29 @@ public final class SocketLoop: Sendable {
         }
     }
 
+    /// Opens a socket whose inbound messages are answered on the loop thread: `respond` is called with each
+    /// multipart message as it is received, and the message it returns (if any) is sent back on the same socket
+    /// at once, without waiting (a ROUTER reply starts with the routing id it received). For small, fast
+    /// protocols served inside the process, such as the ZAP handler of ``CurveAuthenticator``. The same rules as
+    /// for message handlers apply: never block, await or take long.
+    /// - Parameters:
+    ///   - type: the socket kind (ROUTER, or REP).
+    ///   - options: typed options applied before `setUp`.
+    ///   - respond: called on the loop thread with each message; returns the reply or `nil` for none.
+    ///   - setUp: runs on the loop thread with the new socket (bind). Errors are rethrown here.
+    /// - Returns: a handle usable from any task.
+    public func open(
+        _ type: SocketType,
+        options: [SocketOption] = [],
+        respond: @escaping @Sendable ([Frame]) -> [Frame]?,
+        setUp: @escaping @Sendable (Socket) throws -> Void
+    ) async throws -> LoopSocket {
+        try await withCheckedThrowingContinuation { continuation in
+            mailbox.post(.open(type: type, options: options, receive: .responder(respond),
+                               sendQueueLimit: SocketLoop.defaultSendQueueLimit, setUp: setUp, reply: continuation))
+        }
+    }
+
     /// Closes every socket (linger at most `linger`), ends their `incoming` streams, fails pending sends with
     /// ``SocketLoopError/shutDown`` or ``SocketLoopError/socketClosed(id:)``, and waits for the thread to exit.
     /// Idempotent; safe to call concurrently.

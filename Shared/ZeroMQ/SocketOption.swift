@@ -32,6 +32,13 @@ public enum SocketOption: Sendable, Hashable {
     case routingID([UInt8])
     /// XPUB: pass every subscription message up, including duplicates (`ZMQ_XPUB_VERBOSE`).
     case xpubVerbose(Bool)
+    /// CURVE server (`ZMQ_CURVE_SERVER` + `ZMQ_CURVE_SECRETKEY`): every connection must complete a CurveZMQ
+    /// handshake against this secret key; plaintext peers are refused. Clients are authorised by the ZAP handler
+    /// of the socket's context (see ``CurveAuthenticator``); set it before binding.
+    case curveServer(secretKey: CurveKey)
+    /// CURVE client (`ZMQ_CURVE_SERVERKEY`, `ZMQ_CURVE_PUBLICKEY`, `ZMQ_CURVE_SECRETKEY`): connections made after
+    /// this option authenticate the server by `serverKey` and present `keyPair`. Set it before connecting.
+    case curveClient(serverKey: CurveKey, keyPair: CurveKeyPair)
 
     /// Applies the option to a raw libzmq socket.
     func apply(to handle: UnsafeMutableRawPointer) throws(ZMQError) {
@@ -63,6 +70,13 @@ public enum SocketOption: Sendable, Hashable {
             let rc = bytes.withUnsafeBytes { zmq_setsockopt(handle, ZMQ_ROUTING_ID, $0.baseAddress, $0.count) }
             if rc != 0 { throw ZMQError.current("zmq_setsockopt(ZMQ_ROUTING_ID)") }
         case .xpubVerbose(let flag): try Self.setInt(handle, ZMQ_XPUB_VERBOSE, flag ? 1 : 0)
+        case .curveServer(let secretKey):
+            try Self.setInt(handle, ZMQ_CURVE_SERVER, 1)
+            try Self.setKey(handle, ZMQ_CURVE_SECRETKEY, secretKey)
+        case .curveClient(let serverKey, let keyPair):
+            try Self.setKey(handle, ZMQ_CURVE_SERVERKEY, serverKey)
+            try Self.setKey(handle, ZMQ_CURVE_PUBLICKEY, keyPair.publicKey)
+            try Self.setKey(handle, ZMQ_CURVE_SECRETKEY, keyPair.secretKey)
         }
     }
 
@@ -84,6 +98,8 @@ public enum SocketOption: Sendable, Hashable {
         case .sendTimeout: return "ZMQ_SNDTIMEO"
         case .routingID: return "ZMQ_ROUTING_ID"
         case .xpubVerbose: return "ZMQ_XPUB_VERBOSE"
+        case .curveServer: return "ZMQ_CURVE_SERVER"
+        case .curveClient: return "ZMQ_CURVE_SERVERKEY"
         }
     }
 
@@ -95,6 +111,11 @@ public enum SocketOption: Sendable, Hashable {
         if total.overflow { return seconds < 0 ? 0 : Int32.max }
         let millis = total.partialValue + attoseconds / 1_000_000_000_000_000
         return Int32(clamping: max(0, millis))
+    }
+
+    private static func setKey(_ handle: UnsafeMutableRawPointer, _ name: Int32, _ key: CurveKey) throws(ZMQError) {
+        let rc = key.bytes.withUnsafeBytes { zmq_setsockopt(handle, name, $0.baseAddress, $0.count) }
+        if rc != 0 { throw ZMQError.current("zmq_setsockopt(\(name))") }
     }
 
     private static func setInt(_ handle: UnsafeMutableRawPointer, _ name: Int32, _ value: Int32) throws(ZMQError) {

@@ -8,7 +8,7 @@ import Testing
 struct ArgumentParsingTests {
     @Test func everySubcommandIsRegistered() throws {
         let names = KechuangCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
-        #expect(names == ["up", "status", "down", "feed", "watch", "metrics", "subject", "ranking", "explain", "extract", "sample-data", "rules", "silence", "notifications"])
+        #expect(names == ["up", "status", "down", "feed", "watch", "metrics", "subject", "ranking", "explain", "extract", "sample-data", "rules", "silence", "notifications", "keys"])
         for name in names {
             #expect(KechuangCommand.helpMessage(for: try #require(KechuangCommand.configuration.subcommands.first { $0.configuration.commandName == name })).contains("--help"))
         }
@@ -74,8 +74,27 @@ struct ArgumentParsingTests {
         let config = try folder.write("up.json", """
             {"home": "\(folder.path)/home", "dataDirectory": "\(folder.path)/data",
              "endpoints": {"ingest.req": "tcp://127.0.0.1:5701"},
-             "services": {"metrics": {"enabled": false}}, "restart": {"maxRapidCrashes": 2}}
+             "services": {"metrics": {"enabled": false}, "ingest": {"environment": {
+               "KECHUANG_CURVE_SECRET_KEY_FILE": "/etc/kechuang/keys/ingest.key",
+               "KECHUANG_CURVE_ALLOWED_CLIENTS": "/etc/kechuang/keys/clients"}}},
+             "restart": {"maxRapidCrashes": 2}}
             """)
+        // A tcp:// endpoint without CURVE keys for the service that binds it is refused before anything starts;
+        // plaintext is accepted only when explicitly insecure and on loopback.
+        let keyless = try folder.write("keyless.json", """
+            {"endpoints": {"ingest.req": "tcp://0.0.0.0:5701"}, "services": {"metrics": {"enabled": false}}}
+            """)
+        let refused = try UpCommand.parse(["--config", keyless, "--home", folder.path + "/home", "--bin-dir", bin])
+        #expect(throws: CLIError.self) { try refused.resolveSettings(environment: ["HOME": "/home/x"]) }
+        #expect(throws: CLIError.self) {
+            try refused.resolveSettings(environment: ["HOME": "/home/x", "KECHUANG_INSECURE_TCP": "1"])
+        }
+        let loopback = try folder.write("loopback.json", """
+            {"endpoints": {"ingest.req": "tcp://127.0.0.1:5701"}, "services": {"metrics": {"enabled": false}}}
+            """)
+        let insecure = try UpCommand.parse(
+            ["--config", loopback, "--home", folder.path + "/home", "--bin-dir", bin, "--insecure-tcp"])
+        #expect(try insecure.resolveSettings(environment: ["HOME": "/home/x"]).environment["ingest"]?["KECHUANG_INSECURE_TCP"] == "1")
         let up = try UpCommand.parse(["--config", config, "--run-dir", folder.path + "/run", "--bin-dir", bin])
         let settings = try up.resolveSettings(environment: ["HOME": "/home/x", "KECHUANG_DATA_DIR": "/elsewhere"])
         #expect(settings.services.map(\.name) == ["ingest", "scoring", "notify", "web"])

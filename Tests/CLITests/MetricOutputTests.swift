@@ -1,6 +1,7 @@
 import Contracts
 import Domain
 import Foundation
+import ServiceKit
 import Testing
 @testable import KechuangCLI
 
@@ -106,5 +107,12 @@ struct MetricOutputTests {
         #expect(configuration.endpoints?["ingest.req"] == "tcp://127.0.0.1:5701")
         #expect(configuration.restart?.maxRapidCrashes == 5)
         #expect(configuration.services?["metrics"]?.enabled == true)
+        // Every tcp:// endpoint of the example has CURVE keys for the service that binds it.
+        var endpoints: [EndpointName: String] = [:]
+        for (name, url) in configuration.endpoints ?? [:] { endpoints[EndpointName(rawValue: name)] = url }
+        for service in ServiceDefinition.all {
+            try UpCommand.checkTCPSecurity(
+                of: service, endpoints: endpoints, environment: configuration.services?[service.name]?.environment ?? [:])
+        }
     }
 }

@@ -14,6 +14,9 @@ public struct ZMQStreamTransport: StreamTransport {
     public let publishHighWaterMark: Int32
     /// How long ``shutdown()`` lets unsent messages go out (a client that is done can use zero).
     public let shutdownLinger: Duration
+    /// Which endpoints need CURVE and with which keys (`tcp://` endpoints are refused without it).
+    public let security: TransportSecurity
+    private let authenticator: AuthenticatorSlot
     private let logger: Logger
 
     /// Default ``publishHighWaterMark``: 100 000 messages per subscriber.
@@ -22,9 +25,11 @@ public struct ZMQStreamTransport: StreamTransport {
     /// Creates the transport and its socket loop (thread name `name`).
     public init(
         name: String, registry: MessageRegistry? = nil, publishHighWaterMark: Int32 = ZMQStreamTransport.defaultPublishHighWaterMark,
-        shutdownLinger: Duration = .milliseconds(200), logger: Logger
+        shutdownLinger: Duration = .milliseconds(200), security: TransportSecurity = TransportSecurity(), logger: Logger
     ) throws {
         self.loop = try SocketLoop(name: name)
+        self.security = security
+        self.authenticator = AuthenticatorSlot()
         self.registry = registry
         self.publishHighWaterMark = publishHighWaterMark
         self.shutdownLinger = shutdownLinger
@@ -34,17 +39,21 @@ public struct ZMQStreamTransport: StreamTransport {
     public func subscriber(
         connectingTo endpoint: String, prefixes: [Topic], receiveHighWaterMark: Int32
     ) async throws -> any MessageSubscriber {
-        try await ZMQSubscriber.connect(
-            [endpoint], prefixes: prefixes, on: loop, options: [.receiveHighWaterMark(receiveHighWaterMark)],
+        let curve = try security.clientOptions(for: endpoint)
+        return try await ZMQSubscriber.connect(
+            [endpoint], prefixes: prefixes, on: loop, options: [.receiveHighWaterMark(receiveHighWaterMark)] + curve,
             registry: registry, logger: logger)
     }
 
     public func requestClient(connectingTo endpoint: String, source: String) async throws -> any RequestClient {
-        try await ZMQRequestClient.connect(endpoint, on: loop, source: source, logger: logger)
+        let curve = try security.clientOptions(for: endpoint)
+        return try await ZMQRequestClient.connect(
+            endpoint, on: loop, source: source, options: [.linger(.zero)] + curve, logger: logger)
     }
 
     public func publisher(bindingTo endpoint: String) async throws -> BoundEndpoint<any MessagePublisher> {
-        let socket = try await loop.open(.pub, options: [.sendHighWaterMark(publishHighWaterMark)]) {
+        let curve = try await serverSecurity(for: endpoint)
+        let socket = try await loop.open(.pub, options: [.sendHighWaterMark(publishHighWaterMark)] + curve) {
             try $0.bind(endpoint)
         }
         let bound = try await socket.withSocket { try $0.lastEndpoint() }
@@ -54,7 +63,8 @@ public struct ZMQStreamTransport: StreamTransport {
     public func requestServer(
         bindingTo endpoint: String, source: String, limits: RequestLimits
     ) async throws -> BoundEndpoint<any RequestServer> {
-        let options: [SocketOption] = [.routerMandatory(false)] + ZMQRequestServer.socketOptions(limits)
+        let curve = try await serverSecurity(for: endpoint)
+        let options: [SocketOption] = [.routerMandatory(false)] + ZMQRequestServer.socketOptions(limits) + curve
         let socket = try await loop.open(.router, options: options, incomingCapacity: limits.inboxCapacity) {
             try $0.bind(endpoint)
         }
@@ -66,5 +76,37 @@ public struct ZMQStreamTransport: StreamTransport {
 
     public func shutdown() async {
         await loop.shutdown(linger: shutdownLinger)
+    }
+
+    /// The CURVE options for binding `endpoint`; before the first CURVE server socket of the loop, starts the
+    /// loop's ``ZeroMQ/CurveAuthenticator`` (refusals are logged, throttled, with a key fingerprint only).
+    private func serverSecurity(for endpoint: String) async throws -> [SocketOption] {
+        let options = try security.serverOptions(for: endpoint)
+        if security.isCurveServer(endpoint) {
+            try await authenticator.start(on: loop, allowedClients: security.allowedClients, logger: logger)
+        } else if TransportSecurity.isTCP(endpoint) {
+            logger.warning(
+                "INSECURE: plaintext TCP endpoint without CURVE (--insecure-tcp); anyone who can reach it can use it",
+                metadata: ["endpoint": "\(endpoint)"])
+        }
+        return options
+    }
+}
+
+/// The one ``ZeroMQ/CurveAuthenticator`` of a transport's loop, started on first need.
+private actor AuthenticatorSlot {
+    private var started: CurveAuthenticator?
+
+    func start(on loop: SocketLoop, allowedClients: Set<CurveKey>, logger: Logger) async throws {
+        guard started == nil else { return }
+        let throttle = LogThrottle(burst: 10, interval: .seconds(10))
+        started = try await CurveAuthenticator.start(on: loop, allowedClients: allowedClients) { decision in
+            guard !decision.accepted, let suppressed = throttle.permit() else { return }
+            logger.warning(
+                "refused a TCP client: its CURVE public key is not allowed",
+                metadata: ["address": "\(decision.address)", "mechanism": "\(decision.mechanism)",
+                           "client_key": "\(decision.clientFingerprint)", "suppressed": "\(suppressed)"])
+        }
+        logger.info("CURVE authentication on", metadata: ["allowed_clients": "\(allowedClients.count)"])
     }
 }

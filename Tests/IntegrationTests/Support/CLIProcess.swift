@@ -14,11 +14,17 @@ final class CLIProcess: Sendable {
     let pid: Int32
     private let exit: AsyncLatch<Int32>
 
-    /// Starts `kechuang arguments…`.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `kechuang arguments…`, through `launcher` when given (see ``ServiceProcess/start(_:arguments:environment:readyTimeout:launcher:)``).
+    init(_ arguments: [String], environment: [String: String] = [:], launcher: [String] = []) throws {
         let process = Process()
-        process.executableURL = try ServiceProcess.binaryURL(named: "kechuang")
-        process.arguments = arguments
+        let binary = try ServiceProcess.binaryURL(named: "kechuang")
+        if let command = launcher.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = Array(launcher.dropFirst()) + [binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let outPipe = Pipe(), errPipe = Pipe()
         process.standardOutput = outPipe

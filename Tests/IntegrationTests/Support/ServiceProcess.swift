@@ -41,15 +41,23 @@ final class ServiceProcess: Sendable {
     /// - Parameters:
     ///   - environment: added to (and overriding) the test process's environment.
     ///   - readyTimeout: how long to wait for the readiness line.
+    ///   - launcher: a command that runs the binary, e.g. `["/usr/sbin/ip", "netns", "exec", "ns1"]` (it must exec the
+    ///     binary, so that ``pid`` is the service's own); empty to run the binary directly.
     /// - Throws: ``ServiceProcessError`` when the binary is missing, the child exits first or is not ready in time
     ///   (the child is then killed).
     static func start(
         _ name: String, arguments: [String], environment: [String: String] = [:],
-        readyTimeout: Duration = .seconds(30)
+        readyTimeout: Duration = .seconds(30), launcher: [String] = []
     ) async throws -> ServiceProcess {
         let process = Process()
-        process.executableURL = try binaryURL(named: name)
-        process.arguments = arguments
+        let binary = try binaryURL(named: name)
+        if let command = launcher.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = Array(launcher.dropFirst()) + [binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let outPipe = Pipe()
         let errPipe = Pipe()
