@@ -93,20 +93,29 @@ public struct ZMQStreamTransport: StreamTransport {
     }
 }
 
-/// The one ``ZeroMQ/CurveAuthenticator`` of a transport's loop, started on first need.
+/// The one ``ZeroMQ/CurveAuthenticator`` of a transport's loop, started on first need. Concurrent binds share one
+/// start (a task, so actor reentrancy cannot bind `inproc://zeromq.zap.01` twice).
 private actor AuthenticatorSlot {
-    private var started: CurveAuthenticator?
+    private var starting: Task<CurveAuthenticator, any Error>?
 
     func start(on loop: SocketLoop, allowedClients: Set<CurveKey>, logger: Logger) async throws {
-        guard started == nil else { return }
-        let throttle = LogThrottle(burst: 10, interval: .seconds(10))
-        started = try await CurveAuthenticator.start(on: loop, allowedClients: allowedClients) { decision in
-            guard !decision.accepted, let suppressed = throttle.permit() else { return }
-            logger.warning(
-                "refused a TCP client: its CURVE public key is not allowed",
-                metadata: ["address": "\(decision.address)", "mechanism": "\(decision.mechanism)",
-                           "client_key": "\(decision.clientFingerprint)", "suppressed": "\(suppressed)"])
+        if let starting {
+            _ = try await starting.value
+            return
         }
-        logger.info("CURVE authentication on", metadata: ["allowed_clients": "\(allowedClients.count)"])
+        let task = Task {
+            let throttle = LogThrottle(burst: 10, interval: .seconds(10))
+            let authenticator = try await CurveAuthenticator.start(on: loop, allowedClients: allowedClients) { decision in
+                guard !decision.accepted, let suppressed = throttle.permit() else { return }
+                logger.warning(
+                    "refused a TCP client: its CURVE public key is not allowed",
+                    metadata: ["address": "\(decision.address)", "mechanism": "\(decision.mechanism)",
+                               "client_key": "\(decision.clientFingerprint)", "suppressed": "\(suppressed)"])
+            }
+            logger.info("CURVE authentication on", metadata: ["allowed_clients": "\(allowedClients.count)"])
+            return authenticator
+        }
+        starting = task
+        _ = try await task.value
     }
 }
