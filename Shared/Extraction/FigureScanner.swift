@@ -287,7 +287,7 @@ struct FigureScanner: Sendable {
             cursor -= 1
         }
         guard let verbStart else { return nil }
-        let scope = NormalizedText.string(s[verbEnd..<start]).filter { !$0.isWhitespace }
+        let scope = CompactText.withoutWhiteSpace(NormalizedText.string(s[verbEnd..<start]))
         let numberStart = s[start] == "首" ? start : start + 1
         return ScannedFigure(
             numberRange: numberStart..<end, range: start..<end, value: Decimal(position), unit: .ming,

@@ -38,12 +38,12 @@ struct QualifierDetector: Sendable {
     /// before the number is `sentence` (defaults to the clause).
     func qualifier(before: String, sentence: String? = nil, hasAtLeastSuffix: Bool, sinceSpan: Bool) -> Qualifier {
         if isGrowth(before) { return .growthRate }
-        if Self.projectedCues.contains(where: before.contains) { return .projected }
+        if CompactText.containsAny(before, Self.projectedCues) { return .projected }
         if isPlanned(before) || isPlanningSentence(sentence ?? before) { return .planned }
-        if Self.cumulativeCues.contains(where: before.contains) || hasCumulativeGong(before) || sinceSpan {
+        if CompactText.containsAny(before, Self.cumulativeCues) || hasCumulativeGong(before) || sinceSpan {
             return .cumulative
         }
-        var trimmed = Substring(before.filter { !$0.isWhitespace })
+        var trimmed = Substring(CompactText.withoutWhiteSpace(before))
         if trimmed.hasSuffix("了") { trimmed = trimmed.dropLast() }
         if hasAtLeastSuffix || Self.atLeastPrefixes.contains(where: { trimmed.hasSuffix($0) }) { return .atLeast }
         return .exact
@@ -51,33 +51,33 @@ struct QualifierDetector: Sendable {
 
     /// Whether the clause before a number makes it a growth (see the type's rules).
     func isGrowth(_ before: String) -> Bool {
-        if Self.growthCues.contains(where: before.contains) { return true }
+        if CompactText.containsAny(before, Self.growthCues) { return true }
         return changeVerb(before) != nil
     }
 
     /// The change verb ending `before` (了 达 allowed after it), if any.
     private func changeVerb(_ before: String) -> String? {
-        var trimmed = Substring(before.filter { !$0.isWhitespace })
+        var trimmed = Substring(CompactText.withoutWhiteSpace(before))
         for tail in ["了", "达"] where trimmed.hasSuffix(tail) { trimmed = trimmed.dropLast(tail.count) }
         // 净增 is a change only against a stated basis (比上年净增7家); alone it is the year's net addition.
-        if trimmed.hasSuffix("净增"), ["较上年", "比上年", "较去年", "比去年"].contains(where: trimmed.contains) { return "净增" }
+        if trimmed.hasSuffix("净增"), CompactText.containsAny(trimmed, ["较上年", "比上年", "较去年", "比去年"]) { return "净增" }
         return Self.changeVerbs.first { trimmed.hasSuffix($0) }
     }
 
     /// How a growth figure relates to its base: basis (同比 较上年 年均) and direction (下降 减少 → decrease).
     func growth(before: String) -> FigureGrowth {
-        let compact = before.filter { !$0.isWhitespace }
+        let compact = CompactText.withoutWhiteSpace(before)
         let basis: GrowthBasis
-        if compact.contains("年均") {
+        if CompactText.contains(compact, "年均") {
             basis = .annualAverage
-        } else if compact.contains("同比") {
+        } else if CompactText.contains(compact, "同比") {
             basis = .yearOnYear
-        } else if ["较上年", "比上年", "较去年", "比去年", "较上一年"].contains(where: compact.contains) {
+        } else if CompactText.containsAny(compact, ["较上年", "比上年", "较去年", "比去年", "较上一年"]) {
             basis = .previousYear
         } else {
             basis = .unstated
         }
-        let decrease = Self.decreaseVerbs.contains(where: compact.contains)
+        let decrease = CompactText.containsAny(compact, Self.decreaseVerbs)
         return FigureGrowth(basis: basis, direction: decrease ? .decrease : .increase)
     }
 
@@ -86,7 +86,7 @@ struct QualifierDetector: Sendable {
     func bound(before: String, figure: ScannedFigure) -> ValueBound? {
         if figure.upperValue != nil { return .range }
         if let suffix = figure.suffixBound, suffix != .approximate || figure.fraction == nil { return suffix }
-        var trimmed = Substring(before.filter { !$0.isWhitespace })
+        var trimmed = Substring(CompactText.withoutWhiteSpace(before))
         for tail in ["了", "达到", "达", "为"] where trimmed.hasSuffix(tail) && !trimmed.hasSuffix("约为") {
             trimmed = trimmed.dropLast(tail.count)
         }
@@ -101,8 +101,8 @@ struct QualifierDetector: Sendable {
 
     /// A sentence stating a target (`到2025年，力争…`, `目标是…`).
     private func isPlanningSentence(_ sentence: String) -> Bool {
-        let compact = sentence.filter { !$0.isWhitespace }
-        if Self.planningCues.contains(where: compact.contains) { return true }
+        let compact = CompactText.withoutWhiteSpace(sentence)
+        if CompactText.containsAny(compact, Self.planningCues) { return true }
         // 到2025年 / 至2027年 (a target year).
         let scalars = Array(compact.unicodeScalars)
         var index = 0
@@ -125,7 +125,7 @@ struct QualifierDetector: Sendable {
                 return true
             }
         }
-        if text.contains("力争") { return true }
+        if CompactText.contains(text, "力争") { return true }
         var rest = Substring(text)
         while let range = rest.range(of: "计划") {
             let after = rest[range.upperBound...]
@@ -147,7 +147,7 @@ struct QualifierDetector: Sendable {
             if let previous, "公中".contains(previous) { continue }
             if let next, "建享同性识赢生治创商青产用".contains(next) { continue }
             let before = String(characters[..<index])
-            if Self.annualMarkers.contains(where: before.contains) { continue }
+            if CompactText.containsAny(before, Self.annualMarkers) { continue }
             return true
         }
         return false

@@ -140,7 +140,7 @@ public struct ReportNormalizer: Sendable {
 
     /// `星期日 2025年1月5日`, `2025年1月5日 星期日` (optionally with the lunar or issue text removed).
     private func isFooterDate(_ text: String) -> Bool {
-        let compact = text.filter { !$0.isWhitespace }
+        let compact = CompactText.withoutWhiteSpace(text)
         let weekday = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天"]
         guard let day = weekday.first(where: { compact.contains($0) }) else { return false }
         let rest = compact.replacingOccurrences(day)

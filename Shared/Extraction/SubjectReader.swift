@@ -35,14 +35,14 @@ struct SubjectReader: Sendable {
     /// The qualifier or connective words the cleaning removed from the start of `before` (`累计为` → `累计`),
     /// used for elliptical clauses (`累计13家` after a clause naming the topic).
     func leadingCue(_ before: String) -> String {
-        let compact = before.filter { !$0.isWhitespace }
+        let compact = CompactText.withoutWhiteSpace(before)
         for word in ["累计", "新增", "总计", "合计", "共"] where compact.hasPrefix(word) { return word }
         return ""
     }
 
     /// Removes leading/trailing connectives, period words and cue words, and white space.
     func clean(_ text: String) -> String {
-        var text = Substring(text.filter { !$0.isWhitespace })
+        var text = Substring(CompactText.withoutWhiteSpace(text))
         var changed = true
         while changed && !text.isEmpty {
             changed = false
@@ -89,7 +89,7 @@ struct SubjectReader: Sendable {
 
     /// The head noun of a clause (`加速布局以龙头企业拉动为代表的创新联合体` → `创新联合体`).
     func headNoun(of clause: String) -> String {
-        let compact = clause.filter { !$0.isWhitespace }
+        let compact = CompactText.withoutWhiteSpace(clause)
         if let index = compact.lastIndex(of: "的") {
             return clean(String(compact[compact.index(after: index)...]))
         }
