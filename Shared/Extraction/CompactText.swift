@@ -77,7 +77,7 @@ enum CompactText {
             // Only U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 qualify.
             guard bytes[0] == 0xC2 || bytes[0] == 0xE1 || bytes[0] == 0xE2 || bytes[0] == 0xE3 else { return false }
             let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first
-            return scalar?.properties.isWhitespace ?? false
+            return scalar.map(ScalarClass.isWhiteSpace) ?? false
         default:
             return false
         }

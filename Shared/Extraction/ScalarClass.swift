@@ -10,7 +10,18 @@ enum ScalarClass {
 
     /// Spaces, tabs, carriage returns, the ideographic space and other Unicode white space (not `\n`).
     static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-        scalar != "\n" && scalar.properties.isWhitespace
+        scalar != "\n" && isWhiteSpace(scalar)
+    }
+
+    /// `scalar.properties.isWhitespace`, answered without the property lookup (12 % of reading a report) for the
+    /// scalars that cannot be white space: everything but U+0009–000D, U+0020, U+0085, U+00A0, U+1680,
+    /// U+2000–200A, U+2028, U+2029, U+202F, U+205F and U+3000 (checked against the property for every
+    /// scalar in `ScalarClassTests`).
+    static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// The value of an ASCII or full-width digit.
