@@ -1,3 +1,5 @@
+import Contracts
+
 /// A failure the CLI reports to the user (one line naming the file, endpoint or value at fault).
 enum CLIError: Error, CustomStringConvertible, Equatable {
     /// A file or folder could not be read.
@@ -18,6 +20,8 @@ enum CLIError: Error, CustomStringConvertible, Equatable {
     case writeFailed(path: String, reason: String)
     /// A query found nothing (or nothing unambiguous).
     case notFound(String)
+    /// A PDF, DOCX or HTML file could not be turned into text; `code` is the rejection ingest would give.
+    case conversion(path: String, code: RejectionCode, reason: String)
 
     var description: String {
         switch self {
@@ -30,6 +34,7 @@ enum CLIError: Error, CustomStringConvertible, Equatable {
         case let .invalidConfig(path, reason): "invalid configuration \(path): \(reason)"
         case let .writeFailed(path, reason): "cannot write \(path): \(reason)"
         case let .notFound(detail): "未找到 not found: \(detail)"
+        case let .conversion(path, code, reason): "cannot convert \(path): \(code.rawValue): \(reason)"
         }
     }
 }

@@ -3,19 +3,24 @@ import Domain
 import Extraction
 import Foundation
 
-/// `kechuang extract FILE`: runs the report extractor offline (no services needed).
-struct ExtractCommand: ParsableCommand {
+/// `kechuang extract FILE`: runs the report extractor offline (no services needed) on a text, PDF, DOCX or HTML
+/// report (``DocumentText``).
+struct ExtractCommand: AsyncParsableCommand, AsyncExecutable {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract the figures of a Chinese report offline (提取报告数据).",
         discussion: """
             JSON output is {"observations": [...]}, each with value, unit, qualifier, period, subject, indicator, \
-            text, start, end (Unicode-scalar offsets into the file's text), bound, upper, growth, rank, fraction \
+            text, start, end (Unicode-scalar offsets into the file's text; for a PDF, DOCX or HTML file into the \
+            text extracted from it, as ingest stores it), bound, upper, growth, rank, fraction \
             (docs/cli.md). With --unmatched only the figures no catalog indicator recognises are listed, grouped \
-            by subject (JSON: {"unmatched": [...]}), to help write a catalog override.
+            by subject (JSON: {"unmatched": [...]}), to help write a catalog override. PDF, DOCX and HTML files \
+            are recognised by their bytes and converted as ingest converts them (PDF columns read in order); a \
+            file that cannot be converted fails with ingest's rejection code (no_text_layer, corrupt_document, \
+            encrypted_document, too_many_pages, too_large, conversion_failed, unsupported_format).
             """)
 
-    @Argument(help: "The report text file (UTF-8).")
+    @Argument(help: "The report: a UTF-8 text, PDF, DOCX or HTML file.")
     var file: String
 
     @Option(help: "Output format: table or json.")
@@ -30,8 +35,13 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .customLong("unmatched"), help: "List only the figures no catalog indicator recognises, grouped by subject.")
     var unmatched = false
 
-    func run() throws {
-        let text = try Self.readText(file)
+    func run() async throws {
+        try await execute()
+    }
+
+    /// The command's work (see ``AsyncExecutable``).
+    func execute() async throws {
+        let text = try await DocumentText.read(file)
         let catalog = try Catalog.bundled(mergingOverrideAt: catalogOverride.map { URL(fileURLWithPath: $0) })
         let result = ReportExtractor(catalog: catalog).extract(text, defaultPeriod: reportYear.map(String.init))
         switch (format, unmatched) {
@@ -40,16 +50,5 @@ struct ExtractCommand: ParsableCommand {
         case (.json, true): print(UnmatchedFigures(result).renderJSON(), terminator: "")
         case (.table, true): print(UnmatchedFigures(result).renderTable(), terminator: "")
         }
-    }
-
-    /// Reads a UTF-8 text file, naming the file and the first bad byte on failure.
-    static func readText(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError.unreadable(path: path, reason: "no such file or not readable")
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            throw CLIError.unreadable(path: path, reason: "not valid UTF-8")
-        }
-        return text
     }
 }
