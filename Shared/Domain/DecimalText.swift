@@ -26,39 +26,7 @@ public enum DecimalText {
     /// trailing zeros stripped — the same value, byte for byte, as `Decimal(string:)` gives
     /// (`DecimalTextTests.plainFastPathIsByteForByteFoundations`). `nil` means: take the general path.
     static func parsePlain(_ text: String) -> Decimal? {
-        var significand: UInt64 = 0
-        var digits = 0
-        var fractionDigits = 0
-        var negative = false
-        var seenPoint = false
-        var seenDigit = false
-        for (offset, byte) in text.utf8.enumerated() {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                seenDigit = true
-                if seenPoint { fractionDigits += 1 }
-                if significand == 0 && byte == UInt8(ascii: "0") { continue }
-                digits += 1
-                guard digits <= 19 else { return nil }
-                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "."):
-                guard !seenPoint, seenDigit else { return nil }
-                seenPoint = true
-                seenDigit = false
-            case UInt8(ascii: "-"), UInt8(ascii: "+"):
-                guard offset == 0 else { return nil }
-                negative = byte == UInt8(ascii: "-")
-            default:
-                return nil
-            }
-        }
-        guard seenDigit, significand != 0, fractionDigits <= 38 else { return nil }
-        var exponent = -fractionDigits
-        while significand % 10 == 0 {
-            significand /= 10
-            exponent += 1
-        }
-        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+        JSONDecimal.parsePlain(text)
     }
 
     /// Why `text` is not an exact decimal, for error messages (`nil` when ``parse(_:)`` accepts it).

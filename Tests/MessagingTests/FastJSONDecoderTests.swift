@@ -145,4 +145,30 @@ struct PlainBody: Codable, Equatable {
             #expect((try? JSONDecoder().decode(Text.self, from: Data(json.utf8))) == Text(text: expected))
         }
     }
+
+    /// A `Decimal` from a plain JSON number is decoded here, to exactly the bytes `JSONDecoder` gives; exponents,
+    /// zero and more than 19 digits are left to it.
+    @Test func decimalsFromPlainNumbersAreJSONDecodersBytes() throws {
+        struct Amounts: Codable { var values: [String: Decimal] }
+        var random = SeededRandom(seed: 4242)
+        var fastCount = 0
+        for _ in 0..<5_000 {
+            var text = Bool.random(using: &random) ? "-" : ""
+            text += String((0..<Int.random(in: 1...21, using: &random)).map { _ in "0123456789".randomElement(using: &random) ?? "1" })
+            if text.dropFirst(text.hasPrefix("-") ? 1 : 0).hasPrefix("0") && text.count > (text.hasPrefix("-") ? 2 : 1) {
+                text = text.hasPrefix("-") ? "-1" + text.dropFirst(2) : "1" + text.dropFirst()
+            }
+            if Bool.random(using: &random) {
+                text += "." + String((0..<Int.random(in: 1...20, using: &random)).map { _ in "0123456789".randomElement(using: &random) ?? "0" })
+            }
+            if Int.random(in: 0..<10, using: &random) == 0 { text += "e\(Int.random(in: -5...5, using: &random))" }
+            let json = Data((#"{"values":{"a":"# + text + "}}").utf8)
+            let reference = try JSONDecoder().decode(Amounts.self, from: json).values["a"]
+            guard let fast = FastJSONDecoder.decode(Amounts.self, from: json)?.values["a"] else { continue }
+            fastCount += 1
+            let bytes = { (value: Decimal?) in value.map { value in withUnsafeBytes(of: value) { Array($0) } } }
+            #expect(bytes(fast) == bytes(reference), "\(text)")
+        }
+        #expect(fastCount > 2_000)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 
 /// A JSON decoder for message bodies and event lines that is faster than Foundation's `JSONDecoder` on them, with
 /// `JSONDecoder` as its safety net: ``decode(_:from:)`` gives a value only when it is certain `JSONDecoder` (default
@@ -11,8 +12,9 @@ import Foundation
 ///
 /// Certainty rules: the input must be strict JSON (``FastJSONValue/parse(_:)``; duplicate member names included);
 /// any error thrown by this decoder at any depth — even one the decoded type catches to try an alternative —
-/// discards the result; `Date`, `Data`, `URL`, `Decimal` and `Float` (which `JSONDecoder` treats specially) are
-/// never decoded here; integers only from plain digits (`-?[0-9]+`), doubles only finite and normal; coding paths are not kept
+/// discards the result; `Date`, `Data`, `URL`, `Float` and `Decimal` (which `JSONDecoder` treats specially) are
+/// left to it, except a `Decimal` from a plain JSON number of at most 19 digits (`JSONDecimal.parsePlain`, byte for
+/// byte `JSONDecoder`'s value); integers only from plain digits (`-?[0-9]+`), doubles only finite and normal; coding paths are not kept
 /// (they only matter in errors, which come from `JSONDecoder`).
 public enum FastJSONDecoder {
     /// `value` decoded from `bytes`, or `nil` when `JSONDecoder` must decide.
@@ -74,6 +76,10 @@ struct FastValueDecoder: Decoder {
     /// Decodes `type` from this value, routing the primitives and refusing the types `JSONDecoder` special-cases.
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         if type == String.self, case .string(let text) = value, let result = text as? T { return result }
+        if type == Decimal.self, case .number(let text) = value, let decimal = JSONDecimal.parsePlain(text),
+           let result = decimal as? T {
+            return result
+        }
         if type == Date.self || type == Data.self || type == URL.self || type == Decimal.self || type == Float.self {
             throw state.fail("left to JSONDecoder")
         }
