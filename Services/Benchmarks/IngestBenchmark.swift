@@ -128,6 +128,7 @@ enum IngestBenchmark {
             print("ingest.e2e.report in_flight=16 docs/s=\(format(reportGrouped)) ratio_vs_1=\(format(reportGrouped / reportAlone)) "
                 + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(reportGroupedCPU, reports))")
         }
+        if parts.contains("scale") { try await scale(client: client, pid: pid) }
         guard parts.contains("event") else { return }
         // One-event documents (issue #14's per-document figure): submit → durable → reply → published.
         let half = oneEventDocuments / 2
@@ -143,8 +144,36 @@ enum IngestBenchmark {
             + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(eventGroupedCPU, oneEventDocuments - half))")
     }
 
+    /// Issue #14's scaling figure: one-event documents (32 in flight) until the store holds
+    /// `KECHUANG_BENCH_INGEST_SCALE` of them (default 1 000 000), printing ingest's CPU per document for each window of
+    /// 2 000 at the sizes 10 k, 100 k, 1 M (those reached) and the database size; only with
+    /// `KECHUANG_BENCH_INGEST_PARTS=scale` (it runs for minutes).
+    static func scale(client: ZMQRequestClient, pid: Int32) async throws {
+        let total = ProcessInfo.processInfo.environment["KECHUANG_BENCH_INGEST_SCALE"].flatMap { Int($0) } ?? 1_000_000
+        let window = 2_000
+        let marks = Set([10_000, 100_000, 1_000_000, total].filter { $0 <= total })
+        var stored = 0
+        var baseline: Double?
+        let encoder = JSONEncoder()
+        while stored < total {
+            let count = min(window, total - stored)
+            let documents = try MetricsBenchmark.loans(first: 1_000_000 + stored, count: count, grantOnly: true).map { event in
+                SubmitDocument(kind: .events, content: String(decoding: try encoder.encode(event), as: UTF8.self) + "\n")
+            }
+            let (rate, cpu) = try await measured(pid) { try await submitAll(documents, inFlight: 32, client: client) }
+            stored += documents.count
+            if marks.contains(stored) {
+                let perDocument = cpu * 1e6 / Double(documents.count)
+                let ratio = baseline.map { perDocument / $0 } ?? 1
+                if baseline == nil { baseline = perDocument }
+                print("ingest.scale stored=\(stored) window_docs/s=\(format(rate)) "
+                    + "cpu_us_per_doc=\(format(perDocument)) ratio_vs_first=\(format(ratio))")
+            }
+        }
+    }
+
     /// The end-to-end parts to run: `KECHUANG_BENCH_INGEST_PARTS`, a comma-separated subset of `filing`, `report`,
-    /// `event` (default: all three).
+    /// `event` (default: all three) and `scale` (never by default).
     static var endToEndParts: Set<String> {
         let text = ProcessInfo.processInfo.environment["KECHUANG_BENCH_INGEST_PARTS"] ?? ""
         let parts = Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
