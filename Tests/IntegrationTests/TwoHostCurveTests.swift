@@ -93,11 +93,17 @@ struct TwoHostCurveTests {
         let feed = try CLIProcess(
             ["feed", report, "--ingest-req", "tcp://\(a):5701", "--request-timeout", "30",
              "--curve-secret-key", hostBKeys + "/cli.key", "--curve-server-keys", serverKeysOnB,
-             "--home", directory.file("cli")],
+             "--home", directory.file("cli"), "--format", "json"],
             launcher: spaces.launcher(spaces.hostB))
         #expect(await feed.wait(timeout: .seconds(120)) == 0, "feed: \(feed.stderr.tail()) \(feed.stdout.tail())")
-        let status = try await follower.waitUntilApplied(1, timeout: .seconds(60))
-        #expect(status.ingestApplied >= 1)
+        // Wait for the report's last event (the document and every figure), not only its first.
+        let accepted = feed.stdout.lines.compactMap { line -> UInt64? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+            return (object["lastSequence"] as? NSNumber)?.uint64Value
+        }
+        let last = try #require(accepted.last, "feed printed no accepted document: \(feed.stdout.tail())")
+        let status = try await follower.waitUntilApplied(last, timeout: .seconds(60))
+        #expect(status.ingestApplied >= last)
         let values = try await follower.snapshot().values
         #expect(values.keys.contains { $0.source == .reported },
                 "metrics on host B has no reported value from the report fed on host A")
