@@ -1,5 +1,3 @@
-import JSONText
-
 /// One parsed JSON value, the tree ``FastJSONDecoder`` decodes from.
 ///
 /// Numbers keep their text (decoded per requested type, exactly as written); objects keep their members in document
@@ -125,96 +123,9 @@ struct FastJSONParser {
 
     /// A string starting at the opening quote; the index ends after the closing one.
     mutating func string() -> String? {
-        index += 1
-        let start = index
-        var ascii = true
-        // Fast path: no escapes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = Self.text(UnsafeRawBufferPointer(rebasing: bytes[start..<index]), ascii: ascii)
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { return nil }
-            if byte >= 0x80 { ascii = false }
-            index += 1
-        }
-        guard index < bytes.count else { return nil }
-        var decoded = Array(bytes[start..<index])
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                index += 1
-                return decoded.withUnsafeBytes { Self.text($0, ascii: false) }
-            case UInt8(ascii: "\\"):
-                index += 1
-                guard index < bytes.count else { return nil }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escape)
-                case UInt8(ascii: "b"): decoded.append(0x08)
-                case UInt8(ascii: "f"): decoded.append(0x0C)
-                case UInt8(ascii: "n"): decoded.append(0x0A)
-                case UInt8(ascii: "r"): decoded.append(0x0D)
-                case UInt8(ascii: "t"): decoded.append(0x09)
-                case UInt8(ascii: "u"):
-                    guard let scalar = unicodeEscape() else { return nil }
-                    decoded.append(contentsOf: String(Character(scalar)).utf8)
-                default: return nil
-                }
-            default:
-                if byte < 0x20 { return nil }
-                decoded.append(byte)
-                index += 1
-            }
-        }
-        return nil
-    }
-
-    /// `bytes` as a string, or `nil` if they are not valid UTF-8. (`String(validating:)` takes a slow generic path
-    /// for buffers: 17 % of decoding a program event.)
-    private static func text(_ bytes: UnsafeRawBufferPointer, ascii: Bool) -> String? {
-        guard ascii || UTF8Validation.firstInvalidOffset(in: bytes) == nil else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The scalar of `XXXX` (after `\u`), joining a surrogate pair; `nil` for a lone surrogate.
-    private mutating func unicodeEscape() -> Unicode.Scalar? {
-        guard let high = hex4() else { return nil }
-        switch high {
-        case 0xD800...0xDBFF:
-            guard bytes.count - index >= 6, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-            else { return nil }
-            index += 2
-            guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
-            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
-        case 0xDC00...0xDFFF:
-            return nil
-        default:
-            return Unicode.Scalar(high)
-        }
-    }
-
-    private mutating func hex4() -> UInt32? {
-        guard bytes.count - index >= 4 else { return nil }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt32(digit)
-            index += 1
-        }
-        return value
+        guard let (text, end) = try? JSONStringLiteral.read(bytes, openingQuoteAt: index) else { return nil }
+        index = end
+        return text
     }
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`

@@ -17,18 +17,9 @@ enum HeaderJSONScanner {
     private static let quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
 
-    /// Validates and copies UTF-8 bytes into a `String` (the contiguous fast path of the standard library).
+    /// Validates and copies UTF-8 bytes into a `String`.
     static func string(_ bytes: UnsafeRawBufferPointer) -> String? {
-        guard !bytes.isEmpty else { return "" }
-        let units = bytes.bindMemory(to: UInt8.self)
-        // ASCII is valid UTF-8: skip the generic validating initialiser (a metadata lookup per call) for it.
-        var ascii = true
-        for byte in units where byte >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii { return String(decoding: units, as: UTF8.self) }
-        return String(validating: units, as: UTF8.self)
+        JSONStringLiteral.text(bytes)
     }
 
     /// Scans `buffer` as a header object.
@@ -188,95 +179,15 @@ enum HeaderJSONScanner {
 
         /// Reads a JSON string (the opening quote at `index`), decoding escapes and validating UTF-8.
         mutating func parseString() throws(Failure) -> String {
-            guard index < buffer.count, buffer[index] == HeaderJSONScanner.quote else { throw .fallback }
-            let start = index + 1
-            var end = start
-            while end < buffer.count {
-                let byte = buffer[end]
-                if byte == HeaderJSONScanner.quote { break }
-                if byte == HeaderJSONScanner.backslash {
-                    return try parseEscapedString(from: start)
-                }
-                if byte < 0x20 { throw .fallback }
-                end += 1
-            }
-            guard end < buffer.count else { throw .fallback }
-            index = end + 1
-            guard let text = HeaderJSONScanner.string(UnsafeRawBufferPointer(rebasing: buffer[start..<end])) else {
+            do {
+                let (text, end) = try JSONStringLiteral.read(buffer, openingQuoteAt: index)
+                index = end
+                return text
+            } catch .invalidUTF8 {
                 throw .invalidUTF8
+            } catch {
+                throw .fallback
             }
-            return text
-        }
-
-        /// The slow path of ``parseString()`` for strings containing escapes.
-        mutating func parseEscapedString(from start: Int) throws(Failure) -> String {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(32)
-            var position = start
-            while true {
-                guard position < buffer.count else { throw .fallback }
-                let byte = buffer[position]
-                position += 1
-                if byte == HeaderJSONScanner.quote { break }
-                if byte < 0x20 { throw .fallback }
-                guard byte == HeaderJSONScanner.backslash else {
-                    bytes.append(byte)
-                    continue
-                }
-                guard position < buffer.count else { throw .fallback }
-                let escape = buffer[position]
-                position += 1
-                switch escape {
-                case UInt8(ascii: "\""): bytes.append(0x22)
-                case UInt8(ascii: "\\"): bytes.append(0x5C)
-                case UInt8(ascii: "/"): bytes.append(0x2F)
-                case UInt8(ascii: "b"): bytes.append(0x08)
-                case UInt8(ascii: "f"): bytes.append(0x0C)
-                case UInt8(ascii: "n"): bytes.append(0x0A)
-                case UInt8(ascii: "r"): bytes.append(0x0D)
-                case UInt8(ascii: "t"): bytes.append(0x09)
-                case UInt8(ascii: "u"):
-                    let first = try hex4(at: position)
-                    position += 4
-                    var scalarValue = UInt32(first)
-                    if (0xD800...0xDBFF).contains(first) {
-                        guard position + 6 <= buffer.count,
-                              buffer[position] == HeaderJSONScanner.backslash,
-                              buffer[position + 1] == UInt8(ascii: "u")
-                        else { throw .fallback }
-                        let second = try hex4(at: position + 2)
-                        guard (0xDC00...0xDFFF).contains(second) else { throw .fallback }
-                        position += 6
-                        scalarValue = 0x10000 + ((UInt32(first) - 0xD800) << 10) + (UInt32(second) - 0xDC00)
-                    } else if (0xDC00...0xDFFF).contains(first) {
-                        throw .fallback
-                    }
-                    guard let scalar = Unicode.Scalar(scalarValue) else { throw .fallback }
-                    bytes.append(contentsOf: String(Character(scalar)).utf8)
-                default:
-                    throw .fallback
-                }
-            }
-            index = position
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
-            return text
-        }
-
-        func hex4(at position: Int) throws(Failure) -> UInt16 {
-            guard position + 4 <= buffer.count else { throw .fallback }
-            var value: UInt16 = 0
-            for offset in 0..<4 {
-                let byte = buffer[position + offset]
-                let digit: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-                default: throw .fallback
-                }
-                value = value << 4 | UInt16(digit)
-            }
-            return value
         }
 
         /// Reads one or more decimal digits (no JSON number rules: `"01.10"` style version parts).
