@@ -56,15 +56,68 @@ public struct DecimalParts: Equatable, Sendable {
             out.append(UInt8(ascii: "0"))
             return
         }
-        if negative { out.append(UInt8(ascii: "-")) }
         var digits: [UInt8] = []
         digits.reserveCapacity(20)
+        Self.appendDigits(of: significand, to: &digits, width: 0)
+        Self.place(digits, negative: negative, exponent: exponent, to: &out)
+    }
+
+    /// Writes the text of `value` when its significand needs more than 64 bits (up to the 128 a `Decimal` holds:
+    /// 38-digit quotients such as 7 ÷ 51), as `description` spells it; `false` (nothing written) for NaN, short
+    /// significands (``init(_:)`` covers those) or a layout not understood.
+    ///
+    /// Why: such quotients (the high-tech assessment's ratios) took `description` and were a third of that
+    /// message's encoding cost (`envelope.step.hightech.encode.streaming`, docs/performance.md).
+    public static func writeWide(_ value: Decimal, to out: inout [UInt8]) -> Bool {
+        layoutUnderstood && writeWideUnchecked(value, to: &out)
+    }
+
+    /// ``writeWide(_:to:)`` without the layout check (which itself uses it on a probe).
+    private static func writeWideUnchecked(_ value: Decimal, to out: inout [UInt8]) -> Bool {
+        let read = withUnsafeBytes(of: value) { raw -> (Bool, UInt128, Int)? in
+            guard raw.count == 20 else { return nil }
+            let flags = raw[1]
+            let length = Int(flags >> 4)
+            guard length > 4, length <= 8 else { return nil }
+            var significand: UInt128 = 0
+            for word in stride(from: length - 1, through: 0, by: -1) {
+                let low = UInt128(raw[4 + 2 * word]), high = UInt128(raw[5 + 2 * word])
+                significand = significand << 16 | high << 8 | low
+            }
+            return (flags & 0x08 != 0, significand, Int(Int8(bitPattern: raw[0])))
+        }
+        guard let (negative, significand, exponent) = read else { return false }
+        // Base 10^19 chunks, most significant first: one 128-bit division per 19 digits instead of one per digit.
+        let chunk: UInt128 = 10_000_000_000_000_000_000
+        var chunks: [UInt64] = []
         var rest = significand
+        while rest >= chunk {
+            chunks.append(UInt64(rest % chunk))
+            rest /= chunk
+        }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(40)
+        appendDigits(of: UInt64(rest), to: &digits, width: 0)
+        for part in chunks.reversed() { appendDigits(of: part, to: &digits, width: 19) }
+        place(digits, negative: negative, exponent: exponent, to: &out)
+        return true
+    }
+
+    /// Appends the decimal digits of `value`, left-padded with zeros to `width`.
+    private static func appendDigits(of value: UInt64, to digits: inout [UInt8], width: Int) {
+        let start = digits.count
+        var rest = value
         while rest > 0 {
             digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
         }
-        digits.reverse()
+        while digits.count - start < width { digits.append(UInt8(ascii: "0")) }
+        digits[start...].reverse()
+    }
+
+    /// Writes `digits` (a non-zero significand) scaled by 10^`exponent`.
+    private static func place(_ digits: [UInt8], negative: Bool, exponent: Int, to out: inout [UInt8]) {
+        if negative { out.append(UInt8(ascii: "-")) }
         if exponent >= 0 {
             out.append(contentsOf: digits)
             out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: exponent))
@@ -108,7 +161,17 @@ public struct DecimalParts: Equatable, Sendable {
             parts.write(to: &out)
             guard String(decoding: out, as: UTF8.self) == value.description else { return false }
         }
-        // A 30-digit significand is longer than four words: it must not be read as a short one.
-        return Decimal(string: "123456789012345678901234567890").map { read($0) == nil } ?? false
+        // A 30-digit significand is longer than four words: it must not be read as a short one, and the wide
+        // reader must spell it (and a 38-digit quotient) like `description`.
+        for wide in ["123456789012345678901234567890", "-0.00000123456789012345678901234567890123"] {
+            guard let value = Decimal(string: wide, locale: Locale(identifier: "en_US_POSIX")), read(value) == nil
+            else { return false }
+            var out: [UInt8] = []
+            guard writeWideUnchecked(value, to: &out), String(decoding: out, as: UTF8.self) == value.description
+            else { return false }
+        }
+        var third: [UInt8] = []
+        let quotient = Decimal(1) / Decimal(3)
+        return writeWideUnchecked(quotient, to: &third) && String(decoding: third, as: UTF8.self) == quotient.description
     }()
 }

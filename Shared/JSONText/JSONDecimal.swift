@@ -5,17 +5,18 @@ import Foundation
 ///
 /// Why our own: `Decimal.description` converts through a variable-length integer per call and was 11 % of the
 /// scoring service's catch-up CPU (`perf record`, docs/performance.md). Values whose significand fits in 64 bits
-/// (up to 19 digits — amounts, ratios rounded for display, points) are written from their ``DecimalParts``;
-/// anything else (longer significands, NaN, a `Decimal` layout the probe does not recognise) takes `description`.
+/// (up to 19 digits — amounts, ratios rounded for display, points) are written from their ``DecimalParts``, longer
+/// ones (38-digit quotients) by ``DecimalParts/writeWide(_:to:)``; anything else (NaN, a `Decimal` layout the probe
+/// does not recognise) takes `description`.
 /// `JSONDecimalTests` compares both spellings on random values.
 public enum JSONDecimal {
     /// Appends the text of `value` to `out`.
     public static func append(_ value: Decimal, to out: inout [UInt8]) {
-        guard let parts = DecimalParts(value) else {
+        if let parts = DecimalParts(value) {
+            parts.write(to: &out)
+        } else if !DecimalParts.writeWide(value, to: &out) {
             out.append(contentsOf: value.description.utf8)
-            return
         }
-        parts.write(to: &out)
     }
 
     /// The text of `value`.

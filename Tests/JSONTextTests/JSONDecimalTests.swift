@@ -22,6 +22,12 @@ import Testing
         #expect(DecimalParts(Decimal(string: "-12.50", locale: Self.posix) ?? 0)
             == DecimalParts(negative: true, significand: 125, exponent: -1))
         #expect(DecimalParts(.nan) == nil)
+        // 38-digit quotients take the wide fast path, not `description`.
+        var out: [UInt8] = []
+        #expect(DecimalParts.writeWide(Decimal(7) / Decimal(51), to: &out))
+        #expect(String(decoding: out, as: UTF8.self) == (Decimal(7) / Decimal(51)).description)
+        var short: [UInt8] = []
+        #expect(!DecimalParts.writeWide(Decimal(string: "12.5") ?? 0, to: &short) && short.isEmpty)
     }
 
     @Test func randomValuesAreSpelledLikeFoundation() {
@@ -74,7 +80,10 @@ import Testing
 
     @Test func edgeValues() {
         for value: Decimal in [0, 1, -1, 10, 100, Decimal(UInt64.max), Decimal(Int64.min), .greatestFiniteMagnitude,
-                               .leastNonzeroMagnitude, Decimal(string: "0.000001") ?? 0, Decimal(1) / Decimal(3)] {
+                               -.greatestFiniteMagnitude, .leastNonzeroMagnitude, Decimal(string: "0.000001") ?? 0,
+                               Decimal(1) / Decimal(3), -Decimal(2) / Decimal(3), Decimal(UInt64.max) + 1,
+                               Decimal(string: "1e19") ?? 0, Decimal(string: "10000000000000000000000000000000000000") ?? 0,
+                               Decimal(string: "-0.0000000000000000000000000000000000001") ?? 0] {
             Self.expectSameSpelling(value, "\(value)")
         }
         var out: [UInt8] = []

@@ -172,4 +172,24 @@ struct EnumBody: WireMessage, Equatable {
             return
         }
     }
+
+    @Test func encodingErrorsNameThePathOfTheBadValue() {
+        var random = SeededRandom(seed: 3)
+        func path(_ value: RichBody) -> [String]? {
+            do {
+                _ = try FastJSONEncoder.encode(value)
+                return nil
+            } catch let EncodingError.invalidValue(_, context) {
+                return context.codingPath.map(\.stringValue)
+            } catch {
+                return nil
+            }
+        }
+        var value = Self.rich(&random)
+        value.double = .nan
+        #expect(path(value) == ["double"])
+        value = Self.rich(&random)
+        value.map = ["万元": .nan]
+        #expect(path(value) == ["map", "万元"])
+    }
 }

@@ -21,7 +21,7 @@ enum FastJSONEncoder {
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let output = JSONOutput()
         output.bytes.reserveCapacity(256)
-        try output.encodeValue(value, codingPath: [])
+        try output.encodeValue(value, parent: nil, key: nil)
         return output.bytes
     }
 }
@@ -56,26 +56,34 @@ final class JSONOutput {
     }
 
     func appendFloatingPoint<F: BinaryFloatingPoint & LosslessStringConvertible>(
-        _ value: F, codingPath: [any CodingKey]
+        _ value: F, codingPath: @autoclosure () -> [any CodingKey]
     ) throws {
         guard value.isFinite else {
             throw EncodingError.invalidValue(
-                value, EncodingError.Context(codingPath: codingPath, debugDescription: "non-finite number \(value)"))
+                value, EncodingError.Context(codingPath: codingPath(), debugDescription: "non-finite number \(value)"))
         }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// Writes any encodable value, with fast paths for common leaf types.
-    func encodeValue<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
+    /// Writes any encodable value, with fast paths for common leaf types. The value sits at `key` of `parent`'s
+    /// container (`nil`: the root, or an element of an unkeyed container); its coding path is only built when asked
+    /// for (an error, or the value's own `encode(to:)` reading it) — building it per value was an allocation per
+    /// field.
+    func encodeValue<T: Encodable>(_ value: T, parent: StreamingEncoder?, key: (any CodingKey)?) throws {
+        // The common leaf types by their static type first: one successful cast instead of a chain of failing ones.
+        if T.self == Decimal.self, let decimal = value as? Decimal {
+            try appendDecimal(decimal, parent: parent, key: key)
+            return
+        }
         // Dynamic casts are costly: a concrete type that is none of the leaf types goes straight to its own
         // `encode(to:)` (existentials and class hierarchies still take the casting path below).
         if T.self != String.self && T.self != Int.self && T.self != Bool.self && T.self != Double.self
             && T.self != UInt64.self && T.self != Int64.self && T.self != Decimal.self && T.self != Data.self
             && T.self != URL.self && type(of: value) == T.self
         {
-            let encoder = StreamingEncoder(output: self, codingPath: codingPath)
+            let encoder = StreamingEncoder(output: self, parent: parent, key: key)
             try value.encode(to: encoder)
             try encoder.finish()
             if unsupported { throw FastJSONEncoder.Unsupported() }
@@ -85,23 +93,27 @@ final class JSONOutput {
         case let string as String: appendString(string)
         case let int as Int: appendInteger(int)
         case let bool as Bool: appendLiteral(bool ? "true" : "false")
-        case let double as Double: try appendFloatingPoint(double, codingPath: codingPath)
+        case let double as Double: try appendFloatingPoint(double, codingPath: StreamingEncoder.path(parent, key))
         case let uint64 as UInt64: appendInteger(uint64)
         case let int64 as Int64: appendInteger(int64)
-        case let decimal as Decimal:
-            guard decimal.isFinite else {
-                throw EncodingError.invalidValue(
-                    decimal, EncodingError.Context(codingPath: codingPath, debugDescription: "non-finite Decimal"))
-            }
-            JSONDecimal.append(decimal, to: &bytes)
+        case let decimal as Decimal: try appendDecimal(decimal, parent: parent, key: key)
         case let data as Data: appendString(data.base64EncodedString())
         case let url as URL: appendString(url.absoluteString)
         default:
-            let encoder = StreamingEncoder(output: self, codingPath: codingPath)
+            let encoder = StreamingEncoder(output: self, parent: parent, key: key)
             try value.encode(to: encoder)
             try encoder.finish()
         }
         if unsupported { throw FastJSONEncoder.Unsupported() }
+    }
+
+    private func appendDecimal(_ decimal: Decimal, parent: StreamingEncoder?, key: (any CodingKey)?) throws {
+        guard decimal.isFinite else {
+            throw EncodingError.invalidValue(
+                decimal, EncodingError.Context(
+                    codingPath: StreamingEncoder.path(parent, key), debugDescription: "non-finite Decimal"))
+        }
+        JSONDecimal.append(decimal, to: &bytes)
     }
 }
 
@@ -111,7 +123,17 @@ final class StreamingEncoder: Encoder {
     enum Opened { case none, keyed, unkeyed, single }
 
     let output: JSONOutput
-    let codingPath: [any CodingKey]
+    /// The encoder whose container holds this value (`nil` at the root), and the value's key there.
+    let parent: StreamingEncoder?
+    let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { Self.path(parent, key) }
+
+    /// The coding path of the value at `key` of `parent`'s container.
+    static func path(_ parent: StreamingEncoder?, _ key: (any CodingKey)?) -> [any CodingKey] {
+        var path = parent?.codingPath ?? []
+        if let key { path.append(key) }
+        return path
+    }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     var opened = Opened.none
     /// Elements written so far in the open container (for commas and `count`).
@@ -121,24 +143,26 @@ final class StreamingEncoder: Encoder {
     /// For a nested container: closed because its parent moved on (writing to it now cannot be streamed).
     var closed = false
 
-    init(output: JSONOutput, codingPath: [any CodingKey]) {
+    init(output: JSONOutput, parent: StreamingEncoder?, key: (any CodingKey)?) {
         self.output = output
-        self.codingPath = codingPath
+        self.parent = parent
+        self.key = key
         nestedBase = output.openNested.count
     }
 
     /// A nested container's encoder, pushed on the open stack (its own nested containers go above it).
-    private init(nestedIn output: JSONOutput, codingPath: [any CodingKey]) {
+    private init(nestedIn output: JSONOutput, parent: StreamingEncoder, key: (any CodingKey)?) {
         self.output = output
-        self.codingPath = codingPath
+        self.parent = parent
+        self.key = key
         nestedBase = output.openNested.count + 1
     }
 
     /// Opens a nested container of this encoder's container: `open` writes the parent's key or separator first
     /// (which closes earlier nested containers), then the child is pushed and opened.
-    func nested(codingPath: [any CodingKey], open: () -> Void) -> StreamingEncoder {
+    func nested(key: (any CodingKey)?, open: () -> Void) -> StreamingEncoder {
         open()
-        let child = StreamingEncoder(nestedIn: output, codingPath: codingPath)
+        let child = StreamingEncoder(nestedIn: output, parent: self, key: key)
         output.openNested.append(child)
         return child
     }
@@ -157,7 +181,7 @@ final class StreamingEncoder: Encoder {
     /// A throwaway encoder for unsupported requests (its output is discarded; the encoding falls back).
     func unsupportedEncoder() -> StreamingEncoder {
         output.unsupported = true
-        return StreamingEncoder(output: JSONOutput(), codingPath: codingPath)
+        return StreamingEncoder(output: JSONOutput(), parent: parent, key: key)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -240,17 +264,17 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { self.key(key); encoder.output.appendInteger(value) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         self.key(key)
-        try encoder.output.encodeValue(value, codingPath: codingPath + [key])
+        try encoder.output.encodeValue(value, parent: encoder, key: key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        encoder.nested(codingPath: codingPath + [key]) { self.key(key) }.container(keyedBy: keyType)
+        encoder.nested(key: key) { self.key(key) }.container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        encoder.nested(codingPath: codingPath + [key]) { self.key(key) }.unkeyedContainer()
+        encoder.nested(key: key) { self.key(key) }.unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { encoder.unsupportedEncoder() }
@@ -277,17 +301,17 @@ struct StreamingUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { encoder.nextElement(); encoder.output.appendInteger(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         encoder.nextElement()
-        try encoder.output.encodeValue(value, codingPath: codingPath)
+        try encoder.output.encodeValue(value, parent: encoder, key: nil)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let encoder = encoder
-        return encoder.nested(codingPath: codingPath) { encoder.nextElement() }.container(keyedBy: keyType)
+        return encoder.nested(key: nil) { encoder.nextElement() }.container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let encoder = encoder
-        return encoder.nested(codingPath: codingPath) { encoder.nextElement() }.unkeyedContainer()
+        return encoder.nested(key: nil) { encoder.nextElement() }.unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { encoder.unsupportedEncoder() }
@@ -324,6 +348,6 @@ struct StreamingSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { self.value(); encoder.output.appendInteger(value) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         self.value()
-        try encoder.output.encodeValue(value, codingPath: codingPath)
+        try encoder.output.encodeValue(value, parent: encoder, key: nil)
     }
 }
