@@ -210,7 +210,8 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScoringServiceTests",
-            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "KechuangTestSupport"],
+            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "Messaging", "KechuangTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
