@@ -54,7 +54,7 @@ public enum ServiceRunner {
             case .isIgnored: behavior = .ignore
             }
             return ServiceGroupConfiguration.ServiceConfiguration(
-                service: member.service, successTerminationBehavior: behavior)
+                service: NamedService(member.service), successTerminationBehavior: behavior)
         }
         var configuration = ServiceGroupConfiguration(
             services: configurations, gracefulShutdownSignals: gracefulShutdownSignals, cancellationSignals: [],

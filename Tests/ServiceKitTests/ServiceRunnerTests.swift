@@ -57,6 +57,29 @@ import Testing
         #expect(await endings.next() == true)  // the companion got a graceful shutdown, not a cancellation
     }
 
+    /// A service with a large stored state is logged by its type name, not by a reflection of that state.
+    @Test func membersAreLoggedByTheirTypeName() async throws {
+        struct Bulky: Service {
+            let table = [String](repeating: "指标目录 indicator catalog", count: 2_000)
+            func run() async throws { try await gracefulShutdown() }
+        }
+        let sink = CollectingSink()
+        let logger = LoggingBootstrap.makeLogger(label: "test", service: "test", level: .debug, sink: sink)
+        let group = ServiceRunner.makeGroup(services: [Bulky()], logger: logger)
+        async let run: Void = group.run()
+        try await withDeadline(.seconds(10), orThrow: TimedOutWaiting()) {
+            while !sink.lines.contains(where: { $0.contains("Starting service") && $0.contains("sl-service") }) {
+                await Task.yield()
+            }
+        }
+        await group.triggerGracefulShutdown()
+        try await run
+        let starting = sink.lines.filter { $0.contains("sl-service") }
+        #expect(!starting.isEmpty)
+        #expect(starting.allSatisfy { $0.contains("Bulky") && $0.utf8.count < 600 }, "\(starting)")
+        #expect(NamedService(Bulky()).description == "Bulky")
+    }
+
     @Test func membersGetTheEndingTheirTypeImplies() {
         let readiness = ReadinessService(line: ReadinessLine(service: "t", endpoints: [:]), logger: Self.logger())
         #expect(ServiceRunner.member(for: readiness).ending == .isIgnored)
