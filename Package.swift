@@ -138,6 +138,7 @@ let package = Package(
         .executableTarget(
             name: "ScoringService",
             dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Domain", "Messaging", "Scoring", "ZeroMQ",
+                           "JSONText",
                            .product(name: "GRDB", package: "GRDB.swift")],
             path: "Services/Scoring",
             swiftSettings: swiftSettings

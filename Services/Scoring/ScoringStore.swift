@@ -257,7 +257,7 @@ struct ScoringStore: Sendable {
             switch output {
             case let .score(update):
                 topic = update.topic.rawValue
-                body = try EnvelopeCodec.encodeBody(update)
+                body = try ScoreUpdateBody.encode(update)
                 header = Data(EnvelopeCodec.encodeHeader(
                     headers.header(for: ScoreUpdate.self, sequence: sequence, correlation: correlation)))
             case let .gradeChanged(event):

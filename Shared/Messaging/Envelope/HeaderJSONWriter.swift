@@ -41,8 +41,8 @@ public enum HeaderJSONWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// Appends `value` in decimal.
-    static func appendInteger(_ value: UInt64, into out: inout [UInt8]) {
+    /// Appends `value` in decimal (also used by hand-written message bodies).
+    public static func appendInteger(_ value: UInt64, into out: inout [UInt8]) {
         if value < 10 {
             out.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
             return
