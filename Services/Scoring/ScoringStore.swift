@@ -267,7 +267,7 @@ struct ScoringStore: Sendable {
                     headers.header(for: GradeChanged.self, sequence: sequence, correlation: correlation)))
             case let .highTech(update):
                 topic = update.topic.rawValue
-                body = try EnvelopeCodec.encodeBody(update)
+                body = try HighTechUpdateBody.encode(update)
                 header = Data(EnvelopeCodec.encodeHeader(
                     headers.header(for: HighTechUpdate.self, sequence: sequence, correlation: correlation)))
             case let .highTechChanged(event):

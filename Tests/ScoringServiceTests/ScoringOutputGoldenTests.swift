@@ -9,7 +9,7 @@ import Testing
 /// `compose/run.sh` demo stored: 80 generated enterprises' filings over three years and the subject records of
 /// every other kind. For each fact the recording holds the count of messages and a digest of their topics and exact
 /// body bytes; then the same for a settle and for a full re-score. A difference names the first fact whose
-/// messages changed. Bodies are encoded as the store encodes them (`ScoreUpdateBody` for scores). Set
+/// messages changed. Bodies are encoded as the store encodes them (`ScoreUpdateBody`, `HighTechUpdateBody`). Set
 /// `KECHUANG_RECORD_GOLDEN=1` to rewrite the recording (only when the protocol deliberately
 /// changes).
 @Suite struct ScoringOutputGoldenTests {
@@ -36,7 +36,7 @@ import Testing
             switch output {
             case .score(let update): (topic, body) = (update.topic, try ScoreUpdateBody.encode(update))
             case .gradeChanged(let change): (topic, body) = (change.topic, try EnvelopeCodec.encodeBody(change))
-            case .highTech(let update): (topic, body) = (update.topic, try EnvelopeCodec.encodeBody(update))
+            case .highTech(let update): (topic, body) = (update.topic, try HighTechUpdateBody.encode(update))
             case .highTechChanged(let change): (topic, body) = (change.topic, try EnvelopeCodec.encodeBody(change))
             }
             digest.add(topic.rawValue.utf8)
