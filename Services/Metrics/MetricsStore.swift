@@ -250,6 +250,7 @@ public struct MetricsStore: Sendable {
                 var updates = 0
                 var skipped: [(sequence: UInt64, reason: String)] = []
                 var lastSequence: UInt64?
+                var latest: [MetricKey: CurrentValueRow] = [:]
                 for envelope in envelopes {
                     guard let sequence = envelope.sequence else { continue }
                     lastSequence = sequence
@@ -262,9 +263,16 @@ public struct MetricsStore: Sendable {
                     }
                     try record(envelope, event, sequence, db)
                     for update in apply(&logic, event, sequence) {
-                        try Self.append(update, db, to: &appender, headers: headers, correlation: envelope.header.id)
+                        let row = try Self.append(
+                            update, to: &appender, headers: headers, correlation: envelope.header.id)
+                        latest[update.key] = row
                         updates += 1
                     }
+                }
+                // Each key's row is written once per batch, with its last update: the same rows as writing every
+                // update, with one statement per key instead of one per update.
+                for (key, row) in latest {
+                    try Self.storeCurrentValue(key, row, db)
                 }
                 if let lastSequence {
                     try cursor.setLastApplied(db, stream: stream, sequence: lastSequence)
@@ -310,17 +318,23 @@ public struct MetricsStore: Sendable {
         }
     }
 
-    /// Appends `update` to the metrics stream log and makes it the current value of its key.
+    /// Appends `update` to the metrics stream log.
+    /// - Returns: the row that makes it the current value of its key (written by ``storeCurrentValue(_:_:_:)``).
     private static func append(
-        _ update: MetricUpdate, _ db: Database, to appender: inout StreamLogStore.Appender, headers: HeaderFactory,
+        _ update: MetricUpdate, to appender: inout StreamLogStore.Appender, headers: HeaderFactory,
         correlation: String?
-    ) throws {
+    ) throws -> CurrentValueRow {
         let body = try EnvelopeCodec.encodeBody(update)
         let sequence = appender.nextSequence
         let header = Data(EnvelopeCodec.encodeHeader(
             headers.header(for: MetricUpdate.self, sequence: sequence, correlation: correlation)))
         let topic = update.topic.rawValue
         try appender.append(sequence: sequence, topic: topic, header: header, body: body)
+        return CurrentValueRow(topic: topic, sequence: sequence, header: header, body: body)
+    }
+
+    /// Makes `row` the current value of `key` in `metric_value`.
+    private static func storeCurrentValue(_ key: MetricKey, _ row: CurrentValueRow, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO metric_value
@@ -329,8 +343,8 @@ public struct MetricsStore: Sendable {
                 """
         ).execute(
             arguments: [
-                sortKey(update.key), update.key.indicator, update.key.period, update.key.scope.rawValue,
-                update.key.source.rawValue, topic, Int64(clamping: sequence), header, body,
+                sortKey(key), key.indicator, key.period, key.scope.rawValue, key.source.rawValue, row.topic,
+                Int64(clamping: row.sequence), row.header, row.body,
             ])
     }
 
