@@ -131,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "MetricsService",
             dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Domain", "Messaging", "Scoring", "ZeroMQ",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           "JSONText", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Services/Metrics",
             swiftSettings: swiftSettings
         ),

@@ -324,7 +324,7 @@ public struct MetricsStore: Sendable {
         _ update: MetricUpdate, to appender: inout StreamLogStore.Appender, headers: HeaderFactory,
         correlation: String?
     ) throws -> CurrentValueRow {
-        let body = try EnvelopeCodec.encodeBody(update)
+        let body = try MetricUpdateBody.encode(update)
         let sequence = appender.nextSequence
         let header = Data(EnvelopeCodec.encodeHeader(
             headers.header(for: MetricUpdate.self, sequence: sequence, correlation: correlation)))
