@@ -102,7 +102,8 @@ let package = Package(
         ),
         .target(
             name: "Storage",
-            dependencies: ["Messaging", "Streams", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Messaging", "Streams", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Shared/Storage",
             swiftSettings: swiftSettings
         ),

@@ -215,9 +215,13 @@ public struct MetricsStore: Sendable {
             envelopes, following: KechuangStream.ingest, shared: shared, decode: { try IngestEvent($0) },
             record: { envelope, event, sequence, db in
                 if event.isComputedFact {
-                    try db.cachedStatement(
-                        sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)"
-                    ).execute(arguments: [Int64(clamping: sequence), envelope.type.rawValue, envelope.body])
+                    let statement = try db.cachedStatement(
+                        sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)")
+                    try StatementBinder.execute(statement, in: db) { binder in
+                        binder.bind(Int64(clamping: sequence))
+                        binder.bind(envelope.type.rawValue)
+                        binder.bind(envelope.body)
+                    }
                 }
             },
             apply: { logic, event, sequence in logic.apply(event, ingestSequence: sequence) })
