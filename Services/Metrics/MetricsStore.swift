@@ -236,7 +236,8 @@ public struct MetricsStore: Sendable {
 
     /// Applies a batch of one followed stream's entries in ONE transaction: each entry decoded (an unreadable one is
     /// skipped and reported), its fact recorded, the logic applied in place, the metric updates appended to the
-    /// metrics stream, and the stream's cursor set to the batch's last sequence.
+    /// metrics stream; then each changed key's `metric_value` row written once (with its last update) and the
+    /// stream's cursor set to the batch's last sequence.
     private func writeBatch<Event>(
         _ envelopes: [Envelope], following stream: String, shared: SharedMetricsLogic,
         decode: @escaping @Sendable (Envelope) throws -> Event,
