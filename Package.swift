@@ -102,7 +102,8 @@ let package = Package(
         ),
         .target(
             name: "Storage",
-            dependencies: ["Messaging", "Streams", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Messaging", "Streams", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             path: "Shared/Storage",
             swiftSettings: swiftSettings
         ),
@@ -131,7 +132,7 @@ let package = Package(
         .executableTarget(
             name: "MetricsService",
             dependencies: ["ServiceKit", "Streams", "Contracts", "Storage", "Domain", "Messaging", "Scoring", "ZeroMQ",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           "JSONText", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Services/Metrics",
             swiftSettings: swiftSettings
         ),

@@ -215,9 +215,13 @@ public struct MetricsStore: Sendable {
             envelopes, following: KechuangStream.ingest, shared: shared, decode: { try IngestEvent($0) },
             record: { envelope, event, sequence, db in
                 if event.isComputedFact {
-                    try db.cachedStatement(
-                        sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)"
-                    ).execute(arguments: [Int64(clamping: sequence), envelope.type.rawValue, envelope.body])
+                    let statement = try db.cachedStatement(
+                        sql: "INSERT OR REPLACE INTO metric_fact (ingest_sequence, type, body) VALUES (?, ?, ?)")
+                    try StatementBinder.execute(statement, in: db) { binder in
+                        binder.bind(Int64(clamping: sequence))
+                        binder.bind(envelope.type.rawValue)
+                        binder.bind(envelope.body)
+                    }
                 }
             },
             apply: { logic, event, sequence in logic.apply(event, ingestSequence: sequence) })
@@ -232,7 +236,8 @@ public struct MetricsStore: Sendable {
 
     /// Applies a batch of one followed stream's entries in ONE transaction: each entry decoded (an unreadable one is
     /// skipped and reported), its fact recorded, the logic applied in place, the metric updates appended to the
-    /// metrics stream, and the stream's cursor set to the batch's last sequence.
+    /// metrics stream; then each changed key's `metric_value` row written once (with its last update) and the
+    /// stream's cursor set to the batch's last sequence.
     private func writeBatch<Event>(
         _ envelopes: [Envelope], following stream: String, shared: SharedMetricsLogic,
         decode: @escaping @Sendable (Envelope) throws -> Event,
@@ -250,6 +255,7 @@ public struct MetricsStore: Sendable {
                 var updates = 0
                 var skipped: [(sequence: UInt64, reason: String)] = []
                 var lastSequence: UInt64?
+                var latest: [MetricKey: CurrentValueRow] = [:]
                 for envelope in envelopes {
                     guard let sequence = envelope.sequence else { continue }
                     lastSequence = sequence
@@ -262,9 +268,16 @@ public struct MetricsStore: Sendable {
                     }
                     try record(envelope, event, sequence, db)
                     for update in apply(&logic, event, sequence) {
-                        try Self.append(update, db, to: &appender, headers: headers, correlation: envelope.header.id)
+                        let row = try Self.append(
+                            update, to: &appender, headers: headers, correlation: envelope.header.id)
+                        latest[update.key] = row
                         updates += 1
                     }
+                }
+                // Each key's row is written once per batch, with its last update: the same rows as writing every
+                // update, with one statement per key instead of one per update.
+                for (key, row) in latest {
+                    try Self.storeCurrentValue(key, row, db)
                 }
                 if let lastSequence {
                     try cursor.setLastApplied(db, stream: stream, sequence: lastSequence)
@@ -310,17 +323,23 @@ public struct MetricsStore: Sendable {
         }
     }
 
-    /// Appends `update` to the metrics stream log and makes it the current value of its key.
+    /// Appends `update` to the metrics stream log.
+    /// - Returns: the row that makes it the current value of its key (written by ``storeCurrentValue(_:_:_:)``).
     private static func append(
-        _ update: MetricUpdate, _ db: Database, to appender: inout StreamLogStore.Appender, headers: HeaderFactory,
+        _ update: MetricUpdate, to appender: inout StreamLogStore.Appender, headers: HeaderFactory,
         correlation: String?
-    ) throws {
-        let body = try EnvelopeCodec.encodeBody(update)
+    ) throws -> CurrentValueRow {
+        let body = try MetricUpdateBody.encode(update)
         let sequence = appender.nextSequence
         let header = Data(EnvelopeCodec.encodeHeader(
             headers.header(for: MetricUpdate.self, sequence: sequence, correlation: correlation)))
         let topic = update.topic.rawValue
         try appender.append(sequence: sequence, topic: topic, header: header, body: body)
+        return CurrentValueRow(topic: topic, sequence: sequence, header: header, body: body)
+    }
+
+    /// Makes `row` the current value of `key` in `metric_value`.
+    private static func storeCurrentValue(_ key: MetricKey, _ row: CurrentValueRow, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO metric_value
@@ -329,8 +348,8 @@ public struct MetricsStore: Sendable {
                 """
         ).execute(
             arguments: [
-                sortKey(update.key), update.key.indicator, update.key.period, update.key.scope.rawValue,
-                update.key.source.rawValue, topic, Int64(clamping: sequence), header, body,
+                sortKey(key), key.indicator, key.period, key.scope.rawValue, key.source.rawValue, row.topic,
+                Int64(clamping: row.sequence), row.header, row.body,
             ])
     }
 

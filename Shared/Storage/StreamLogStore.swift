@@ -66,14 +66,16 @@ public struct StreamLogStore: Sendable {
     /// trusts the head it read instead of re-reading `MAX(sequence)` for every entry.
     public struct Appender {
         private let statement: Statement
+        private let db: Database
         private let createdAt: Int64
         /// The sequence the next ``append(sequence:topic:header:body:)`` must use.
         public private(set) var nextSequence: UInt64
         /// The last appended sequence (the log's head), 0 when the log is still empty.
         public var head: UInt64 { nextSequence - 1 }
 
-        init(statement: Statement, createdAt: Int64, nextSequence: UInt64) {
+        init(statement: Statement, db: Database, createdAt: Int64, nextSequence: UInt64) {
             self.statement = statement
+            self.db = db
             self.createdAt = createdAt
             self.nextSequence = nextSequence
         }
@@ -87,7 +89,15 @@ public struct StreamLogStore: Sendable {
             guard let storedSequence = Int64(exactly: sequence) else {
                 throw StorageError.sequenceOverflow(field: "stream_log.sequence", value: sequence)
             }
-            try statement.execute(arguments: [storedSequence, topic, header, body, createdAt])
+            // Raw bindings: this INSERT runs once per metric update (GRDB's boxed arguments cost as much as SQLite).
+            let createdAt = createdAt
+            try StatementBinder.execute(statement, in: db) { binder in
+                binder.bind(storedSequence)
+                binder.bind(topic)
+                binder.bind(header)
+                binder.bind(body)
+                binder.bind(createdAt)
+            }
             nextSequence = sequence + 1
         }
     }
@@ -95,7 +105,7 @@ public struct StreamLogStore: Sendable {
     /// An ``Appender`` for the current transaction, starting after the current head; its entries are stamped `now`.
     public func appender(_ db: Database, now: Date = Date()) throws -> Appender {
         Appender(
-            statement: try db.cachedStatement(sql: Self.insertSQL), createdAt: Self.milliseconds(now),
+            statement: try db.cachedStatement(sql: Self.insertSQL), db: db, createdAt: Self.milliseconds(now),
             nextSequence: try nextSequence(db))
     }
 
