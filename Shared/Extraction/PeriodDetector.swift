@@ -10,13 +10,22 @@ struct PeriodDetector: Sendable {
     /// First scalars of ``yearParts``.
     static let partStarts: Set<Unicode.Scalar> = Set(yearParts.compactMap { $0.0.unicodeScalars.first })
 
+    /// `partStarts.contains(scalar)` without hashing every scalar of the text (`ScalarClassTests` compares the two).
+    @inline(__always)
+    static func isPartStart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "上", "下", "前", "第", "一": true
+        default: false
+        }
+    }
+
     /// Every period mention, in text order.
     func mentions(in text: NormalizedText) -> [PeriodMention] {
         let s = text.scalars
         var result: [PeriodMention] = []
         var index = 0
         while index < s.count {
-            let candidate = ScalarClass.digitValue(s[index]) != nil || s[index] == "以" || Self.partStarts.contains(s[index])
+            let candidate = ScalarClass.digitValue(s[index]) != nil || s[index] == "以" || Self.isPartStart(s[index])
             if candidate,
                let mention = yearMention(at: index, in: s) ?? sinceMention(at: index, in: s) ?? partMention(at: index, in: s) {
                 result.append(mention)
