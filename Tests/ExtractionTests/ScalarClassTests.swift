@@ -16,6 +16,8 @@ import Testing
         let paragraphLineEnds = Set("。！？；：!?;:".unicodeScalars)
         let formulaSigns = Set("+×*/=＋－—–-~～".unicodeScalars)
         let partStarts = Set(PeriodDetector.yearParts.compactMap { $0.0.unicodeScalars.first })
+        let headingBreakers = Set("，。；：！？,;:!?".unicodeScalars)
+        let listNumerals = Set("一二三四五六七八九十".unicodeScalars)
         var mismatches: [String] = []
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
@@ -26,6 +28,8 @@ import Testing
                 ("isFormulaSign", ScalarClass.isFormulaSign(scalar), formulaSigns.contains(scalar)),
                 ("isRangeSign", FigureScanner.isRangeSign(scalar), FigureScanner.rangeSigns.contains(scalar)),
                 ("isPartStart", PeriodDetector.isPartStart(scalar), partStarts.contains(scalar)),
+                ("isHeadingBreaker", ReportNormalizer.isHeadingBreaker(scalar), headingBreakers.contains(scalar)),
+                ("isListNumeral", ReportNormalizer.isListNumeral(scalar), listNumerals.contains(scalar)),
                 ("isNumeralScalar", ChineseNumeral.isNumeralScalar(scalar),
                  ChineseNumeral.digits[scalar] != nil || ChineseNumeral.smallUnits[scalar] != nil
                     || ChineseNumeral.largeUnits[scalar] != nil),
