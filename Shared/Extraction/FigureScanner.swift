@@ -78,7 +78,15 @@ struct FigureScanner: Sendable {
                 index += 1
                 continue
             }
-            if let figure = figure(at: index, in: s) ?? wordFigure(at: index, in: s) {
+            // Only a digit, a numeral or 百 第 首 can start a figure (the first tests `figure(at:)` and
+            // `wordFigure(at:)` make). Asking them only there, one call at a time, saves copying an optional
+            // `ScannedFigure` (≈ 170 bytes) for every scalar of the text: a fifth of scanning (perf, 2026-12-01).
+            let scalar = s[index]
+            if ScalarClass.digitValue(scalar) != nil || ChineseNumeral.canStartNumeral(scalar),
+               let figure = figure(at: index, in: s) {
+                figures.append(figure)
+                index = figure.range.upperBound
+            } else if scalar == "百" || scalar == "第" || scalar == "首", let figure = wordFigure(at: index, in: s) {
                 figures.append(figure)
                 index = figure.range.upperBound
             } else {

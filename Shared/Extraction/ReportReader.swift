@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The context is read by a ``FigureContextReader``: ``ScalarContextReader`` on slices of the normalised scalars
 /// when every scalar of the document allows it (report text does), else ``StringContextReader``, the reference,
-/// on `String`s. Both give the same readings (`ScalarPathTests`); the scalar path made extraction ≈ 2× faster
+/// on `String`s. Both give the same readings (`ScalarPathTests`); the scalar path made extraction ≈ 2.5× faster
 /// (docs/performance.md, "Extraction", 2026-12-01).
 struct ReportReader: Sendable {
     let catalog: Catalog
