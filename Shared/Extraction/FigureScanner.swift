@@ -345,7 +345,7 @@ struct FigureScanner: Sendable {
                 break
             }
         }
-        guard let value = ChineseNumeral.arabicValue(of: NormalizedText.string(s[start..<end])) else { return nil }
+        guard let value = ChineseNumeral.arabicValue(scalars: s[start..<end]) else { return nil }
         return (value, end)
     }
 
