@@ -13,7 +13,9 @@ import Foundation
 ///   original rule re-implemented here (normalising every phrase on each call), same process, same inputs; both
 ///   must agree on every input.
 ///
-/// `KECHUANG_BENCH_EXTRACT_BYTES` sets the text size (default 1 MiB).
+/// `KECHUANG_BENCH_EXTRACT_BYTES` sets the text size (default 1 MiB); `KECHUANG_BENCH_EXTRACT_PARTS` picks parts
+/// (`match,seed,report`, default all: profile one with `perf record`); `KECHUANG_BENCH_EXTRACT_ROUNDS` repeats the
+/// seed and report measurements (default 1; with more, each round prints its line, so the spread on a busy box shows).
 enum ExtractionBenchmark {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -23,9 +25,15 @@ enum ExtractionBenchmark {
     static func run() throws {
         let catalog = try Catalog.bundled()
         let report = try String(contentsOfFile: seedReportPath(), encoding: .utf8)
-        try matching(catalog: catalog, report: report)
-        seedReports(catalog: catalog, report: report)
-        extraction(catalog: catalog, report: report)
+        let environment = ProcessInfo.processInfo.environment
+        let parts = Set((environment["KECHUANG_BENCH_EXTRACT_PARTS"] ?? "match,seed,report").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) })
+        let rounds = max(1, environment["KECHUANG_BENCH_EXTRACT_ROUNDS"].flatMap { Int($0) } ?? 1)
+        if parts.contains("match") { try matching(catalog: catalog, report: report) }
+        for _ in 0..<rounds {
+            if parts.contains("seed") { seedReports(catalog: catalog, report: report) }
+            if parts.contains("report") { extraction(catalog: catalog, report: report) }
+        }
     }
 
     /// The seed report extracted again and again (each call matches its subjects afresh: the service's case).

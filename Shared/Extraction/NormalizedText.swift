@@ -49,7 +49,41 @@ public struct NormalizedText: Sendable, Equatable {
         NormalizedText.string(original[range.clamped(to: 0..<original.count)])
     }
 
+    /// `slice` as a string. Encodes the UTF-8 itself: appending the scalars to a `String.UnicodeScalarView` (the
+    /// readable way, ``referenceString(_:)``) took 8 % of extracting a 1 MiB report for the per-figure clause texts
+    /// (perf, 2026-12-01); this takes about a fifth of that. `NormalizedTextTests` compares the two.
     static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        guard !slice.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: slice.count * 4) { buffer in
+            var count = 0
+            for scalar in slice {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[count] = UInt8(truncatingIfNeeded: value)
+                    count += 1
+                } else if value < 0x800 {
+                    buffer[count] = UInt8(truncatingIfNeeded: 0xC0 | (value >> 6))
+                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+                    count += 2
+                } else if value < 0x10000 {
+                    buffer[count] = UInt8(truncatingIfNeeded: 0xE0 | (value >> 12))
+                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 6) & 0x3F))
+                    buffer[count + 2] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+                    count += 3
+                } else {
+                    buffer[count] = UInt8(truncatingIfNeeded: 0xF0 | (value >> 18))
+                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 12) & 0x3F))
+                    buffer[count + 2] = UInt8(truncatingIfNeeded: 0x80 | ((value >> 6) & 0x3F))
+                    buffer[count + 3] = UInt8(truncatingIfNeeded: 0x80 | (value & 0x3F))
+                    count += 4
+                }
+            }
+            return count
+        }
+    }
+
+    /// `slice` as a string, the readable way (the reference ``string(_:)`` is tested against).
+    static func referenceString(_ slice: ArraySlice<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: slice)
         return String(view)

@@ -24,6 +24,15 @@ public struct ReportExtractor: Sendable {
         self.reader = ReportReader(catalog: catalog)
     }
 
+    /// An extractor that reads figure contexts on the reference `String` path only when `usesScalarPath` is false
+    /// (tests compare the two paths).
+    init(catalog: Catalog, usesScalarPath: Bool) {
+        self.catalog = catalog
+        var reader = ReportReader(catalog: catalog)
+        reader.usesScalarPath = usesScalarPath
+        self.reader = reader
+    }
+
     /// Extracts every figure of `text`, in text order.
     ///
     /// - Parameters:
