@@ -210,7 +210,7 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScoringServiceTests",
-            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "KechuangTestSupport"],
+            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "KechuangTestSupport", "CHeapStats", "Messaging"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
