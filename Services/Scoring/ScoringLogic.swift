@@ -21,14 +21,14 @@ struct ScoringLogic: Sendable {
     let schemes: [ScoringScheme]
     /// The high-tech assessor.
     let assessor: HighTechAssessor
-    /// Enterprises by credit code.
+    /// Enterprises by credit code: their filings (compact) and current high-tech assessment (digest).
     private(set) var enterprises: [String: EnterpriseRecord] = [:]
     /// Scheme states by scheme id.
     private(set) var states: [String: SchemeState]
     /// Subjects of the other kinds (and enterprises' extra figures) by kind, then id: their records by period.
     private(set) var records: [String: [String: [String: SubjectRecord]]] = [:]
-    /// Current high-tech assessment (digest) by credit code.
-    private(set) var highTech: [String: HighTechDigest] = [:]
+    /// Current high-tech assessment (digest) by credit code, gathered from ``enterprises`` (for tests).
+    var highTech: [String: HighTechDigest] { enterprises.compactMapValues(\.highTech) }
 
     /// Creates empty logic for `schemes`.
     init(schemes: [ScoringScheme], assessor: HighTechAssessor = HighTechAssessor()) {
@@ -46,10 +46,9 @@ struct ScoringLogic: Sendable {
     mutating func apply(_ recorded: FilingRecorded, ingestSequence: UInt64) -> [ScoringOutput] {
         let filing = recorded.filing
         let code = canonical(enterprise: filing.creditCode.rawValue)
-        var record = enterprises[code] ?? EnterpriseRecord()
-        record.filings[filing.year] = filing
-        enterprises[code] = record
-        return scoreEnterprise(code, ingestSequence: ingestSequence) + assessHighTech(record, code: code, ingestSequence: ingestSequence)
+        // Changed in place: a copy taken out would make the filings copy on write.
+        enterprises[code, default: EnterpriseRecord(code: filing.creditCode)].file(filing)
+        return scoreEnterprise(code, ingestSequence: ingestSequence) + assessHighTech(code: code, ingestSequence: ingestSequence)
     }
 
     /// Applies one subject record: a subject of another kind is scored under its kind's schemes from its latest
@@ -74,7 +73,7 @@ struct ScoringLogic: Sendable {
 
     /// Scores an enterprise under every enterprise scheme from its latest filing (plus any enterprise record).
     private mutating func scoreEnterprise(_ code: String, ingestSequence: UInt64) -> [ScoringOutput] {
-        guard let latest = enterprises[code]?.latest, let inputs = enterpriseInputs(code) else { return [] }
+        guard let latest = enterprises[code]?.latestStored, let inputs = enterpriseInputs(code) else { return [] }
         var outputs: [ScoringOutput] = []
         for scheme in schemes where scheme.subjectKind == Self.enterpriseKind {
             outputs += score(subject: code, name: latest.enterpriseName, town: latest.town, period: String(latest.year),
@@ -150,7 +149,7 @@ struct ScoringLogic: Sendable {
     private mutating func rescore(always: Bool) -> [ScoringOutput] {
         var subjects: [Subject] = []
         for code in enterprises.keys.sorted() {
-            guard let latest = enterprises[code]?.latest, let inputs = enterpriseInputs(code) else { continue }
+            guard let latest = enterprises[code]?.latestStored, let inputs = enterpriseInputs(code) else { continue }
             subjects.append(Subject(
                 id: code, kind: Self.enterpriseKind, name: latest.enterpriseName, town: latest.town,
                 period: String(latest.year), inputs: inputs))
@@ -264,21 +263,19 @@ struct ScoringLogic: Sendable {
 
     // MARK: High-tech
 
-    private mutating func assessHighTech(
-        _ record: EnterpriseRecord, code: String, ingestSequence: UInt64
-    ) -> [ScoringOutput] {
-        guard let latest = record.latest,
+    private mutating func assessHighTech(code: String, ingestSequence: UInt64) -> [ScoringOutput] {
+        guard let record = enterprises[code], let latest = record.latestStored,
               let date = LocalDate(year: latest.year + 1, month: 1, day: 1) else { return [] }
-        let recent = record.filings.keys.sorted().suffix(3).compactMap { record.filings[$0] }
+        let recent = record.recent(3)
         let assessment: HighTechAssessment
         do {
-            assessment = try assessor.assess(Array(recent), on: date)
+            assessment = try assessor.assess(recent, on: date)
         } catch {
             return []  // e.g. filings that break the filing rules the assessment relies on: no assessment, not a wrong one
         }
-        let previous = highTech[code]
+        let previous = record.highTech
         let digest = HighTechDigest(assessment)
-        highTech[code] = digest
+        enterprises[code]?.highTech = digest
         guard previous?.content != digest.content else { return [] }
         var outputs: [ScoringOutput] = [.highTech(HighTechUpdate(assessment: assessment, ingestSequence: ingestSequence))]
         if previous?.tier != assessment.tier || previous?.eligibility != assessment.eligibility {
@@ -346,7 +343,7 @@ struct ScoringLogic: Sendable {
 
     /// The name of a subject of `kind`.
     func name(of subject: String, kind: String) -> String? {
-        if kind == Self.enterpriseKind { return enterprises[subject]?.latest?.enterpriseName }
+        if kind == Self.enterpriseKind { return enterprises[subject]?.latestStored?.enterpriseName }
         return latestRecord(kind: kind, id: subject)?.name
     }
 
@@ -374,7 +371,7 @@ struct ScoringLogic: Sendable {
     }
 
     private static func summary(_ code: String, _ record: EnterpriseRecord) -> SubjectSummary? {
-        guard let latest = record.latest else { return nil }
+        guard let latest = record.latestStored else { return nil }
         return SubjectSummary(
             kind: enterpriseKind, id: code, name: latest.enterpriseName, town: latest.town, period: String(latest.year))
     }
