@@ -11,13 +11,37 @@ struct SchemeState: Sendable {
     /// Points per cohort.
     var ranking = CohortRanking()
     /// Current score per subject id (a digest: the message itself is in the database).
-    var scores: [String: ScoreDigest] = [:]
+    private(set) var scores: [String: ScoreDigest] = [:]
+    /// The grades given so far (a handful per scheme), indexed by ``ScoreDigest/gradeIndex``.
+    private var grades: [ScoreGrade] = []
 
     /// The scheme.
     var scheme: ScoringScheme { scorer.scheme }
 
     init(scheme: ScoringScheme) {
         scorer = SchemeScorer(scheme: scheme)
+    }
+
+    /// Keeps the digest of `update` as the subject's current score; returns it.
+    @discardableResult
+    mutating func keep(_ update: ScoreUpdate) -> ScoreDigest {
+        var index: Int16 = -1
+        if let grade = update.grade {
+            if let known = grades.firstIndex(of: grade) {
+                index = Int16(known)
+            } else {
+                grades.append(grade)
+                index = Int16(grades.count - 1)
+            }
+        }
+        let digest = ScoreDigest(update, gradeIndex: index)
+        scores[update.subjectID] = digest
+        return digest
+    }
+
+    /// The grade of a digest.
+    func grade(of digest: ScoreDigest) -> ScoreGrade? {
+        digest.gradeIndex >= 0 ? grades[Int(digest.gradeIndex)] : nil
     }
 
     /// The grade of a subject at `rank` of `cohortSize` with `score`: the cohort-percentile tier when the scheme

@@ -231,6 +231,7 @@ struct ScoringLogic: Sendable {
         let rank = position?.rank ?? 1
         let cohortSize = position?.cohortSize ?? 1
         let previous = state.scores[subject]
+        let previousGrade = previous.flatMap { state.grade(of: $0) }
         let update = ScoreUpdate(
             subjectKind: scheme.subjectKind, subjectID: subject, subjectName: name, town: town, period: period,
             schemeID: scheme.id, schemeVersion: scheme.version, points: score.total,
@@ -248,14 +249,13 @@ struct ScoringLogic: Sendable {
             stage: score.stage?.id, cohort: score.cohort.description,
             grade: state.grade(for: score, rank: rank, cohortSize: cohortSize), rank: rank, cohortSize: cohortSize,
             previousPoints: previous?.points, ingestSequence: ingestSequence)
-        let digest = ScoreDigest(update)
-        state.scores[subject] = digest
+        let digest = state.keep(update)
         guard always || previous?.content != digest.content else { return [] }
         var outputs: [ScoringOutput] = [.score(update)]
-        if previous?.grade != update.grade, previous != nil || update.grade != nil {
+        if previousGrade != update.grade, previous != nil || update.grade != nil {
             outputs.append(.gradeChanged(GradeChanged(
                 subjectKind: scheme.subjectKind, subjectID: subject, subjectName: name, schemeID: scheme.id,
-                previous: previous?.grade, current: update.grade, points: update.points,
+                previous: previousGrade, current: update.grade, points: update.points,
                 ingestSequence: ingestSequence)))
         }
         return outputs
@@ -334,7 +334,7 @@ struct ScoringLogic: Sendable {
     /// The grade of `subject` under `scheme` as of now (percentile tier from its live rank, else its point band).
     private func liveGrade(of subject: String, scheme: ScoringScheme, state: SchemeState) -> ScoreGrade? {
         guard let digest = state.scores[subject] else { return nil }
-        guard !scheme.grades.tiers.isEmpty else { return digest.grade }
+        guard !scheme.grades.tiers.isEmpty else { return state.grade(of: digest) }
         guard !digest.vetoed, let position = state.ranking.position(of: subject) else { return nil }
         return scheme.grades.tier(rank: position.rank, cohortSize: position.cohortSize).map {
             ScoreGrade(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn)
