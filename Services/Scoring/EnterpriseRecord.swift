@@ -7,14 +7,17 @@ import Scoring
 struct EnterpriseRecord: Sendable {
     /// The enterprise's credit code (its text shared with the logic's key).
     let code: UnifiedSocialCreditCode
+    /// The enterprise's dense subject number in the logic (where the scheme states keep its scores).
+    let slot: Int32
     /// Filings, oldest year first, one per year.
     private(set) var filings: [StoredFiling] = []
     /// The current high-tech assessment (digest), if any.
     var highTech: HighTechDigest?
 
     /// An enterprise with no filing yet.
-    init(code: UnifiedSocialCreditCode) {
+    init(code: UnifiedSocialCreditCode, slot: Int32) {
         self.code = code
+        self.slot = slot
     }
 
     /// Keeps `filing`, replacing an earlier filing of its year.

@@ -9,13 +9,23 @@ import Foundation
 struct ScoreDigest: Sendable, Hashable {
     /// Points.
     var points: Decimal
-    /// The grade's index in ``SchemeState``'s grade table, −1 for none.
+    /// The grade's index in ``SchemeState``'s grade table, −1 for none (``none``'s marks no digest at all).
     var gradeIndex: Int16
     /// Whether a veto applied (no percentile tier then).
     var vetoed: Bool
     /// A hash of the message's content apart from what only records its cause (`previousPoints`,
     /// `ingestSequence`): equal hashes mean nothing to publish. In-process only (Swift's hashing is seeded per run).
     var content: Int
+
+    /// The place of a subject without a score in ``SchemeState``'s digests.
+    static let none = ScoreDigest(points: 0, gradeIndex: Int16.min, vetoed: false, content: 0)
+
+    private init(points: Decimal, gradeIndex: Int16, vetoed: Bool, content: Int) {
+        self.points = points
+        self.gradeIndex = gradeIndex
+        self.vetoed = vetoed
+        self.content = content
+    }
 
     /// The digest of `update`, whose grade is at `gradeIndex` of the grade table (−1 for none).
     init(_ update: ScoreUpdate, gradeIndex: Int16) {
