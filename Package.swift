@@ -212,7 +212,7 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScoringServiceTests",
-            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "Messaging", "KechuangTestSupport"],
+            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "Messaging", "KechuangTestSupport", "CHeapStats"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

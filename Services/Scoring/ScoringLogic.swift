@@ -21,14 +21,19 @@ struct ScoringLogic: Sendable {
     let schemes: [ScoringScheme]
     /// The high-tech assessor.
     let assessor: HighTechAssessor
-    /// Enterprises by credit code.
+    /// Enterprises by credit code: their filings (compact) and current high-tech assessment (digest).
     private(set) var enterprises: [String: EnterpriseRecord] = [:]
     /// Scheme states by scheme id.
     private(set) var states: [String: SchemeState]
     /// Subjects of the other kinds (and enterprises' extra figures) by kind, then id: their records by period.
     private(set) var records: [String: [String: [String: SubjectRecord]]] = [:]
-    /// Current high-tech assessment (digest) by credit code.
-    private(set) var highTech: [String: HighTechDigest] = [:]
+    /// Dense subject numbers of the subjects of other kinds, by kind, then id (an enterprise's is in its record):
+    /// the scheme states keep scores in arrays by these numbers, not in maps by subject id.
+    private var otherSlots: [String: [String: Int32]] = [:]
+    /// The next subject number.
+    private var nextSlot: Int32 = 0
+    /// Current high-tech assessment (digest) by credit code, gathered from ``enterprises`` (for tests).
+    var highTech: [String: HighTechDigest] { enterprises.compactMapValues(\.highTech) }
 
     /// Creates empty logic for `schemes`.
     init(schemes: [ScoringScheme], assessor: HighTechAssessor = HighTechAssessor()) {
@@ -46,10 +51,13 @@ struct ScoringLogic: Sendable {
     mutating func apply(_ recorded: FilingRecorded, ingestSequence: UInt64) -> [ScoringOutput] {
         let filing = recorded.filing
         let code = canonical(enterprise: filing.creditCode.rawValue)
-        var record = enterprises[code] ?? EnterpriseRecord()
-        record.filings[filing.year] = filing
-        enterprises[code] = record
-        return scoreEnterprise(code, ingestSequence: ingestSequence) + assessHighTech(record, code: code, ingestSequence: ingestSequence)
+        if enterprises[code] == nil {
+            enterprises[code] = EnterpriseRecord(code: filing.creditCode, slot: nextSlot)
+            nextSlot += 1
+        }
+        // Changed in place: a copy taken out would make the filings copy on write.
+        enterprises[code]?.file(filing)
+        return scoreEnterprise(code, ingestSequence: ingestSequence) + assessHighTech(code: code, ingestSequence: ingestSequence)
     }
 
     /// Applies one subject record: a subject of another kind is scored under its kind's schemes from its latest
@@ -63,10 +71,18 @@ struct ScoringLogic: Sendable {
             return scoreEnterprise(canonical(enterprise: record.id), ingestSequence: ingestSequence)
         }
         guard let latest = latestRecord(kind: record.kind, id: record.id) else { return [] }
+        let slot: Int32
+        if let known = otherSlots[record.kind]?[record.id] {
+            slot = known
+        } else {
+            slot = nextSlot
+            otherSlots[record.kind, default: [:]][record.id] = slot
+            nextSlot += 1
+        }
         let inputs = Self.inputs(of: latest)
         var outputs: [ScoringOutput] = []
         for scheme in schemes where scheme.subjectKind == record.kind {
-            outputs += score(subject: latest.id, name: latest.name, town: latest.town, period: latest.period,
+            outputs += score(subject: latest.id, slot: slot, name: latest.name, town: latest.town, period: latest.period,
                              inputs: inputs, scheme: scheme, ingestSequence: ingestSequence)
         }
         return outputs
@@ -74,10 +90,11 @@ struct ScoringLogic: Sendable {
 
     /// Scores an enterprise under every enterprise scheme from its latest filing (plus any enterprise record).
     private mutating func scoreEnterprise(_ code: String, ingestSequence: UInt64) -> [ScoringOutput] {
-        guard let latest = enterprises[code]?.latest, let inputs = enterpriseInputs(code) else { return [] }
+        guard let record = enterprises[code], let latest = record.latestStored, let inputs = enterpriseInputs(code)
+        else { return [] }
         var outputs: [ScoringOutput] = []
         for scheme in schemes where scheme.subjectKind == Self.enterpriseKind {
-            outputs += score(subject: code, name: latest.enterpriseName, town: latest.town, period: String(latest.year),
+            outputs += score(subject: code, slot: record.slot, name: latest.enterpriseName, town: latest.town, period: String(latest.year),
                              inputs: inputs, scheme: scheme, ingestSequence: ingestSequence)
         }
         return outputs
@@ -138,6 +155,7 @@ struct ScoringLogic: Sendable {
     /// A subject to re-score: who it is and its current inputs.
     private struct Subject {
         var id: String
+        var slot: Int32
         var kind: String
         var name: String
         var town: String?
@@ -150,16 +168,17 @@ struct ScoringLogic: Sendable {
     private mutating func rescore(always: Bool) -> [ScoringOutput] {
         var subjects: [Subject] = []
         for code in enterprises.keys.sorted() {
-            guard let latest = enterprises[code]?.latest, let inputs = enterpriseInputs(code) else { continue }
+            guard let record = enterprises[code], let latest = record.latestStored, let inputs = enterpriseInputs(code)
+            else { continue }
             subjects.append(Subject(
-                id: code, kind: Self.enterpriseKind, name: latest.enterpriseName, town: latest.town,
+                id: code, slot: record.slot, kind: Self.enterpriseKind, name: latest.enterpriseName, town: latest.town,
                 period: String(latest.year), inputs: inputs))
         }
         for kind in records.keys.sorted() where kind != Self.enterpriseKind {
             for id in (records[kind] ?? [:]).keys.sorted() {
-                guard let latest = latestRecord(kind: kind, id: id) else { continue }
+                guard let latest = latestRecord(kind: kind, id: id), let slot = otherSlots[kind]?[id] else { continue }
                 subjects.append(Subject(
-                    id: id, kind: kind, name: latest.name, town: latest.town, period: latest.period,
+                    id: id, slot: slot, kind: kind, name: latest.name, town: latest.town, period: latest.period,
                     inputs: Self.inputs(of: latest)))
             }
         }
@@ -176,7 +195,7 @@ struct ScoringLogic: Sendable {
             state.ranking.upsertAll(scored.map { ($0.0.id, $0.1.total, $0.1.cohort) })
             for (subject, score) in scored {
                 outputs += Self.publish(
-                    score, subject: subject.id, name: subject.name, town: subject.town, period: subject.period,
+                    score, subject: subject.id, slot: subject.slot, name: subject.name, town: subject.town, period: subject.period,
                     scheme: scheme, state: &state, ingestSequence: 0, always: always)
             }
             states[scheme.id] = state
@@ -189,8 +208,8 @@ struct ScoringLogic: Sendable {
     /// Scores `subject` under `scheme` and returns what to publish: its score when anything in it changed, and
     /// `grade.changed` when its grade did.
     private mutating func score(
-        subject: String, name: String, town: String?, period: String, inputs: SubjectInputs, scheme: ScoringScheme,
-        ingestSequence: UInt64
+        subject: String, slot: Int32, name: String, town: String?, period: String, inputs: SubjectInputs,
+        scheme: ScoringScheme, ingestSequence: UInt64
     ) -> [ScoringOutput] {
         // Taken out of the dictionary while it changes, so its trees and maps are uniquely referenced and change in
         // place (a copy left in `states` would make every update copy the whole scheme state: O(n) per filing).
@@ -199,7 +218,7 @@ struct ScoringLogic: Sendable {
         // No score (no data for the scheme, stage unknown) publishes nothing, never zero; an earlier score stays.
         guard let score = Self.computeScore(inputs, in: &state) else { return [] }
         return Self.publish(
-            score, subject: subject, name: name, town: town, period: period, scheme: scheme, state: &state,
+            score, subject: subject, slot: slot, name: name, town: town, period: period, scheme: scheme, state: &state,
             ingestSequence: ingestSequence, always: false)
     }
 
@@ -225,13 +244,14 @@ struct ScoringLogic: Sendable {
     /// The message for `score` with the subject's rank now, kept as the subject's digest; what to publish when it
     /// differs from the previous one (or `always`).
     private static func publish(
-        _ score: Score, subject: String, name: String, town: String?, period: String, scheme: ScoringScheme,
+        _ score: Score, subject: String, slot: Int32, name: String, town: String?, period: String, scheme: ScoringScheme,
         state: inout SchemeState, ingestSequence: UInt64, always: Bool
     ) -> [ScoringOutput] {
         let position = state.ranking.position(of: subject)
         let rank = position?.rank ?? 1
         let cohortSize = position?.cohortSize ?? 1
-        let previous = state.scores[subject]
+        let previous = state.digest(at: slot)
+        let previousGrade = previous.flatMap { state.grade(of: $0) }
         let update = ScoreUpdate(
             subjectKind: scheme.subjectKind, subjectID: subject, subjectName: name, town: town, period: period,
             schemeID: scheme.id, schemeVersion: scheme.version, points: score.total,
@@ -249,14 +269,13 @@ struct ScoringLogic: Sendable {
             stage: score.stage?.id, cohort: score.cohort.description,
             grade: state.grade(for: score, rank: rank, cohortSize: cohortSize), rank: rank, cohortSize: cohortSize,
             previousPoints: previous?.points, ingestSequence: ingestSequence)
-        let digest = ScoreDigest(update)
-        state.scores[subject] = digest
+        let digest = state.keep(update, at: slot)
         guard always || previous?.content != digest.content else { return [] }
         var outputs: [ScoringOutput] = [.score(update)]
-        if previous?.grade != update.grade, previous != nil || update.grade != nil {
+        if previousGrade != update.grade, previous != nil || update.grade != nil {
             outputs.append(.gradeChanged(GradeChanged(
                 subjectKind: scheme.subjectKind, subjectID: subject, subjectName: name, schemeID: scheme.id,
-                previous: previous?.grade, current: update.grade, points: update.points,
+                previous: previousGrade, current: update.grade, points: update.points,
                 ingestSequence: ingestSequence)))
         }
         return outputs
@@ -264,21 +283,19 @@ struct ScoringLogic: Sendable {
 
     // MARK: High-tech
 
-    private mutating func assessHighTech(
-        _ record: EnterpriseRecord, code: String, ingestSequence: UInt64
-    ) -> [ScoringOutput] {
-        guard let latest = record.latest,
+    private mutating func assessHighTech(code: String, ingestSequence: UInt64) -> [ScoringOutput] {
+        guard let record = enterprises[code], let latest = record.latestStored,
               let date = LocalDate(year: latest.year + 1, month: 1, day: 1) else { return [] }
-        let recent = record.filings.keys.sorted().suffix(3).compactMap { record.filings[$0] }
+        let recent = record.recent(3)
         let assessment: HighTechAssessment
         do {
-            assessment = try assessor.assess(Array(recent), on: date)
+            assessment = try assessor.assess(recent, on: date)
         } catch {
             return []  // e.g. filings that break the filing rules the assessment relies on: no assessment, not a wrong one
         }
-        let previous = highTech[code]
+        let previous = record.highTech
         let digest = HighTechDigest(assessment)
-        highTech[code] = digest
+        enterprises[code]?.highTech = digest
         guard previous?.content != digest.content else { return [] }
         var outputs: [ScoringOutput] = [.highTech(HighTechUpdate(assessment: assessment, ingestSequence: ingestSequence))]
         if previous?.tier != assessment.tier || previous?.eligibility != assessment.eligibility {
@@ -336,17 +353,22 @@ struct ScoringLogic: Sendable {
 
     /// The grade of `subject` under `scheme` as of now (percentile tier from its live rank, else its point band).
     private func liveGrade(of subject: String, scheme: ScoringScheme, state: SchemeState) -> ScoreGrade? {
-        guard let digest = state.scores[subject] else { return nil }
-        guard !scheme.grades.tiers.isEmpty else { return digest.grade }
+        guard let slot = subjectSlot(of: subject, kind: scheme.subjectKind), let digest = state.digest(at: slot) else { return nil }
+        guard !scheme.grades.tiers.isEmpty else { return state.grade(of: digest) }
         guard !digest.vetoed, let position = state.ranking.position(of: subject) else { return nil }
         return scheme.grades.tier(rank: position.rank, cohortSize: position.cohortSize).map {
             ScoreGrade(id: $0.id, nameZh: $0.nameZh, nameEn: $0.nameEn)
         }
     }
 
+    /// The dense number of a subject of `kind`, if it has data.
+    private func subjectSlot(of subject: String, kind: String) -> Int32? {
+        kind == Self.enterpriseKind ? enterprises[subject]?.slot : otherSlots[kind]?[subject]
+    }
+
     /// The name of a subject of `kind`.
     func name(of subject: String, kind: String) -> String? {
-        if kind == Self.enterpriseKind { return enterprises[subject]?.latest?.enterpriseName }
+        if kind == Self.enterpriseKind { return enterprises[subject]?.latestStored?.enterpriseName }
         return latestRecord(kind: kind, id: subject)?.name
     }
 
@@ -370,11 +392,11 @@ struct ScoringLogic: Sendable {
     /// Subjects with data, and current scores.
     var counts: (subjects: Int, scores: Int) {
         let others = records.filter { $0.key != Self.enterpriseKind }.values.reduce(0) { $0 + $1.count }
-        return (enterprises.count + others, states.values.reduce(0) { $0 + $1.scores.count })
+        return (enterprises.count + others, states.values.reduce(0) { $0 + $1.scoreCount })
     }
 
     private static func summary(_ code: String, _ record: EnterpriseRecord) -> SubjectSummary? {
-        guard let latest = record.latest else { return nil }
+        guard let latest = record.latestStored else { return nil }
         return SubjectSummary(
             kind: enterpriseKind, id: code, name: latest.enterpriseName, town: latest.town, period: String(latest.year))
     }

@@ -44,8 +44,16 @@ public struct CohortRanking: Sendable {
             if old.cohort == cohort, old.points == points { return }
             removeFromTree(subject, old)
         }
+        let cohort = interned(cohort)
         entries[subject] = Entry(cohort: cohort, points: points)
         trees[cohort, default: OrderStatisticTree()].insert(RankKey(points: points, subject: subject))
+    }
+
+    /// The instance of `cohort` already a key of ``trees`` (else `cohort`): every subject's entry then shares one
+    /// copy of its cohort's components instead of holding the array its score was computed with (a heap
+    /// allocation per subject and scheme).
+    private func interned(_ cohort: CohortKey) -> CohortKey {
+        trees.index(forKey: cohort).map { trees.keys[$0] } ?? cohort
     }
 
     /// Inserts or moves many subjects at once — a full re-rank (a settle or a scheme change re-scores everyone):
@@ -55,10 +63,14 @@ public struct CohortRanking: Sendable {
     public mutating func upsertAll(_ members: [(subject: String, points: Decimal, cohort: CohortKey)]) {
         guard !members.isEmpty else { return }
         entries.reserveCapacity(entries.count + members.count)
+        // One instance per cohort (as `upsert` interns).
+        var cohorts = Dictionary(uniqueKeysWithValues: trees.keys.map { ($0, $0) })
         for member in members {
             // As in `upsert`: equal points in the same cohort change nothing (the stored spelling stays).
             if let old = entries[member.subject], old.cohort == member.cohort, old.points == member.points { continue }
-            entries[member.subject] = Entry(cohort: member.cohort, points: member.points)
+            let cohort = cohorts[member.cohort] ?? member.cohort
+            cohorts[cohort] = cohort
+            entries[member.subject] = Entry(cohort: cohort, points: member.points)
         }
         var byCohort: [CohortKey: [RankKey]] = [:]
         for (subject, entry) in entries {
