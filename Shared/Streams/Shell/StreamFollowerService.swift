@@ -197,6 +197,7 @@ public final class StreamFollowerService: Service, Sendable {
         }
         try perform(machine.start(startMode), &round, inbox: inbox, client: client, group: &group)
         let clock = ContinuousClock()
+        var appliedSinceRelease = 0
         while let events = await inbox.next() {
             let roundStart = clock.now
             for event in events {
@@ -228,12 +229,23 @@ public final class StreamFollowerService: Service, Sendable {
                         "last_applied": "\(machine.lastApplied)", "head": "\(machine.knownHead)",
                     ])
             }
+            if committed { appliedSinceRelease += applying }
             var announce = false
             if round.reachedCaughtUp, committed {
                 round.reachedCaughtUp = false
                 announce = !caughtUpSignal.hasFired
                 logger.info(
                     "caught up", metadata: ["last_applied": "\(machine.lastApplied)", "head": "\(machine.knownHead)"])
+                if appliedSinceRelease >= HeapRelease.threshold {
+                    // Before the progress says caught up, so a reader of the progress sees the released size.
+                    let releaseStart = clock.now
+                    HeapRelease.releaseFreedMemory()
+                    logger.debug(
+                        "released freed heap after catch-up",
+                        metadata: ["entries": "\(appliedSinceRelease)",
+                                   "release_us": "\(Self.microseconds(clock.now - releaseStart))"])
+                    appliedSinceRelease = 0
+                }
             }
             let progress = Self.progress(of: machine, hasCaughtUp: caughtUpSignal.hasFired || announce)
             state.withLock { $0 = progress }
