@@ -162,9 +162,14 @@ func figures(_ text: String) throws -> [FigureKey] {
     @Test func subprocessIsKilledAtTheDeadline() async throws {
         let started = ContinuousClock.now
         let result = try await Subprocess.run(
-            executable: "/bin/sleep", arguments: ["20"], input: Data(), timeout: .milliseconds(200), maxOutputBytes: 10)
+            executable: "/bin/sleep", arguments: ["60"], input: Data(), timeout: .milliseconds(200), maxOutputBytes: 10)
         #expect(result.timedOut)
-        #expect(ContinuousClock.now - started < .seconds(15))
+        // Killed, not ended by itself: proof the deadline acted, however late the exit was observed. Foundation's
+        // `Process` learns of a child's exit through a SIGCHLD source on Dispatch's global queue, which the parallel
+        // suite's long synchronous tests can starve for seconds on two cores (observed: 18 s); the bound below only
+        // catches a kill that never happened.
+        #expect(result.signaled && result.status == SIGKILL)
+        #expect(ContinuousClock.now - started < .seconds(55))
     }
 
     @Test func subprocessIsKilledPastTheOutputCap() async throws {
