@@ -79,33 +79,11 @@ enum MetricUpdateBody {
             out.append(UInt8(ascii: "}"))
         }
         append(#"],"ingestSequence":"#, to: &out)
-        appendInteger(update.ingestSequence, to: &out)
+        JSONBodyWriter.unsigned(update.ingestSequence, to: &out)
         out.append(UInt8(ascii: "}"))
     }
 
     private static func append(_ text: StaticString, to out: inout [UInt8]) {
-        text.withUTF8Buffer { out.append(contentsOf: $0) }
-    }
-
-    private static func appendInteger(_ value: UInt64, to out: inout [UInt8]) {
-        guard value >= 10 else {
-            out.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                out.append(buffer[index])
-            }
-        }
+        JSONBodyWriter.literal(text, to: &out)
     }
 }

@@ -22,7 +22,7 @@ enum HighTechUpdateBody {
         writer.raw("{\"assessment\":")
         writer.assessment(update.assessment)
         writer.raw(",\"ingestSequence\":")
-        HeaderJSONWriter.appendInteger(update.ingestSequence, into: &writer.out)
+        JSONBodyWriter.unsigned(update.ingestSequence, to: &writer.out)
         writer.raw("}")
         guard !writer.sawNaN else { return try EnvelopeCodec.encodeBody(update) }
         return Data(writer.out)
@@ -35,21 +35,20 @@ enum HighTechUpdateBody {
         var sawNaN = false
 
         mutating func raw(_ literal: StaticString) {
-            literal.withUTF8Buffer { out.append(contentsOf: $0) }
+            JSONBodyWriter.literal(literal, to: &out)
         }
 
         mutating func string(_ value: String) {
-            JSONText.appendQuoted(value, to: &out)
+            JSONBodyWriter.string(value, to: &out)
         }
 
         mutating func decimal(_ value: Decimal) {
             if value.isNaN { sawNaN = true }
-            JSONDecimal.append(value, to: &out)
+            JSONBodyWriter.decimal(value, to: &out)
         }
 
         mutating func integer(_ value: Int) {
-            if value < 0 { out.append(UInt8(ascii: "-")) }
-            HeaderJSONWriter.appendInteger(UInt64(value.magnitude), into: &out)
+            JSONBodyWriter.integer(value, to: &out)
         }
 
         mutating func integers(_ values: [Int]) {

@@ -81,34 +81,33 @@ enum ScoreUpdateBody {
         integer(update.cohortSize, to: &out)
         if let previous = update.previousPoints { decimal(",\"previousPoints\":", previous, to: &out) }
         append(",\"ingestSequence\":", to: &out)
-        HeaderJSONWriter.appendInteger(update.ingestSequence, into: &out)
+        JSONBodyWriter.unsigned(update.ingestSequence, to: &out)
         out.append(UInt8(ascii: "}"))
     }
 
     private static func append(_ literal: StaticString, to out: inout [UInt8]) {
-        literal.withUTF8Buffer { out.append(contentsOf: $0) }
+        JSONBodyWriter.literal(literal, to: &out)
     }
 
     private static func key(_ literal: StaticString, _ value: String, to out: inout [UInt8]) {
-        append(literal, to: &out)
-        JSONText.appendQuoted(value, to: &out)
+        JSONBodyWriter.literal(literal, to: &out)
+        JSONBodyWriter.string(value, to: &out)
     }
 
     private static func decimal(_ literal: StaticString, _ value: Decimal, to out: inout [UInt8]) {
-        append(literal, to: &out)
-        JSONDecimal.append(value, to: &out)
+        JSONBodyWriter.literal(literal, to: &out)
+        JSONBodyWriter.decimal(value, to: &out)
     }
 
     private static func integer(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        HeaderJSONWriter.appendInteger(UInt64(value.magnitude), into: &out)
+        JSONBodyWriter.integer(value, to: &out)
     }
 
     private static func strings(_ values: [String], to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.appendQuoted(value, to: &out)
+            JSONBodyWriter.string(value, to: &out)
         }
         out.append(UInt8(ascii: "]"))
     }
