@@ -5,47 +5,66 @@ import Testing
 /// `kechuang feed` against a real ingest that is SIGKILLed in the middle of the feed and restarted: the feed must
 /// notice the restart (status probe: a new `instance`) and resubmit what was in flight at once, instead of waiting
 /// out the 30 s request timeout, and end with every document accepted.
+///
+/// "In the middle" is made as likely as the test can make it and then checked, not hoped for: once the feed reports
+/// its first tenth, ingest is frozen (SIGSTOP) at once, so the feed cannot move on while the test goes on, and only
+/// then killed. When the box was so loaded that every reply had already reached the feed (it ends without a retry
+/// or a restart notice: nothing was in flight to lose), the round is repeated with a feed four times larger, in a
+/// new folder so that every document is new.
 @Suite(.serialized) struct FeedRestartTests {
     @Test func feedSurvivesAnIngestKilledMidFeedAndFinishesSoonAfterItsReturn() async throws {
         var service = try await IngestTestService.start()
         let directory = service.directory
         defer { directory.remove() }
-        let folder = directory.file("feed")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let files = 240
-        for index in 0..<files {
-            let csv = IngestDocuments.filingCSV(rows: 30, firstSerial: 1 + index * 30)
-            try csv.write(toFile: folder + "/filing-\(String(format: "%04d", index)).csv", atomically: true, encoding: .utf8)
+        var submitted = 0
+        var files = 240
+        for round in 1...3 {
+            let folder = directory.file("feed-\(round)")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for index in 0..<files {
+                let csv = IngestDocuments.filingCSV(rows: 30, firstSerial: 1 + (submitted + index) * 30)
+                try csv.write(toFile: folder + "/filing-\(String(format: "%05d", index)).csv", atomically: true, encoding: .utf8)
+            }
+            submitted += files
+
+            // Default concurrency (16) and request timeout (30 s): the case the issue measured.
+            let feed = try CLIProcess(["feed", folder, "--progress", "--format", "json"] + directory.serviceArguments)
+            let tenth = await feed.stderr.firstLine(matching: { $0.contains("送入 feeding") }, timeout: .seconds(120))
+            try #require(tenth != nil, "no progress line: \(feed.stderr.tail())")
+            kill(service.process.pid, SIGSTOP)
+            await service.process.kill()
+            await service.client.close()
+            await service.sync.close()
+            service = try await IngestTestService.start(directory: directory)
+            let returned = ContinuousClock.now
+
+            let status = await feed.wait(timeout: .seconds(120))
+            let sinceReturn = ContinuousClock.now - returned
+            let resubmitted = feed.stderr.lines.contains { $0.contains("resubmitting") }
+            let results = feed.stdout.lines.compactMap { line -> [String: Any]? in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+            }
+            if status == 0, !resubmitted, !results.contains(where: { ($0["attempts"] as? Int ?? 1) > 1 }) {
+                // Every reply had reached the feed before ingest froze: nothing was in flight to lose, so this
+                // round says nothing about resubmission. Try again, larger.
+                print("feed restart: round \(round) of \(files) documents was answered before ingest froze; trying a larger feed")
+                files *= 4
+                continue
+            }
+            #expect(status == 0, "feed failed: \(feed.stderr.tail()) \(feed.stdout.tail())")
+            // Far below the 30 s request timeout the lost requests would otherwise have waited out.
+            #expect(sinceReturn < .seconds(10), "feed ended \(sinceReturn) after ingest's return")
+            #expect(resubmitted, "\(feed.stderr.tail())")
+            #expect(results.count == files)
+            #expect(results.allSatisfy { ["accepted", "duplicate"].contains($0["result"] as? String) })
+            #expect(results.contains { ($0["attempts"] as? Int ?? 1) > 1 }, "no document was retried")
+            let stored = try await service.status()
+            #expect(stored.documents["filing"] == submitted)
+            print("feed restart: ingest back → feed done in \(sinceReturn); retried \(results.filter { ($0["attempts"] as? Int ?? 1) > 1 }.count) documents")
+            _ = try await service.stop()
+            return
         }
-
-        // Default concurrency (16) and request timeout (30 s): the case the issue measured.
-        let feed = try CLIProcess(["feed", folder, "--progress", "--format", "json"] + directory.serviceArguments)
-        let tenth = await feed.stderr.firstLine(matching: { $0.contains("送入 feeding") }, timeout: .seconds(120))
-        try #require(tenth != nil, "no progress line: \(feed.stderr.tail())")
-        try #require(feed.exitStatus == nil, "the feed ended before ingest could be killed")
-
-        await service.process.kill()
-        await service.client.close()
-        await service.sync.close()
-        service = try await IngestTestService.start(directory: directory)
-        let returned = ContinuousClock.now
-
-        let status = await feed.wait(timeout: .seconds(120))
-        let sinceReturn = ContinuousClock.now - returned
-        #expect(status == 0, "feed failed: \(feed.stderr.tail()) \(feed.stdout.tail())")
-        // Far below the 30 s request timeout the lost requests would otherwise have waited out.
-        #expect(sinceReturn < .seconds(10), "feed ended \(sinceReturn) after ingest's return")
-        #expect(feed.stderr.lines.contains { $0.contains("resubmitting") }, "\(feed.stderr.tail())")
-
-        let results = feed.stdout.lines.compactMap { line -> [String: Any]? in
-            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
-        }
-        #expect(results.count == files)
-        #expect(results.allSatisfy { ["accepted", "duplicate"].contains($0["result"] as? String) })
-        #expect(results.contains { ($0["attempts"] as? Int ?? 1) > 1 }, "no document was retried")
-        let stored = try await service.status()
-        #expect(stored.documents["filing"] == files)
-        print("feed restart: ingest back → feed done in \(sinceReturn); retried \(results.filter { ($0["attempts"] as? Int ?? 1) > 1 }.count) documents")
+        Issue.record("three feeds (up to \(files / 4) documents) each ended before the test could freeze ingest")
         _ = try await service.stop()
     }
 }
