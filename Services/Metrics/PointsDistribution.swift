@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The points of one scheme and period as a sorted multiset, with the order statistics the metrics service
@@ -44,7 +45,7 @@ public struct PointsDistribution: Sendable, Hashable {
         let n = sorted.count
         guard n > 0 else { return nil }
         if n % 2 == 1 { return sorted[n / 2] }
-        return (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        return (sorted[n / 2 - 1] + sorted[n / 2]).divided(by: 2)
     }
 
     /// The top-decile threshold: the lowest points among the best ⌈n ÷ 10⌉ values (at least one) — what it takes

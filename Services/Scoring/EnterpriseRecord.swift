@@ -73,6 +73,6 @@ struct EnterpriseRecord: Sendable {
     /// (to − from) ÷ from × 100, or `nil` when `from` is not positive.
     static func growthPercent(from: Decimal, to: Decimal) -> Decimal? {
         guard from > 0 else { return nil }
-        return (to - from) / from * 100
+        return (to - from).divided(by: from) * 100
     }
 }

@@ -113,7 +113,7 @@ public struct EnterpriseFiling: Codable, Sendable, Hashable {
     }
 
     private static func percent(_ part: Decimal, of total: Decimal) -> Decimal? {
-        total == 0 ? nil : part / total * 100
+        total == 0 ? nil : part.divided(by: total) * 100
     }
 
     // MARK: Validation

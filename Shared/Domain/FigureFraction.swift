@@ -18,10 +18,7 @@ public struct FigureFraction: Codable, Sendable, Hashable {
     /// The share in percent, rounded half up to two decimals (1/3 → 33.33, 1/4 → 25).
     public var percent: Decimal {
         guard denominator != 0 else { return 0 }
-        var exact = Decimal(numerator) * 100 / Decimal(denominator)
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &exact, 2, .plain)
-        return rounded
+        return DecimalArithmetic.rounded((Decimal(numerator) * 100).divided(by: Decimal(denominator)), places: 2, mode: .plain)
     }
 
     /// Whether ``percent`` is the exact share (1/4 yes, 1/3 no).

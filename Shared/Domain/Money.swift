@@ -30,7 +30,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
 
     /// The same value expressed in `target` (exact: Decimal keeps 38 significant digits).
     public func converted(to target: MoneyUnit) -> Money {
-        Money(yuan / target.yuanFactor, target)
+        Money(yuan.divided(by: target.yuanFactor), target)
     }
 
     /// Whether the amount is below zero.

@@ -77,7 +77,7 @@ public struct ReportedObservation: Codable, Sendable, Hashable {
     public func value(in target: MeasureUnit) -> Decimal? {
         if target == unit { return value }
         guard let yuan = unit.yuanValue(of: value), let factor = target.yuanFactor else { return nil }
-        return yuan / factor
+        return yuan.divided(by: factor)
     }
 
     private enum CodingKeys: String, CodingKey {

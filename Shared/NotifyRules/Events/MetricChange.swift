@@ -1,4 +1,5 @@
 import Contracts
+import Domain
 import Foundation
 
 /// Arithmetic on a metric update's value and previous value, shared by the conditions and the fields.
@@ -8,7 +9,7 @@ public enum MetricChange {
     public static func percent(_ update: MetricUpdate) -> Decimal? {
         guard let previous = update.previousValue, previous != 0 else { return nil }
         let magnitude = previous < 0 ? -previous : previous
-        return (update.value - previous) / magnitude * 100
+        return (update.value - previous).divided(by: magnitude) * 100
     }
 
     /// The target progress before this update, derived from the current progress and the value ratio
@@ -18,14 +19,11 @@ public enum MetricChange {
         guard let progress = update.targetProgressPercent, let previous = update.previousValue else { return nil }
         if previous == 0 { return 0 }
         guard update.value != 0 else { return nil }
-        return progress * previous / update.value
+        return (progress * previous).divided(by: update.value)
     }
 
     /// `value` rounded half-up to `scale` decimal places.
     public static func rounded(_ value: Decimal, scale: Int) -> Decimal {
-        var input = value
-        var output = Decimal()
-        NSDecimalRound(&output, &input, scale, .plain)
-        return output
+        DecimalArithmetic.rounded(value, places: scale, mode: .plain)
     }
 }

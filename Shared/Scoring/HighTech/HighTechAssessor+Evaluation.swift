@@ -63,7 +63,7 @@ extension HighTechAssessor {
             return (.unknown(.conversion, maximum: maximum, .factNotProvided(fact: "conversionsByYear", years: missing)), nil)
         }
         let total = years.compactMap { byYear[$0] }.reduce(0, +)
-        let average = Decimal(total) / Decimal(years.count)
+        let average = Decimal(total).divided(by: Decimal(years.count))
         let points = HighTechPointBand.score(average, in: rules.conversionBands, scale: rules.pointsScale)
         return (.known(.conversion, maximum: maximum, points: min(maximum, points)), average)
     }

@@ -18,10 +18,10 @@ extension HighTechAssessor {
             .stStaffShare, part: part, whole: whole, threshold: threshold, within: tierRules.stStaffWithinPoints,
             zeroWhole: ("职工总数为零，科技人员占比无法计算", "no employees: the S&T staff share is undefined")
         ) { actual in
-            let hired = Self.count(HighTechDecimal.smallestWhole(from: (threshold * whole - 100 * part) / (100 - threshold)) {
+            let hired = Self.count(HighTechDecimal.smallestWhole(from: (threshold * whole - 100 * part).divided(by: 100 - threshold)) {
                 (part + $0) * 100 >= threshold * (whole + $0)
             })
-            let reassigned = Self.count(HighTechDecimal.smallestWhole(from: (threshold * whole - 100 * part) / 100) {
+            let reassigned = Self.count(HighTechDecimal.smallestWhole(from: (threshold * whole - 100 * part).divided(by: 100)) {
                 (part + $0) * 100 >= threshold * whole
             })
             return (
@@ -47,7 +47,7 @@ extension HighTechAssessor {
             .rdIntensity, part: rd, whole: sales, threshold: threshold, within: tierRules.rdIntensityWithinPoints,
             zeroWhole: ("无营业收入，研发费用占比无法计算", "no revenue: the R&D ratio is undefined")
         ) { actual in
-            let added = Money(HighTechDecimal.smallestWhole(from: threshold * sales / 100 - rd) {
+            let added = Money(HighTechDecimal.smallestWhole(from: (threshold * sales).divided(by: 100) - rd) {
                 (rd + $0) * 100 >= threshold * sales
             }, .yuan)
             return (
@@ -130,7 +130,7 @@ extension HighTechAssessor {
                 notMet: HighTechConditionCheck(condition: condition, status: .notMet, threshold: threshold, unit: .percent),
                 remedy: .none, withinReach: false, messageZh: zeroWhole.zh, messageEn: zeroWhole.en)
         }
-        let actual = part / whole * 100
+        let actual = part.divided(by: whole) * 100
         let met = part * 100 >= threshold * whole
         let check = HighTechConditionCheck(
             condition: condition, status: met ? .met : .notMet, actual: actual, threshold: threshold, unit: .percent)
@@ -146,10 +146,10 @@ extension HighTechAssessor {
     private static func shareAmounts(
         part: Decimal, whole: Decimal, threshold: Decimal
     ) -> (added: Money, reallocated: Money) {
-        let added = HighTechDecimal.smallestWhole(from: (threshold * whole - 100 * part) / (100 - threshold)) {
+        let added = HighTechDecimal.smallestWhole(from: (threshold * whole - 100 * part).divided(by: 100 - threshold)) {
             (part + $0) * 100 >= threshold * (whole + $0)
         }
-        let moved = HighTechDecimal.smallestWhole(from: (threshold * whole - 100 * part) / 100) {
+        let moved = HighTechDecimal.smallestWhole(from: (threshold * whole - 100 * part).divided(by: 100)) {
             (part + $0) * 100 >= threshold * whole
         }
         return (Money(added, .yuan), Money(moved, .yuan))

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The growth rate of net assets or sales by the 2016 formula, rate = ½·(Y2/Y1 + Y3/Y2) − 1, with its edge
@@ -38,12 +39,12 @@ public struct HighTechGrowthRate: Codable, Sendable, Hashable {
         }
         if used.count == 2 {
             guard used[0] != 0 else { return HighTechGrowthRate(rate: nil, basis: .zeroBase, values: used) }
-            return HighTechGrowthRate(rate: used[1] / used[0] - 1, basis: .twoYears, values: used)
+            return HighTechGrowthRate(rate: used[1].divided(by: used[0]) - 1, basis: .twoYears, values: used)
         }
         let (y1, y2, y3) = (used[0], used[1], used[2])
         if y2 == 0 { return HighTechGrowthRate(rate: nil, basis: .yearTwoZero, values: used) }
-        if y1 == 0 { return HighTechGrowthRate(rate: y3 / y2 - 1, basis: .lastTwoYears, values: used) }
-        return HighTechGrowthRate(rate: (y2 / y1 + y3 / y2) / 2 - 1, basis: .threeYears, values: used)
+        if y1 == 0 { return HighTechGrowthRate(rate: y3.divided(by: y2) - 1, basis: .lastTwoYears, values: used) }
+        return HighTechGrowthRate(rate: (y2.divided(by: y1) + y3.divided(by: y2)).divided(by: 2) - 1, basis: .threeYears, values: used)
     }
 
     /// The points for this rate: 0 without a rate or at a rate ≤ 0, else from `bands` (rates in percent).

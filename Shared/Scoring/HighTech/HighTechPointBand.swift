@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// One band of a banded evaluation item, scored linearly within the band.
@@ -33,7 +34,7 @@ public struct HighTechPointBand: Codable, Sendable, Hashable {
     /// The points for `value` (assumed admitted), exact before rounding, rounded half-up to `scale` places.
     public func score(_ value: Decimal, scale: Int) -> Decimal {
         guard value < fullAt, fullAt > from else { return points.upperBound }
-        let fraction = (value - from) / (fullAt - from)
+        let fraction = (value - from).divided(by: fullAt - from)
         let raw = points.lowerBound + (points.upperBound - points.lowerBound) * max(0, fraction)
         return HighTechDecimal.round(raw, scale: scale, .plain)
     }

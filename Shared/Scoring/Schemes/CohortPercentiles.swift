@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The cohort-relative part of scoring: for every percentile-normalised indicator, the raw values of the
@@ -69,7 +70,7 @@ public struct CohortPercentiles: Sendable {
                 if recorded.value.compare(probe) <= 0 { atMost -= 1 }
             }
         }
-        return Decimal(atMost + 1) / Decimal(size + 1)
+        return Decimal(atMost + 1).divided(by: Decimal(size + 1))
     }
 
     /// Whether every indicator's multisets are well formed and hold exactly its recorded values (for tests).

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Subjects' points ranked within their cohorts, kept up to date incrementally: insert, update and remove are
@@ -115,7 +116,7 @@ public struct CohortRanking: Sendable {
         let above = countAbove(entry.points, in: entry.cohort)
         return CohortPosition(
             cohort: entry.cohort, points: entry.points, rank: above + 1, cohortSize: size,
-            percentile: Decimal(size - above) / Decimal(size))
+            percentile: Decimal(size - above).divided(by: Decimal(size)))
     }
 
     /// The first of `tiers` (best first) the subject falls in, or `nil` (see ``PercentileTier``).

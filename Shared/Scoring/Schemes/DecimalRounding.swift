@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Rounding of exact decimals to a number of decimal places: the one place scores, breakdown values and high-tech
@@ -10,9 +11,6 @@ public enum DecimalRounding {
     /// checked on random values, signs, modes and places in `DecimalRoundingTests`). Most figures take this path.
     public static func round(_ value: Decimal, places: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
         if !value.isNaN, value.exponent >= -places { return value }
-        var input = value
-        var result = Decimal()
-        NSDecimalRound(&result, &input, places, mode)
-        return result
+        return DecimalArithmetic.rounded(value, places: places, mode: mode)
     }
 }

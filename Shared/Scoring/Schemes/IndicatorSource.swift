@@ -58,7 +58,7 @@ public struct IndicatorSource: Sendable, Hashable, CustomStringConvertible {
         guard let divisor = values[denominator], divisor != 0 else {
             return .missing(.zeroDenominator(denominator))
         }
-        return .value(numerator / divisor * factor)
+        return .value(numerator.divided(by: divisor) * factor)
     }
 
     /// The written form, e.g. `rdExpense / operatingRevenue * 100`.

@@ -28,7 +28,7 @@ public enum Normalisation: Sendable, Hashable, CustomStringConvertible {
         case .linear(let floor, let reference):
             if raw <= floor { return 0 }
             if raw >= reference { return 1 }
-            return (raw - floor) / (reference - floor)
+            return (raw - floor).divided(by: reference - floor)
         case .percentile:
             return nil
         case .bands(let steps):

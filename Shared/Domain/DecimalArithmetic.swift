@@ -1,0 +1,208 @@
+import Foundation
+import JSONText
+
+/// Division and rounding of `Decimal`s with the very results Foundation gives — the same value *and* the same bits
+/// (significand, exponent, flags), so text and digests built from them do not change — computed on 128-bit integers.
+///
+/// Why our own: swift-foundation's `Decimal` divides and rounds through variable-length arrays of 16-bit words, one
+/// heap allocation and one pass over the words per decimal digit it strips. `perf record` of the scoring catch-up
+/// had `/` at 12 % of the service's CPU and `NSDecimalRound` at 4 % (docs/performance.md, "Scoring", fourth pass);
+/// here a division is a 128 × 128-bit product, two word divisions and the trailing-zero strip.
+///
+/// What Foundation does, and so what is reproduced (its `Decimal+Math.swift`):
+/// - `a / b`: the dividend's significand times 10³⁸, divided by the divisor's, truncated; a quotient wider than
+///   128 bits loses digits — four at a time while it is wider than 144 bits, then one at a time — truncating
+///   again; the exponent is `a.exponent − b.exponent − 38 +` the digits lost; then trailing zeros are stripped.
+/// - rounding to `places`: the dropped digits decide (the first one, and whether any after it is non-zero), by
+///   `mode` on the magnitude (`.down` and `.up` towards −∞ and +∞, so mirrored for negatives), then the strip.
+///
+/// Only the common cases take the fast path; the rest (zero or NaN operands, a dividend's exponent 19 or more
+/// above the divisor's — where Foundation first rescales both —, a result that is zero or whose exponent leaves a
+/// byte) are Foundation's. The fast path is used only when this process's `Decimal` layout is the one understood
+/// (``DecimalParts/layoutUnderstood``) and a set of probe divisions and roundings match Foundation bit for bit
+/// (``fastPathAgrees``); otherwise every call is Foundation's. `DecimalArithmeticTests` compares both on hundreds
+/// of thousands of random operands.
+public enum DecimalArithmetic {
+    /// `dividend / divisor`, bit for bit as Foundation's `/` computes it (NaN for a zero divisor, like it).
+    public static func quotient(_ dividend: Decimal, _ divisor: Decimal) -> Decimal {
+        if fastPathAgrees, let fast = fastQuotient(dividend, divisor) { return fast }
+        return dividend / divisor
+    }
+
+    /// `value` rounded to `places` decimal places with `mode`, bit for bit as `NSDecimalRound` gives it.
+    public static func rounded(_ value: Decimal, places: Int, mode: NSDecimalNumber.RoundingMode) -> Decimal {
+        if fastPathAgrees, let fast = fastRounded(value, places: places, mode: mode) { return fast }
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, places, mode)
+        return result
+    }
+
+    // MARK: - The fast paths (internal for the tests, which call them without the probe gate)
+
+    /// A finite, non-zero `Decimal` taken apart.
+    struct Parts {
+        var negative: Bool
+        var significand: UInt128
+        var exponent: Int
+    }
+
+    /// The parts of a finite non-zero `value` (the layout `DecimalParts` reads: exponent byte, length and sign in
+    /// the second byte, eight little-endian 16-bit words from byte 4); `nil` for zero and NaN.
+    static func parts(_ value: Decimal) -> Parts? {
+        withUnsafeBytes(of: value) { raw -> Parts? in
+            guard raw.count == 20 else { return nil }
+            let flags = raw[1]
+            let length = Int(flags >> 4)
+            guard length > 0, length <= 8 else { return nil }
+            var significand: UInt128 = 0
+            var word = length - 1
+            while word >= 0 {
+                significand = significand << 16 | UInt128(raw[5 + 2 * word]) << 8 | UInt128(raw[4 + 2 * word])
+                word -= 1
+            }
+            return Parts(negative: flags & 0x08 != 0, significand: significand, exponent: Int(Int8(bitPattern: raw[0])))
+        }
+    }
+
+    /// The compact `Decimal` of a non-zero significand (no trailing decimal zeros) and an exponent in a byte.
+    static func make(negative: Bool, significand: UInt128, exponent: Int) -> Decimal {
+        var length = 0
+        var rest = significand
+        while rest != 0 {
+            length += 1
+            rest >>= 16
+        }
+        var result = Decimal()
+        withUnsafeMutableBytes(of: &result) { raw in
+            raw.initializeMemory(as: UInt8.self, repeating: 0)
+            raw[0] = UInt8(bitPattern: Int8(truncatingIfNeeded: exponent))
+            // Length in the high nibble, then the sign and "compact" bits.
+            raw[1] = UInt8(length << 4) | (negative ? 0x08 : 0) | 0x04
+            var words = significand
+            for word in 0..<8 {
+                raw[4 + 2 * word] = UInt8(truncatingIfNeeded: words)
+                raw[5 + 2 * word] = UInt8(truncatingIfNeeded: words >> 8)
+                words >>= 16
+            }
+        }
+        return result
+    }
+
+    private static let tenTo38: UInt128 = 100_000_000_000_000_000_000_000_000_000_000_000_000
+
+    /// Powers of ten that fit 128 bits.
+    private static let powersOfTen: [UInt128] = {
+        var powers: [UInt128] = [1]
+        for _ in 1...38 { powers.append(powers[powers.count - 1] * 10) }
+        return powers
+    }()
+
+    /// `(high · 2¹²⁸ + low) / divisor`, truncated, as a 256-bit `(high, low)` pair.
+    @inline(__always)
+    private static func divide(_ high: UInt128, _ low: UInt128, by divisor: UInt128) -> (high: UInt128, low: UInt128) {
+        let (upper, carried) = high.quotientAndRemainder(dividingBy: divisor)
+        return (upper, divisor.dividingFullWidth((carried, low)).quotient)
+    }
+
+    /// Strips trailing decimal zeros, counting them into `exponent`.
+    @inline(__always)
+    private static func stripZeros(_ significand: inout UInt128, _ exponent: inout Int) {
+        while true {
+            let (quotient, remainder) = significand.quotientAndRemainder(dividingBy: 10)
+            guard remainder == 0 else { return }
+            significand = quotient
+            exponent += 1
+        }
+    }
+
+    /// Foundation's quotient, or `nil` where Foundation's own path must answer.
+    static func fastQuotient(_ dividend: Decimal, _ divisor: Decimal) -> Decimal? {
+        guard let a = parts(dividend), let b = parts(divisor), a.exponent - b.exponent < 19 else { return nil }
+        let widened = a.significand.multipliedFullWidth(by: tenTo38)
+        var (high, low) = divide(widened.high, widened.low, by: b.significand)
+        var dropped = 0
+        if high != 0 {
+            while high >= 1 << 16 {
+                (high, low) = divide(high, low, by: 10_000)
+                dropped += 4
+            }
+            while high != 0 {
+                (high, low) = divide(high, low, by: 10)
+                dropped += 1
+            }
+        }
+        guard low != 0 else { return nil }
+        var exponent = a.exponent - b.exponent - 38 + dropped
+        guard exponent >= Int(Int8.min), exponent <= Int(Int8.max) else { return nil }
+        stripZeros(&low, &exponent)
+        guard exponent <= Int(Int8.max) else { return nil }
+        return make(negative: a.negative != b.negative, significand: low, exponent: exponent)
+    }
+
+    /// `NSDecimalRound`'s result, or `nil` where Foundation's own path must answer.
+    static func fastRounded(_ value: Decimal, places: Int, mode: NSDecimalNumber.RoundingMode) -> Decimal? {
+        guard let parts = parts(value), places < Int(Int16.max) else { return nil }
+        let drop = -(places + parts.exponent)
+        // Nothing to drop: Foundation hands the value back as it is.
+        if drop <= 0 { return value }
+        guard drop <= 38 else { return nil }
+        let (kept, below) = parts.significand.quotientAndRemainder(dividingBy: powersOfTen[drop])
+        var significand = kept
+        if below != 0 {
+            // The first dropped digit, and whether anything non-zero follows it.
+            let (first, rest) = below.quotientAndRemainder(dividingBy: powersOfTen[drop - 1])
+            let half = first == 5 && rest == 0
+            let aboveHalf = first > 5 || (first == 5 && rest != 0)
+            let awayFromZero: Bool
+            switch mode {
+            case .plain: awayFromZero = half || aboveHalf
+            case .bankers: awayFromZero = aboveHalf || (half && kept & 1 == 1)
+            case .down: awayFromZero = parts.negative
+            case .up: awayFromZero = !parts.negative
+            @unknown default: return nil
+            }
+            if awayFromZero { significand += 1 }
+        }
+        guard significand != 0 else { return nil }
+        var exponent = parts.exponent + drop
+        guard exponent <= Int(Int8.max) else { return nil }
+        stripZeros(&significand, &exponent)
+        guard exponent <= Int(Int8.max) else { return nil }
+        return make(negative: parts.negative, significand: significand, exponent: exponent)
+    }
+
+    /// Whether the fast paths give Foundation's bits on probe values in this process (checked once).
+    public static let fastPathAgrees: Bool = {
+        guard DecimalParts.layoutUnderstood else { return false }
+        let texts = ["1", "3", "-7", "0.1", "123456.78", "-0.000345", "98765432109876543210.5", "1e-20", "7e10",
+                     "340282366920938463463374607431768211455", "0.333333333333333333333333333333333333"]
+        let values = texts.compactMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+        guard values.count == texts.count else { return false }
+        func bits(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+        for dividend in values {
+            for divisor in values {
+                if let fast = fastQuotient(dividend, divisor), bits(fast) != bits(dividend / divisor) { return false }
+            }
+            for places in [-2, 0, 1, 2, 6] {
+                for mode: NSDecimalNumber.RoundingMode in [.plain, .bankers, .down, .up] {
+                    var input = dividend
+                    var expected = Decimal()
+                    NSDecimalRound(&expected, &input, places, mode)
+                    if let fast = fastRounded(dividend, places: places, mode: mode), bits(fast) != bits(expected) {
+                        return false
+                    }
+                }
+            }
+        }
+        return true
+    }()
+}
+
+extension Decimal {
+    /// `self / divisor`, bit for bit Foundation's quotient (NaN for a zero divisor), on ``DecimalArithmetic``'s
+    /// fast path where it applies.
+    public func divided(by divisor: Decimal) -> Decimal {
+        DecimalArithmetic.quotient(self, divisor)
+    }
+}

@@ -1,0 +1,122 @@
+@testable import Domain
+import Foundation
+import KechuangTestSupport
+import Testing
+
+/// `DecimalArithmetic` against Foundation, bit for bit: every fast quotient and rounding must be the very `Decimal`
+/// Foundation computes (significand, exponent, sign and flags), on operands shaped like the scoring's (money in
+/// yuan with two decimals, counts, ratios that are themselves 38-digit quotients, products) and on edges.
+@Suite struct DecimalArithmeticTests {
+    static func bits(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+
+    static func foundationRounded(_ value: Decimal, _ places: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, places, mode)
+        return result
+    }
+
+    /// A random operand: small counts, money with two decimals, 64-bit significands, wide quotients and products,
+    /// either sign, exponents from −20 to +10.
+    static func operand(_ random: inout SeededRandom) -> Decimal {
+        let significand: UInt64
+        switch Int.random(in: 0..<5, using: &random) {
+        case 0: significand = UInt64.random(in: 1...1_000, using: &random)
+        case 1: significand = UInt64.random(in: 1...100_000_000_000, using: &random)
+        case 2: significand = UInt64.random(in: 1...UInt64.max, using: &random)
+        case 3: significand = UInt64.random(in: 1...10_000_000, using: &random) * 100
+        default: significand = UInt64.random(in: 1...9, using: &random)
+        }
+        var value = Decimal(
+            sign: Bool.random(using: &random) ? .minus : .plus, exponent: Int.random(in: -20...10, using: &random),
+            significand: Decimal(significand))
+        switch Int.random(in: 0..<6, using: &random) {
+        case 0: value = value / Decimal(UInt64.random(in: 1...1_000_000, using: &random))  // a 38-digit quotient
+        case 1: value = value * Decimal(UInt64.random(in: 1...UInt64.max, using: &random))  // a wide product
+        default: break
+        }
+        return value
+    }
+
+    @Test func theFastPathIsOnHere() {
+        // Off, every call would still be right (Foundation's), but the optimisation would be lost silently.
+        #expect(DecimalArithmetic.fastPathAgrees)
+    }
+
+    @Test func quotientsAreFoundationsBitForBit() {
+        var random = SeededRandom(seed: 0xD1F1DE)
+        var fast = 0
+        let pairs = 200_000
+        for index in 0..<pairs {
+            let dividend = Self.operand(&random), divisor = Self.operand(&random)
+            let expected = Self.bits(dividend / divisor)
+            if let quotient = DecimalArithmetic.fastQuotient(dividend, divisor) {
+                fast += 1
+                guard Self.bits(quotient) == expected else {
+                    Issue.record("pair \(index): \(dividend) / \(divisor) = \(dividend / divisor), fast path \(quotient)")
+                    return
+                }
+            }
+            #expect(Self.bits(DecimalArithmetic.quotient(dividend, divisor)) == expected)
+        }
+        // The fast path must be the common one, or it saves nothing.
+        #expect(fast > pairs * 8 / 10, "fast path taken \(fast) of \(pairs) times")
+    }
+
+    @Test func roundingIsNSDecimalRoundsBitForBit() {
+        var random = SeededRandom(seed: 0x2073D)
+        let modes: [NSDecimalNumber.RoundingMode] = [.plain, .bankers, .down, .up]
+        var fast = 0
+        let values = 100_000
+        for index in 0..<values {
+            var value = Self.operand(&random)
+            if index % 4 == 0 {
+                // Exact halves and near-halves at the place rounded to.
+                let half = Decimal(sign: .plus, exponent: -Int.random(in: 1...8, using: &random), significand: 5)
+                value = Decimal(Int.random(in: -999...999, using: &random)) + half
+            }
+            let places = Int.random(in: -3...12, using: &random)
+            let mode = modes[index % modes.count]
+            let expected = Self.bits(Self.foundationRounded(value, places, mode))
+            if let rounded = DecimalArithmetic.fastRounded(value, places: places, mode: mode) {
+                fast += 1
+                guard Self.bits(rounded) == expected else {
+                    Issue.record("value \(index): \(value) to \(places) places (\(mode)) = \(Self.foundationRounded(value, places, mode)), fast path \(rounded)")
+                    return
+                }
+            }
+            #expect(Self.bits(DecimalArithmetic.rounded(value, places: places, mode: mode)) == expected)
+        }
+        #expect(fast > values * 8 / 10, "fast path taken \(fast) of \(values) times")
+    }
+
+    @Test func edgesAreFoundations() throws {
+        let texts = ["0", "1", "-1", "3", "0.5", "-0.5", "2.5", "-2.5", "0.05", "1e-120", "-1e-120", "1e120", "9e127",
+                     "340282366920938463463374607431768211455", "-340282366920938463463374607431768211455",
+                     "0.00000000000000000000000000000000000001", "12345678901234567890.123456789",
+                     "99999999999999999999999999999999999999", "100000000000000000000", "1e19", "1e-19"]
+        let values = try texts.map { text in
+            try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), "\(text)")
+        } + [Decimal.nan]
+        for dividend in values {
+            for divisor in values {
+                let expected = Self.bits(dividend / divisor)
+                #expect(Self.bits(DecimalArithmetic.quotient(dividend, divisor)) == expected, "\(dividend) / \(divisor)")
+                if let fast = DecimalArithmetic.fastQuotient(dividend, divisor) {
+                    #expect(Self.bits(fast) == expected, "fast path: \(dividend) / \(divisor)")
+                }
+            }
+            for places in [-130, -5, 0, 1, 2, 6, 40, 127, 200, Int(Int16.max)] {
+                for mode: NSDecimalNumber.RoundingMode in [.plain, .bankers, .down, .up] {
+                    let expected = Self.bits(Self.foundationRounded(dividend, places, mode))
+                    #expect(
+                        Self.bits(DecimalArithmetic.rounded(dividend, places: places, mode: mode)) == expected,
+                        "\(dividend) to \(places) places (\(mode))")
+                    if let fast = DecimalArithmetic.fastRounded(dividend, places: places, mode: mode) {
+                        #expect(Self.bits(fast) == expected, "fast path: \(dividend) to \(places) places (\(mode))")
+                    }
+                }
+            }
+        }
+    }
+}
