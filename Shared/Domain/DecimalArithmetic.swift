@@ -1,7 +1,7 @@
 import Foundation
 import JSONText
 
-/// Division and rounding of `Decimal`s with the very results Foundation gives — the same value *and* the same bits
+/// Division, multiplication and rounding of `Decimal`s with the very results Foundation gives — the same value *and* the same bits
 /// (significand, exponent, flags), so text and digests built from them do not change — computed on 128-bit integers.
 ///
 /// Why our own: swift-foundation's `Decimal` divides and rounds through variable-length arrays of 16-bit words, one
@@ -13,6 +13,8 @@ import JSONText
 /// - `a / b`: the dividend's significand times 10³⁸, divided by the divisor's, truncated; a quotient wider than
 ///   128 bits loses digits — four at a time while it is wider than 144 bits, then one at a time — truncating
 ///   again; the exponent is `a.exponent − b.exponent − 38 +` the digits lost; then trailing zeros are stripped.
+/// - `a * b`: the significands' full product, narrowed like a wide quotient (truncating), the exponents' sum,
+///   the strip.
 /// - rounding to `places`: the dropped digits decide (the first one, and whether any after it is non-zero), by
 ///   `mode` on the magnitude (`.down` and `.up` towards −∞ and +∞, so mirrored for negatives), then the strip.
 ///
@@ -27,6 +29,12 @@ public enum DecimalArithmetic {
     public static func quotient(_ dividend: Decimal, _ divisor: Decimal) -> Decimal {
         if fastPathAgrees, let fast = fastQuotient(dividend, divisor) { return fast }
         return dividend / divisor
+    }
+
+    /// `lhs * rhs`, bit for bit as Foundation's `*` computes it.
+    public static func product(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
+        if fastPathAgrees, let fast = fastProduct(lhs, rhs) { return fast }
+        return lhs * rhs
     }
 
     /// `value` rounded to `places` decimal places with `mode`, bit for bit as `NSDecimalRound` gives it.
@@ -121,19 +129,39 @@ public enum DecimalArithmetic {
         guard let a = parts(dividend), let b = parts(divisor), a.exponent - b.exponent < 19 else { return nil }
         let widened = a.significand.multipliedFullWidth(by: tenTo38)
         var (high, low) = divide(widened.high, widened.low, by: b.significand)
-        var dropped = 0
-        if high != 0 {
-            while high >= 1 << 16 {
-                (high, low) = divide(high, low, by: 10_000)
-                dropped += 4
-            }
-            while high != 0 {
-                (high, low) = divide(high, low, by: 10)
-                dropped += 1
-            }
-        }
+        let dropped = fit(&high, &low)
         guard low != 0 else { return nil }
         var exponent = a.exponent - b.exponent - 38 + dropped
+        guard exponent >= Int(Int8.min), exponent <= Int(Int8.max) else { return nil }
+        stripZeros(&low, &exponent)
+        guard exponent <= Int(Int8.max) else { return nil }
+        return make(negative: a.negative != b.negative, significand: low, exponent: exponent)
+    }
+
+    /// Drops decimal digits from a 256-bit value until it fits 128 bits the way Foundation's `_fitMantissa` does —
+    /// four at a time while it is wider than 144 bits, then one at a time — truncating; returns the digits dropped.
+    @inline(__always)
+    private static func fit(_ high: inout UInt128, _ low: inout UInt128) -> Int {
+        var dropped = 0
+        guard high != 0 else { return 0 }
+        while high >= 1 << 16 {
+            (high, low) = divide(high, low, by: 10_000)
+            dropped += 4
+        }
+        while high != 0 {
+            (high, low) = divide(high, low, by: 10)
+            dropped += 1
+        }
+        return dropped
+    }
+
+    /// Foundation's product, or `nil` where Foundation's own path must answer.
+    static func fastProduct(_ lhs: Decimal, _ rhs: Decimal) -> Decimal? {
+        guard let a = parts(lhs), let b = parts(rhs) else { return nil }
+        var (high, low) = a.significand.multipliedFullWidth(by: b.significand)
+        let dropped = fit(&high, &low)
+        guard low != 0 else { return nil }
+        var exponent = a.exponent + b.exponent + dropped
         guard exponent >= Int(Int8.min), exponent <= Int(Int8.max) else { return nil }
         stripZeros(&low, &exponent)
         guard exponent <= Int(Int8.max) else { return nil }
@@ -183,6 +211,7 @@ public enum DecimalArithmetic {
         for dividend in values {
             for divisor in values {
                 if let fast = fastQuotient(dividend, divisor), bits(fast) != bits(dividend / divisor) { return false }
+                if let fast = fastProduct(dividend, divisor), bits(fast) != bits(dividend * divisor) { return false }
             }
             for places in [-2, 0, 1, 2, 6] {
                 for mode: NSDecimalNumber.RoundingMode in [.plain, .bankers, .down, .up] {
@@ -204,5 +233,10 @@ extension Decimal {
     /// fast path where it applies.
     public func divided(by divisor: Decimal) -> Decimal {
         DecimalArithmetic.quotient(self, divisor)
+    }
+
+    /// `self * factor`, bit for bit Foundation's product, on ``DecimalArithmetic``'s fast path where it applies.
+    public func multiplied(by factor: Decimal) -> Decimal {
+        DecimalArithmetic.product(self, factor)
     }
 }

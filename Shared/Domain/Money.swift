@@ -26,7 +26,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     public static let zero = Money(0, .yuan)
 
     /// The amount in 元, exactly.
-    public var yuan: Decimal { amount * unit.yuanFactor }
+    public var yuan: Decimal { amount.multiplied(by: unit.yuanFactor) }
 
     /// The same value expressed in `target` (exact: Decimal keeps 38 significant digits).
     public func converted(to target: MoneyUnit) -> Money {

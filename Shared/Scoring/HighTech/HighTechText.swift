@@ -25,7 +25,7 @@ enum HighTechText {
     static func moneyZh(_ money: Money) -> String {
         let yuan = money.yuan
         if yuan >= 10_000 {
-            return DecimalText.string(HighTechDecimal.round(yuan / 10_000, scale: 2, .up)) + "万元"
+            return DecimalText.string(HighTechDecimal.round(yuan.divided(by: 10_000), scale: 2, .up)) + "万元"
         }
         return DecimalText.string(HighTechDecimal.round(yuan, scale: 0, .up)) + "元"
     }
@@ -34,7 +34,7 @@ enum HighTechText {
     static func moneyEn(_ money: Money) -> String {
         let yuan = money.yuan
         if yuan >= 1_000_000 {
-            return "¥" + DecimalText.string(HighTechDecimal.round(yuan / 1_000_000, scale: 2, .up)) + "M"
+            return "¥" + DecimalText.string(HighTechDecimal.round(yuan.divided(by: 1_000_000), scale: 2, .up)) + "M"
         }
         return "¥" + grouped(DecimalText.string(HighTechDecimal.round(yuan, scale: 0, .up)))
     }

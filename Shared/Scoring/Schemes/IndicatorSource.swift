@@ -54,11 +54,11 @@ public struct IndicatorSource: Sendable, Hashable, CustomStringConvertible {
     public func evaluate(_ values: [String: Decimal]) -> SourceValue {
         let absent = inputs.filter { values[$0] == nil }
         guard absent.isEmpty, let numerator = values[input] else { return .missing(.absent(absent)) }
-        guard let denominator else { return .value(numerator * factor) }
+        guard let denominator else { return .value(numerator.multiplied(by: factor)) }
         guard let divisor = values[denominator], divisor != 0 else {
             return .missing(.zeroDenominator(denominator))
         }
-        return .value(numerator.divided(by: divisor) * factor)
+        return .value(numerator.divided(by: divisor).multiplied(by: factor))
     }
 
     /// The written form, e.g. `rdExpense / operatingRevenue * 100`.

@@ -93,7 +93,7 @@ public struct SchemeScorer: Sendable {
                 switch item.effect {
                 case .veto: deduction = 0
                 case .deduct(let points): deduction = points
-                case .deductPerUnit(let points): deduction = DecimalRounding.round(points * raw, places: scheme.precision)
+                case .deductPerUnit(let points): deduction = DecimalRounding.round(points.multiplied(by: raw), places: scheme.precision)
                 }
                 if let cap = item.cap { deduction = min(deduction, cap) }
             }
@@ -111,7 +111,7 @@ public struct SchemeScorer: Sendable {
                 normalised = percentiles.percentile(
                     indicator: entry.indicator.id, value: raw, subject: assessment.subjectID, cohort: assessment.cohort)
             }
-            let points = normalised.map { DecimalRounding.round($0 * entry.weight, places: scheme.precision) } ?? 0
+            let points = normalised.map { DecimalRounding.round($0.multiplied(by: entry.weight), places: scheme.precision) } ?? 0
             return IndicatorScore(
                 indicatorID: entry.indicator.id, nameZh: entry.indicator.nameZh, nameEn: entry.indicator.nameEn,
                 categoryID: entry.categoryID, isBonus: isBonus(entry.categoryID), source: entry.indicator.source.description,
