@@ -11,9 +11,13 @@ import Foundation
 /// ```
 public struct HighTechAssessor: Sendable {
     /// The hard-condition thresholds.
-    public var criteria: HighTechCriteria
+    public var criteria: HighTechCriteria { didSet { ruleProblems = Self.problems(criteria, evaluationRules) } }
     /// How the evaluation is estimated.
-    public var evaluationRules: HighTechEvaluationRules
+    public var evaluationRules: HighTechEvaluationRules {
+        didSet { ruleProblems = Self.problems(criteria, evaluationRules) }
+    }
+    /// What is wrong with the rules (checked when they are set, not at every assessment).
+    private var ruleProblems: [String]
     /// What "within reach" means for tier B.
     public var tierRules: HighTechTierRules
 
@@ -25,6 +29,11 @@ public struct HighTechAssessor: Sendable {
         self.criteria = criteria
         self.evaluationRules = evaluationRules
         self.tierRules = tierRules
+        ruleProblems = Self.problems(criteria, evaluationRules)
+    }
+
+    private static func problems(_ criteria: HighTechCriteria, _ rules: HighTechEvaluationRules) -> [String] {
+        criteria.problems() + rules.problems()
     }
 
     /// Assesses one enterprise at `date`.
@@ -40,7 +49,6 @@ public struct HighTechAssessor: Sendable {
     public func assess(
         _ filings: [EnterpriseFiling], facts: HighTechFacts = HighTechFacts(), on date: LocalDate
     ) throws(HighTechAssessmentError) -> HighTechAssessment {
-        let ruleProblems = criteria.problems() + evaluationRules.problems()
         guard ruleProblems.isEmpty else { throw .invalidRules(ruleProblems) }
         try facts.validate(on: date, rules: evaluationRules)
         let input = try HighTechInput(filings: filings, facts: facts, date: date, criteria: criteria)

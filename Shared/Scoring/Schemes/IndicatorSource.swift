@@ -7,17 +7,21 @@ import Foundation
 /// `numerator / denominator * factor`, e.g. `rdExpense / operatingRevenue * 100` (R&D intensity in percent).
 public struct IndicatorSource: Sendable, Hashable, CustomStringConvertible {
     /// The input whose value is used (the numerator of a ratio).
-    public var input: String
+    public var input: String { didSet { description = Self.text(input, denominator, factor) } }
     /// The input divided by, for a ratio.
-    public var denominator: String?
+    public var denominator: String? { didSet { description = Self.text(input, denominator, factor) } }
     /// A factor applied last (1 unless written).
-    public var factor: Decimal
+    public var factor: Decimal { didSet { description = Self.text(input, denominator, factor) } }
+    /// The written form, e.g. `rdExpense / operatingRevenue * 100`: kept, not rebuilt, since every breakdown line
+    /// of every score carries it.
+    public private(set) var description: String
 
     /// Creates a source.
     public init(input: String, denominator: String? = nil, factor: Decimal = 1) {
         self.input = input
         self.denominator = denominator
         self.factor = factor
+        description = Self.text(input, denominator, factor)
     }
 
     /// Every input name the source reads.
@@ -61,8 +65,7 @@ public struct IndicatorSource: Sendable, Hashable, CustomStringConvertible {
         return .value(numerator.divided(by: divisor).multiplied(by: factor))
     }
 
-    /// The written form, e.g. `rdExpense / operatingRevenue * 100`.
-    public var description: String {
+    private static func text(_ input: String, _ denominator: String?, _ factor: Decimal) -> String {
         var text = input
         if let denominator { text += " / \(denominator)" }
         if factor != 1 { text += " * \(DecimalText.string(factor))" }
