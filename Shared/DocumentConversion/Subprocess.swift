@@ -14,6 +14,9 @@ public struct SubprocessResult: Sendable {
     public var timedOut: Bool
     /// Killed because its output passed the cap.
     public var outputOverflow: Bool
+    /// From the launch to the exit, as the runner's own thread observed it (not when the awaiting task resumed,
+    /// which a busy process can delay).
+    public var duration: Duration
 }
 
 /// Runs a program with bytes on its standard input and collects its output, with a deadline and an output cap.
@@ -61,6 +64,7 @@ public enum Subprocess {
         // Foundation reaped before `waitid` was called.
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
+        let launched = ContinuousClock.now
         try process.run()
         let pid = process.processIdentifier
         let state = KillState()
@@ -117,6 +121,7 @@ public enum Subprocess {
             kill(pid, SIGKILL)
             exited.wait()
         }
+        let duration = ContinuousClock.now - launched
         outputDone.wait()
         errorDone.wait()
         // `waitid`'s answer when it had one; otherwise the termination handler has run, so Foundation's is set.
@@ -124,7 +129,8 @@ public enum Subprocess {
             ?? (process.terminationStatus, process.terminationReason == .uncaughtSignal)
         return SubprocessResult(
             status: status, signaled: signaled, output: collected.output,
-            errorOutput: collected.errors, timedOut: state.timedOut, outputOverflow: state.overflowed)
+            errorOutput: collected.errors, timedOut: state.timedOut, outputOverflow: state.overflowed,
+            duration: duration)
     }
 
     private static func startReader(
