@@ -1,7 +1,7 @@
 import Foundation
 import JSONText
 
-/// Division, multiplication and rounding of `Decimal`s with the very results Foundation gives — the same value *and* the same bits
+/// Division, multiplication, addition, comparison and rounding of `Decimal`s with the very results Foundation gives — the same value *and* the same bits
 /// (significand, exponent, flags), so text and digests built from them do not change — computed on 128-bit integers.
 ///
 /// Why our own: swift-foundation's `Decimal` divides and rounds through variable-length arrays of 16-bit words, one
@@ -15,6 +15,8 @@ import JSONText
 ///   again; the exponent is `a.exponent − b.exponent − 38 +` the digits lost; then trailing zeros are stripped.
 /// - `a * b`: the significands' full product, narrowed like a wide quotient (truncating), the exponents' sum,
 ///   the strip.
+/// - `a + b`, `a − b` and the order: the significands aligned at the smaller exponent (only when the other scales
+///   up within 128 bits — else Foundation drops digits first), added or subtracted, the strip.
 /// - rounding to `places`: the dropped digits decide (the first one, and whether any after it is non-zero), by
 ///   `mode` on the magnitude (`.down` and `.up` towards −∞ and +∞, so mirrored for negatives), then the strip.
 ///
@@ -29,6 +31,24 @@ public enum DecimalArithmetic {
     public static func quotient(_ dividend: Decimal, _ divisor: Decimal) -> Decimal {
         if fastPathAgrees, let fast = fastQuotient(dividend, divisor) { return fast }
         return dividend / divisor
+    }
+
+    /// `lhs + rhs`, bit for bit as Foundation's `+` computes it.
+    public static func sum(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
+        if fastPathAgrees, let fast = fastSum(lhs, rhs) { return fast }
+        return lhs + rhs
+    }
+
+    /// `lhs - rhs`, bit for bit as Foundation's `-` computes it.
+    public static func difference(_ lhs: Decimal, _ rhs: Decimal) -> Decimal {
+        if fastPathAgrees, let fast = fastSum(lhs, rhs, negatingRight: true) { return fast }
+        return lhs - rhs
+    }
+
+    /// How `lhs` orders against `rhs`, as Foundation's `<` and `==` order them.
+    public static func compare(_ lhs: Decimal, _ rhs: Decimal) -> ComparisonResult {
+        if fastPathAgrees, let fast = fastCompare(lhs, rhs) { return fast }
+        return lhs < rhs ? .orderedAscending : (lhs == rhs ? .orderedSame : .orderedDescending)
     }
 
     /// `lhs * rhs`, bit for bit as Foundation's `*` computes it.
@@ -155,6 +175,56 @@ public enum DecimalArithmetic {
         return dropped
     }
 
+    /// The two significands at the smaller exponent, the way Foundation's `_normalize` aligns them when the one
+    /// with the larger exponent can be scaled up within 128 bits; `nil` when it cannot (Foundation then drops digits
+    /// of the other, which is left to it).
+    @inline(__always)
+    private static func aligned(_ a: Parts, _ b: Parts) -> (a: UInt128, b: UInt128, exponent: Int)? {
+        if a.exponent == b.exponent { return (a.significand, b.significand, a.exponent) }
+        let scaleA = a.exponent > b.exponent
+        let difference = scaleA ? a.exponent - b.exponent : b.exponent - a.exponent
+        guard difference <= 38 else { return nil }
+        let scaled = (scaleA ? a.significand : b.significand).multipliedFullWidth(by: powersOfTen[difference])
+        guard scaled.high == 0 else { return nil }
+        return scaleA ? (scaled.low, b.significand, b.exponent) : (a.significand, scaled.low, a.exponent)
+    }
+
+    /// Foundation's sum (or difference, `negatingRight`), or `nil` where Foundation's own path must answer.
+    static func fastSum(_ lhs: Decimal, _ rhs: Decimal, negatingRight: Bool = false) -> Decimal? {
+        guard let a = parts(lhs), var b = parts(rhs) else { return nil }
+        if negatingRight { b.negative.toggle() }
+        guard let (x, y, exponent) = aligned(a, b) else { return nil }
+        var significand: UInt128
+        let negative: Bool
+        if a.negative == b.negative {
+            let (total, overflow) = x.addingReportingOverflow(y)
+            guard !overflow else { return nil }
+            significand = total
+            negative = a.negative
+        } else if x > y {
+            significand = x - y
+            negative = a.negative
+        } else if y > x {
+            significand = y - x
+            negative = b.negative
+        } else {
+            return nil
+        }
+        var compacted = exponent
+        stripZeros(&significand, &compacted)
+        guard compacted <= Int(Int8.max) else { return nil }
+        return make(negative: negative, significand: significand, exponent: compacted)
+    }
+
+    /// Foundation's order, or `nil` where Foundation's own path must answer.
+    static func fastCompare(_ lhs: Decimal, _ rhs: Decimal) -> ComparisonResult? {
+        guard let a = parts(lhs), let b = parts(rhs) else { return nil }
+        if a.negative != b.negative { return a.negative ? .orderedAscending : .orderedDescending }
+        guard let (x, y, _) = aligned(a, b) else { return nil }
+        if x == y { return .orderedSame }
+        return (x < y) != a.negative ? .orderedAscending : .orderedDescending
+    }
+
     /// Foundation's product, or `nil` where Foundation's own path must answer.
     static func fastProduct(_ lhs: Decimal, _ rhs: Decimal) -> Decimal? {
         guard let a = parts(lhs), let b = parts(rhs) else { return nil }
@@ -212,6 +282,14 @@ public enum DecimalArithmetic {
             for divisor in values {
                 if let fast = fastQuotient(dividend, divisor), bits(fast) != bits(dividend / divisor) { return false }
                 if let fast = fastProduct(dividend, divisor), bits(fast) != bits(dividend * divisor) { return false }
+                if let fast = fastSum(dividend, divisor), bits(fast) != bits(dividend + divisor) { return false }
+                if let fast = fastSum(dividend, divisor, negatingRight: true), bits(fast) != bits(dividend - divisor) {
+                    return false
+                }
+                if let fast = fastCompare(dividend, divisor),
+                   fast != (dividend < divisor ? .orderedAscending : (dividend == divisor ? .orderedSame : .orderedDescending)) {
+                    return false
+                }
             }
             for places in [-2, 0, 1, 2, 6] {
                 for mode: NSDecimalNumber.RoundingMode in [.plain, .bankers, .down, .up] {
@@ -233,6 +311,21 @@ extension Decimal {
     /// fast path where it applies.
     public func divided(by divisor: Decimal) -> Decimal {
         DecimalArithmetic.quotient(self, divisor)
+    }
+
+    /// `self + other`, bit for bit Foundation's sum, on ``DecimalArithmetic``'s fast path where it applies.
+    public func adding(_ other: Decimal) -> Decimal {
+        DecimalArithmetic.sum(self, other)
+    }
+
+    /// `self - other`, bit for bit Foundation's difference, on ``DecimalArithmetic``'s fast path where it applies.
+    public func subtracting(_ other: Decimal) -> Decimal {
+        DecimalArithmetic.difference(self, other)
+    }
+
+    /// Whether `self < other`, as Foundation orders them, on ``DecimalArithmetic``'s fast path where it applies.
+    public func precedes(_ other: Decimal) -> Bool {
+        DecimalArithmetic.compare(self, other) == .orderedAscending
     }
 
     /// `self * factor`, bit for bit Foundation's product, on ``DecimalArithmetic``'s fast path where it applies.

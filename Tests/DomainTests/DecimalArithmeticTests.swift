@@ -3,7 +3,7 @@ import Foundation
 import KechuangTestSupport
 import Testing
 
-/// `DecimalArithmetic` against Foundation, bit for bit: every fast quotient, product and rounding must be the very `Decimal`
+/// `DecimalArithmetic` against Foundation, bit for bit: every fast quotient, product, sum, difference, order and rounding must be the very `Decimal`
 /// Foundation computes (significand, exponent, sign and flags), on operands shaped like the scoring's (money in
 /// yuan with two decimals, counts, ratios that are themselves 38-digit quotients, products) and on edges.
 ///
@@ -87,6 +87,41 @@ import Testing
         #expect(fast > pairs * 8 / 10, "fast path taken \(fast) of \(pairs) times")
     }
 
+    @Test func sumsDifferencesAndOrderAreFoundationsBitForBit() async {
+        var random = SeededRandom(seed: 0x5A4D)
+        var fast = 0
+        let pairs = 60_000
+        for index in 0..<pairs {
+            if index % 1_000 == 0 { await Task.yield() }
+            let lhs = Self.operand(&random)
+            // Equal magnitudes and shared exponents too, where sums cancel and orders tie.
+            let rhs = index % 7 == 0 ? -lhs : (index % 11 == 0 ? lhs : Self.operand(&random))
+            let order: ComparisonResult = lhs < rhs ? .orderedAscending : (lhs == rhs ? .orderedSame : .orderedDescending)
+            if let sum = DecimalArithmetic.fastSum(lhs, rhs) {
+                fast += 1
+                guard Self.bits(sum) == Self.bits(lhs + rhs) else {
+                    Issue.record("pair \(index): \(lhs) + \(rhs) = \(lhs + rhs), fast path \(sum)")
+                    return
+                }
+            }
+            if let difference = DecimalArithmetic.fastSum(lhs, rhs, negatingRight: true),
+               Self.bits(difference) != Self.bits(lhs - rhs) {
+                Issue.record("pair \(index): \(lhs) - \(rhs) = \(lhs - rhs), fast path \(difference)")
+                return
+            }
+            if let compared = DecimalArithmetic.fastCompare(lhs, rhs), compared != order {
+                Issue.record("pair \(index): \(lhs) vs \(rhs) is \(order.rawValue), fast path \(compared.rawValue)")
+                return
+            }
+            #expect(Self.bits(DecimalArithmetic.sum(lhs, rhs)) == Self.bits(lhs + rhs))
+            #expect(Self.bits(DecimalArithmetic.difference(lhs, rhs)) == Self.bits(lhs - rhs))
+            #expect(DecimalArithmetic.compare(lhs, rhs) == order)
+            #expect(lhs.precedes(rhs) == (lhs < rhs))
+        }
+        // Random exponents far apart often cannot be aligned in 128 bits; most pairs still take the fast path.
+        #expect(fast > pairs / 2, "fast path taken \(fast) of \(pairs) times")
+    }
+
     @Test func roundingIsNSDecimalRoundsBitForBit() async {
         var random = SeededRandom(seed: 0x2073D)
         let modes: [NSDecimalNumber.RoundingMode] = [.plain, .bankers, .down, .up]
@@ -129,6 +164,16 @@ import Testing
                 #expect(Self.bits(DecimalArithmetic.quotient(dividend, divisor)) == expected, "\(dividend) / \(divisor)")
                 if let fast = DecimalArithmetic.fastQuotient(dividend, divisor) {
                     #expect(Self.bits(fast) == expected, "fast path: \(dividend) / \(divisor)")
+                }
+                let order: ComparisonResult = dividend < divisor
+                    ? .orderedAscending : (dividend == divisor ? .orderedSame : .orderedDescending)
+                #expect(DecimalArithmetic.compare(dividend, divisor) == order, "\(dividend) vs \(divisor)")
+                #expect(Self.bits(DecimalArithmetic.sum(dividend, divisor)) == Self.bits(dividend + divisor),
+                        "\(dividend) + \(divisor)")
+                #expect(Self.bits(DecimalArithmetic.difference(dividend, divisor)) == Self.bits(dividend - divisor),
+                        "\(dividend) - \(divisor)")
+                if let fast = DecimalArithmetic.fastSum(dividend, divisor) {
+                    #expect(Self.bits(fast) == Self.bits(dividend + divisor), "fast path: \(dividend) + \(divisor)")
                 }
                 // Foundation's `*` traps when the exponents' sum leaves a byte (1e120 * 9e127): no such pairs.
                 guard abs(dividend.exponent + divisor.exponent) < 100 else { continue }

@@ -26,13 +26,13 @@ public enum Normalisation: Sendable, Hashable, CustomStringConvertible {
     public func normalise(_ raw: Decimal) -> Decimal? {
         switch self {
         case .linear(let floor, let reference):
-            if raw <= floor { return 0 }
-            if raw >= reference { return 1 }
-            return (raw - floor).divided(by: reference - floor)
+            if !floor.precedes(raw) { return 0 }
+            if !raw.precedes(reference) { return 1 }
+            return raw.subtracting(floor).divided(by: reference.subtracting(floor))
         case .percentile:
             return nil
         case .bands(let steps):
-            return steps.last { $0.min <= raw }?.value ?? 0
+            return steps.last { !raw.precedes($0.min) }?.value ?? 0
         }
     }
 

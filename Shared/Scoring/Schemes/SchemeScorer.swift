@@ -118,18 +118,18 @@ public struct SchemeScorer: Sendable {
                 raw: entry.raw, normalised: normalised, weight: entry.weight, points: points, missing: entry.missing)
         }
         let categories = scheme.categories.map { category in
-            let uncapped = lines.filter { $0.categoryID == category.id }.reduce(Decimal(0)) { $0 + $1.points }
+            let uncapped = lines.filter { $0.categoryID == category.id }.reduce(Decimal(0)) { $0.adding($1.points) }
             return CategoryScore(
                 categoryID: category.id, nameZh: category.nameZh, nameEn: category.nameEn, kind: category.kind,
                 uncapped: uncapped, cap: category.cap, points: category.cap.map { min(uncapped, $0) } ?? uncapped)
         }
-        let base = categories.filter { $0.kind == .base }.reduce(Decimal(0)) { $0 + $1.points }
-        var bonus = categories.filter { $0.kind == .bonus }.reduce(Decimal(0)) { $0 + $1.points }
+        let base = categories.filter { $0.kind == .base }.reduce(Decimal(0)) { $0.adding($1.points) }
+        var bonus = categories.filter { $0.kind == .bonus }.reduce(Decimal(0)) { $0.adding($1.points) }
         if let cap = scheme.scale.bonusCap { bonus = min(bonus, cap) }
-        var deductions = assessment.negatives.reduce(Decimal(0)) { $0 + $1.deduction }
+        var deductions = assessment.negatives.reduce(Decimal(0)) { $0.adding($1.deduction) }
         if let cap = scheme.deductionCap { deductions = min(deductions, cap) }
         let vetoedBy = assessment.negatives.filter(\.vetoes).map(\.item.id)
-        var total = max(base + bonus - deductions, 0)
+        var total = max(base.adding(bonus).subtracting(deductions), 0)
         if let cap = scheme.scale.max { total = min(total, cap) }
         if !vetoedBy.isEmpty { total = 0 }
         return Score(
