@@ -1,13 +1,16 @@
 import Foundation
 import JSONText
 
-/// Division, multiplication, addition, comparison and rounding of `Decimal`s with the very results Foundation gives — the same value *and* the same bits
-/// (significand, exponent, flags), so text and digests built from them do not change — computed on 128-bit integers.
+/// Division, multiplication, addition, comparison and rounding of `Decimal`s with the very results Foundation
+/// gives — the same value *and* the same bits (significand, exponent, flags), so text and digests built from them
+/// do not change — computed on 128-bit integers.
 ///
 /// Why our own: swift-foundation's `Decimal` divides and rounds through variable-length arrays of 16-bit words, one
 /// heap allocation and one pass over the words per decimal digit it strips. `perf record` of the scoring catch-up
-/// had `/` at 12 % of the service's CPU and `NSDecimalRound` at 4 % (docs/performance.md, "Scoring", fourth pass);
-/// here a division is a 128 × 128-bit product, two word divisions and the trailing-zero strip.
+/// had `/` at 12 % of the service's CPU, `*` and `NSDecimalRound` at 4 % each, additions and comparisons ≈ 8 %
+/// (docs/performance.md, "Scoring", fourth pass); here a division is a 128 × 128-bit product, two word divisions
+/// and the trailing-zero strip. Operators cannot be replaced for a Foundation type, so callers on hot paths use
+/// `Decimal`'s `divided(by:)`, `multiplied(by:)`, `adding(_:)`, `subtracting(_:)` and `precedes(_:)` below.
 ///
 /// What Foundation does, and so what is reproduced (its `Decimal+Math.swift`):
 /// - `a / b`: the dividend's significand times 10³⁸, divided by the divisor's, truncated; a quotient wider than
@@ -22,10 +25,10 @@ import JSONText
 ///
 /// Only the common cases take the fast path; the rest (zero or NaN operands, a dividend's exponent 19 or more
 /// above the divisor's — where Foundation first rescales both —, a result that is zero or whose exponent leaves a
-/// byte) are Foundation's. The fast path is used only when this process's `Decimal` layout is the one understood
-/// (``DecimalParts/layoutUnderstood``) and a set of probe divisions and roundings match Foundation bit for bit
-/// (``fastPathAgrees``); otherwise every call is Foundation's. `DecimalArithmeticTests` compares both on hundreds
-/// of thousands of random operands.
+/// byte) are Foundation's. The fast paths are used only when this process's `Decimal` layout is the one understood
+/// (``DecimalParts/layoutUnderstood``) and each gives Foundation's bits on a set of probe values
+/// (``fastPathAgrees``); otherwise every call is Foundation's. `DecimalArithmeticTests` compares both on 220 000
+/// random operand pairs and on edges.
 public enum DecimalArithmetic {
     /// `dividend / divisor`, bit for bit as Foundation's `/` computes it (NaN for a zero divisor, like it).
     public static func quotient(_ dividend: Decimal, _ divisor: Decimal) -> Decimal {
