@@ -42,20 +42,7 @@ enum DocumentText {
             guard PDFText.hasText(text) else { throw .conversion(path: path, code: .empty, reason: "the \(format) file holds no text") }
             return text
         case .failure(let error):
-            throw .conversion(path: path, code: code(of: error), reason: error.description)
-        }
-    }
-
-    /// The ingest rejection code of a conversion error (the same mapping ingest uses).
-    static func code(of error: ConversionError) -> RejectionCode {
-        switch error {
-        case .noTextLayer: .noTextLayer
-        case .corrupt: .corruptDocument
-        case .encrypted: .encryptedDocument
-        case .tooManyPages: .tooManyPages
-        case .outputTooLarge: .tooLarge
-        case .timedOut, .converterFailed: .conversionFailed
-        case .unsupported: .unsupportedFormat
+            throw .conversion(path: path, code: RejectionCode(error), reason: error.description)
         }
     }
 }

@@ -95,17 +95,8 @@ struct ReportConversion: Sendable {
 
     /// The typed rejection for a conversion error.
     static func rejection(for error: ConversionError) -> SubmitRejected {
-        let code: RejectionCode = switch error {
-        case .noTextLayer: .noTextLayer
-        case .corrupt: .corruptDocument
-        case .encrypted: .encryptedDocument
-        case .tooManyPages: .tooManyPages
-        case .outputTooLarge: .tooLarge
-        case .timedOut, .converterFailed: .conversionFailed
-        case .unsupported: .unsupportedFormat
-        }
-        return SubmitRejected(
-            code: code, message: error.description,
+        SubmitRejected(
+            code: RejectionCode(error), message: error.description,
             problems: [RejectionProblem(message: error.description, field: "contentBase64")])
     }
 

@@ -1,5 +1,3 @@
-import Domain
-
 /// Why a document could not be turned into text. Each case maps to one typed ingest rejection.
 public enum ConversionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A PDF whose pages carry no text (a scan without OCR).
