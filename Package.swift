@@ -77,10 +77,16 @@ let package = Package(
             path: "Shared/DocumentConversion",
             swiftSettings: swiftSettings
         ),
-        .target(name: "Scoring", dependencies: ["Domain", "JSONText", .product(name: "Yams", package: "Yams")], path: "Shared/Scoring", swiftSettings: swiftSettings),
+        .target(
+            name: "YAMLReading",
+            dependencies: ["Domain", .product(name: "Yams", package: "Yams")],
+            path: "Shared/YAMLReading",
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Scoring", dependencies: ["Domain", "JSONText", "YAMLReading", .product(name: "Yams", package: "Yams")], path: "Shared/Scoring", swiftSettings: swiftSettings),
         .target(
             name: "NotifyRules",
-            dependencies: ["Contracts", "Domain", "Scoring", "Messaging", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Contracts", "Domain", "Scoring", "Messaging", "YAMLReading", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")],
             path: "Shared/NotifyRules",
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import Scoring
+import YAMLReading
 import Yams
 
 /// Loads and validates a notification rules file (YAML): every problem is reported with file, line and reason,
@@ -380,10 +381,10 @@ public enum RulesLoader {
         case "crosses_above": return reader.decimal(value, place).map { .crosses(.up, threshold: $0) }
         case "crosses_below": return reader.decimal(value, place).map { .crosses(.down, threshold: $0) }
         case "crosses": return reader.decimal(value, place).map { .crosses(.any, threshold: $0) }
-        case "target_percent": return reader.nonNegative(value, place).map { .targetReached(percent: $0) }
-        case "change_above": return reader.nonNegative(value, place).map { .changesBy(amount: $0) }
-        case "change_percent_above": return reader.nonNegative(value, place).map { .changesByPercent(percent: $0) }
-        case "points_move_above": return reader.nonNegative(value, place).map { .pointsMove(amount: $0) }
+        case "target_percent": return reader.nonNegative(value, place, field: key).map { .targetReached(percent: $0) }
+        case "change_above": return reader.nonNegative(value, place, field: key).map { .changesBy(amount: $0) }
+        case "change_percent_above": return reader.nonNegative(value, place, field: key).map { .changesByPercent(percent: $0) }
+        case "points_move_above": return reader.nonNegative(value, place, field: key).map { .pointsMove(amount: $0) }
         case "quality":
             guard let text = choice(["gained", "lost"]) else { return nil }
             var kind: DataQualityFlag.Kind?

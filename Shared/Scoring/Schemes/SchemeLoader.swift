@@ -1,4 +1,5 @@
 import Foundation
+import YAMLReading
 import Yams
 
 /// Reads scheme files (YAML) and validates them against a ``SchemeVocabulary``, reporting every problem of every

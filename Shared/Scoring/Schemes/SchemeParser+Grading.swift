@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import YAMLReading
 import Yams
 
 extension SchemeParser {

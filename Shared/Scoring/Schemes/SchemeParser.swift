@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import YAMLReading
 import Yams
 
 /// Builds a ``ScoringScheme`` from a composed YAML document, validating as it goes and recording every problem.
