@@ -43,7 +43,9 @@ struct CatalogTests {
 
     @Test("a minimal catalog file loads and validates")
     func minimalFile() throws {
-        let catalog = try Catalog.load(from: try Self.temporaryFile(Self.minimal))
+        let file = try Self.temporaryFile(Self.minimal)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let catalog = try Catalog.load(from: file)
         try catalog.validate()
         #expect(catalog.indicator(id: "p.count")?.program == "p")
         #expect(catalog.subjectKinds.isEmpty)
@@ -57,7 +59,9 @@ struct CatalogTests {
           {"id": "p.count", "nameZh": "数量", "nameEn": "Count", "unit": "家", "kind": "count", "aggregation": "annual", "program": "p", "phrases": ["甲"]},
           {"id": "p.count", "nameZh": "数量二", "nameEn": "Count 2", "unit": "个", "kind": "count", "aggregation": "annual", "program": "p", "phrases": ["乙"]}]}
         """
-        let catalog = try Catalog.load(from: try Self.temporaryFile(json))
+        let file = try Self.temporaryFile(json)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let catalog = try Catalog.load(from: file)
         #expect(throws: CatalogError.duplicateID(list: "indicators", id: "p.count")) { try catalog.validate() }
     }
 
@@ -71,7 +75,9 @@ struct CatalogTests {
     @Test("an indicator of an unknown program is rejected naming both")
     func unknownProgram() throws {
         let json = Self.minimal.replacingOccurrences(of: "\"program\": \"p\"", with: "\"program\": \"nope\"")
-        let catalog = try Catalog.load(from: try Self.temporaryFile(json))
+        let file = try Self.temporaryFile(json)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let catalog = try Catalog.load(from: file)
         #expect(throws: CatalogError.unknownProgram(indicator: "p.count", program: "nope")) { try catalog.validate() }
         #expect(CatalogError.unknownProgram(indicator: "p.count", program: "nope").description.contains("p.count"))
     }
@@ -80,6 +86,7 @@ struct CatalogTests {
     func unknownUnit() throws {
         let json = Self.minimal.replacingOccurrences(of: "\"unit\": \"家\"", with: "\"unit\": \"公斤\"")
         let url = try Self.temporaryFile(json)
+        defer { try? FileManager.default.removeItem(at: url) }
         #expect(throws: CatalogError.unknownUnit(indicator: "p.count", unit: "公斤")) { try Catalog.load(from: url) }
     }
 
@@ -87,6 +94,7 @@ struct CatalogTests {
     func malformed() throws {
         let json = Self.minimal.replacingOccurrences(of: "\"program\": \"p\",", with: "")
         let url = try Self.temporaryFile(json)
+        defer { try? FileManager.default.removeItem(at: url) }
         do {
             _ = try Catalog.load(from: url)
             Issue.record("expected an error")
@@ -162,6 +170,7 @@ struct CatalogTests {
          "subjectKinds": [{"id": "maker_space", "nameZh": "众创空间", "nameEn": "Maker spaces"}]}
         """
         let url = try Self.temporaryFile(override)
+        defer { try? FileManager.default.removeItem(at: url) }
         let merged = try Catalog.bundled(mergingOverrideAt: url)
         #expect(merged.programs.count == base.programs.count + 1)
         #expect(merged.indicators.count == base.indicators.count + 1)

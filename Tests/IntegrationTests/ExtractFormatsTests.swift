@@ -34,6 +34,11 @@ import Testing
         return url.path
     }
 
+    /// Removes a file made by ``temporaryFile(_:_:)`` with its folder.
+    static func removeTemporary(_ path: String) {
+        try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
+    }
+
     @Test func pdfDocxAndHTMLYieldTheFiguresOfThePlainText() async throws {
         let plainText = try String(contentsOfFile: Self.fixture("report-portion.txt"), encoding: .utf8)
         let plain = try await Self.figures(Self.fixture("report-portion.txt"))
@@ -43,8 +48,9 @@ import Testing
         #expect(try await Self.figures(Self.fixture("columns.pdf")) == plain)
         // The DOCX and HTML fixtures also carry a table, read as "row column value" lines.
         let table = ["高新技术企业 2023年 520家", "高新技术企业 2024年 600家", "有效发明专利 2023年 6400件", "有效发明专利 2024年 7180件"]
-        let withTable = try await Self.figures(
-            Self.temporaryFile("plain.txt", Data((plainText + table.joined(separator: "\n") + "\n").utf8)))
+        let withTableFile = try Self.temporaryFile("plain.txt", Data((plainText + table.joined(separator: "\n") + "\n").utf8))
+        defer { Self.removeTemporary(withTableFile) }
+        let withTable = try await Self.figures(withTableFile)
         #expect(withTable.count > plain.count)
         #expect(try await Self.figures(Self.fixture("report.docx")) == withTable)
         #expect(try await Self.figures(Self.fixture("report.html")) == withTable)
@@ -52,6 +58,7 @@ import Testing
 
     @Test func formatIsDetectedByContentNotName() async throws {
         let disguised = try Self.temporaryFile("report.txt", Data(contentsOf: URL(fileURLWithPath: Self.fixture("columns.pdf"))))
+        defer { Self.removeTemporary(disguised) }
         #expect(try await Self.figures(disguised) == Self.figures(Self.fixture("report-portion.txt")))
     }
 
@@ -64,6 +71,7 @@ import Testing
             #expect(result.stderr.joined(separator: "\n").contains(code), "\(name): \(result.stderr)")
         }
         let zip = try Self.temporaryFile("book.docx", Data([0x50, 0x4B, 0x03, 0x04] + Array("xl/workbook.xml".utf8)))
+        defer { Self.removeTemporary(zip) }
         let result = try await EndToEndSystem.run(["extract", zip])
         #expect(result.status != 0 && result.stderr.joined().contains("unsupported_format"))
     }
