@@ -51,7 +51,12 @@ public enum DecimalArithmetic {
     /// How `lhs` orders against `rhs`, as Foundation's `<` and `==` order them.
     public static func compare(_ lhs: Decimal, _ rhs: Decimal) -> ComparisonResult {
         if fastPathAgrees, let fast = fastCompare(lhs, rhs) { return fast }
-        return lhs < rhs ? .orderedAscending : (lhs == rhs ? .orderedSame : .orderedDescending)
+        return foundationOrder(lhs, rhs)
+    }
+
+    /// Foundation's order of two decimals, through its `<` and `==`.
+    static func foundationOrder(_ lhs: Decimal, _ rhs: Decimal) -> ComparisonResult {
+        lhs < rhs ? .orderedAscending : (lhs == rhs ? .orderedSame : .orderedDescending)
     }
 
     /// `lhs * rhs`, bit for bit as Foundation's `*` computes it.
@@ -61,7 +66,7 @@ public enum DecimalArithmetic {
     }
 
     /// `value` rounded to `places` decimal places with `mode`, bit for bit as `NSDecimalRound` gives it.
-    public static func rounded(_ value: Decimal, places: Int, mode: NSDecimalNumber.RoundingMode) -> Decimal {
+    public static func rounded(_ value: Decimal, places: Int, mode: NSDecimalNumber.RoundingMode = .plain) -> Decimal {
         if fastPathAgrees, let fast = fastRounded(value, places: places, mode: mode) { return fast }
         var input = value
         var result = Decimal()
@@ -289,10 +294,7 @@ public enum DecimalArithmetic {
                 if let fast = fastSum(dividend, divisor, negatingRight: true), bits(fast) != bits(dividend - divisor) {
                     return false
                 }
-                if let fast = fastCompare(dividend, divisor),
-                   fast != (dividend < divisor ? .orderedAscending : (dividend == divisor ? .orderedSame : .orderedDescending)) {
-                    return false
-                }
+                if let fast = fastCompare(dividend, divisor), fast != foundationOrder(dividend, divisor) { return false }
             }
             for places in [-2, 0, 1, 2, 6] {
                 for mode: NSDecimalNumber.RoundingMode in [.plain, .bankers, .down, .up] {

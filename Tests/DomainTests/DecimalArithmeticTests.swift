@@ -46,45 +46,41 @@ import Testing
         #expect(DecimalArithmetic.fastPathAgrees)
     }
 
-    @Test func quotientsAreFoundationsBitForBit() async {
-        var random = SeededRandom(seed: 0xD1F1DE)
-        var fast = 0
-        let pairs = 60_000
-        for index in 0..<pairs {
-            if index % 1_000 == 0 { await Task.yield() }
-            let dividend = Self.operand(&random), divisor = Self.operand(&random)
-            let expected = Self.bits(dividend / divisor)
-            if let quotient = DecimalArithmetic.fastQuotient(dividend, divisor) {
-                fast += 1
-                guard Self.bits(quotient) == expected else {
-                    Issue.record("pair \(index): \(dividend) / \(divisor) = \(dividend / divisor), fast path \(quotient)")
-                    return
-                }
-            }
-            #expect(Self.bits(DecimalArithmetic.quotient(dividend, divisor)) == expected)
-        }
-        // The fast path must be the common one, or it saves nothing.
-        #expect(fast > pairs * 8 / 10, "fast path taken \(fast) of \(pairs) times")
-    }
-
-    @Test func productsAreFoundationsBitForBit() async {
-        var random = SeededRandom(seed: 0x9A0D)
-        var fast = 0
+    /// 60 000 random operand pairs through one operation: the fast path alone (when it answers) and the public
+    /// entry must both give `foundation`'s bits, and the fast path must answer for most pairs, or it saves nothing.
+    static func agreesWithFoundation(
+        seed: UInt64, symbol: String, foundation: (Decimal, Decimal) -> Decimal,
+        fast: (Decimal, Decimal) -> Decimal?, entry: (Decimal, Decimal) -> Decimal
+    ) async {
+        var random = SeededRandom(seed: seed)
+        var taken = 0
         let pairs = 60_000
         for index in 0..<pairs {
             if index % 1_000 == 0 { await Task.yield() }
             let lhs = Self.operand(&random), rhs = Self.operand(&random)
-            let expected = Self.bits(lhs * rhs)
-            if let product = DecimalArithmetic.fastProduct(lhs, rhs) {
-                fast += 1
-                guard Self.bits(product) == expected else {
-                    Issue.record("pair \(index): \(lhs) * \(rhs) = \(lhs * rhs), fast path \(product)")
+            let expected = Self.bits(foundation(lhs, rhs))
+            if let result = fast(lhs, rhs) {
+                taken += 1
+                guard Self.bits(result) == expected else {
+                    Issue.record("pair \(index): \(lhs) \(symbol) \(rhs) = \(foundation(lhs, rhs)), fast path \(result)")
                     return
                 }
             }
-            #expect(Self.bits(DecimalArithmetic.product(lhs, rhs)) == expected)
+            #expect(Self.bits(entry(lhs, rhs)) == expected)
         }
-        #expect(fast > pairs * 8 / 10, "fast path taken \(fast) of \(pairs) times")
+        #expect(taken > pairs * 8 / 10, "fast path taken \(taken) of \(pairs) times")
+    }
+
+    @Test func quotientsAreFoundationsBitForBit() async {
+        await Self.agreesWithFoundation(
+            seed: 0xD1F1DE, symbol: "/", foundation: { $0 / $1 }, fast: DecimalArithmetic.fastQuotient,
+            entry: DecimalArithmetic.quotient)
+    }
+
+    @Test func productsAreFoundationsBitForBit() async {
+        await Self.agreesWithFoundation(
+            seed: 0x9A0D, symbol: "*", foundation: { $0 * $1 }, fast: DecimalArithmetic.fastProduct,
+            entry: DecimalArithmetic.product)
     }
 
     @Test func sumsDifferencesAndOrderAreFoundationsBitForBit() async {
@@ -96,7 +92,7 @@ import Testing
             let lhs = Self.operand(&random)
             // Equal magnitudes and shared exponents too, where sums cancel and orders tie.
             let rhs = index % 7 == 0 ? -lhs : (index % 11 == 0 ? lhs : Self.operand(&random))
-            let order: ComparisonResult = lhs < rhs ? .orderedAscending : (lhs == rhs ? .orderedSame : .orderedDescending)
+            let order = DecimalArithmetic.foundationOrder(lhs, rhs)
             if let sum = DecimalArithmetic.fastSum(lhs, rhs) {
                 fast += 1
                 guard Self.bits(sum) == Self.bits(lhs + rhs) else {
@@ -165,9 +161,8 @@ import Testing
                 if let fast = DecimalArithmetic.fastQuotient(dividend, divisor) {
                     #expect(Self.bits(fast) == expected, "fast path: \(dividend) / \(divisor)")
                 }
-                let order: ComparisonResult = dividend < divisor
-                    ? .orderedAscending : (dividend == divisor ? .orderedSame : .orderedDescending)
-                #expect(DecimalArithmetic.compare(dividend, divisor) == order, "\(dividend) vs \(divisor)")
+                #expect(DecimalArithmetic.compare(dividend, divisor) == DecimalArithmetic.foundationOrder(dividend, divisor),
+                        "\(dividend) vs \(divisor)")
                 #expect(Self.bits(DecimalArithmetic.sum(dividend, divisor)) == Self.bits(dividend + divisor),
                         "\(dividend) + \(divisor)")
                 #expect(Self.bits(DecimalArithmetic.difference(dividend, divisor)) == Self.bits(dividend - divisor),

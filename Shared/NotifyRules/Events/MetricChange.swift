@@ -21,9 +21,4 @@ public enum MetricChange {
         guard update.value != 0 else { return nil }
         return (progress * previous).divided(by: update.value)
     }
-
-    /// `value` rounded half-up to `scale` decimal places.
-    public static func rounded(_ value: Decimal, scale: Int) -> Decimal {
-        DecimalArithmetic.rounded(value, places: scale, mode: .plain)
-    }
 }

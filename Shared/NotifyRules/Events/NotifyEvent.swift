@@ -102,8 +102,8 @@ public struct NotifyEvent: Sendable, Hashable {
         case "previous": text(update.previousValue)
         case "unit": update.unit.rawValue
         case "change": text(update.previousValue.map { update.value - $0 })
-        case "change_percent": text(MetricChange.percent(update).map { MetricChange.rounded($0, scale: 2) })
-        case "target_percent": text(update.targetProgressPercent.map { MetricChange.rounded($0, scale: 2) })
+        case "change_percent": text(MetricChange.percent(update).map { DecimalArithmetic.rounded($0, places: 2) })
+        case "target_percent": text(update.targetProgressPercent.map { DecimalArithmetic.rounded($0, places: 2) })
         case "quality": update.quality.map(\.kind.rawValue).sorted().joined(separator: ",")
         case "qualifier": update.qualifier?.rawValue
         case "document": update.documentID
