@@ -125,8 +125,6 @@ public enum DecimalArithmetic {
         return result
     }
 
-    private static let tenTo38: UInt128 = 100_000_000_000_000_000_000_000_000_000_000_000_000
-
     /// Powers of ten that fit 128 bits.
     private static let powersOfTen: [UInt128] = {
         var powers: [UInt128] = [1]
@@ -141,29 +139,30 @@ public enum DecimalArithmetic {
         return (upper, divisor.dividingFullWidth((carried, low)).quotient)
     }
 
-    /// Strips trailing decimal zeros, counting them into `exponent`.
+    /// How Foundation ends every operation (its `compact()`): trailing decimal zeros stripped into the exponent.
+    /// `nil` for a zero significand or an exponent outside a byte before or after the strip, which Foundation
+    /// handles its own way.
     @inline(__always)
-    private static func stripZeros(_ significand: inout UInt128, _ exponent: inout Int) {
+    private static func compacted(negative: Bool, significand: UInt128, exponent: Int) -> Decimal? {
+        guard significand != 0, exponent >= Int(Int8.min), exponent <= Int(Int8.max) else { return nil }
+        var significand = significand, exponent = exponent
         while true {
             let (quotient, remainder) = significand.quotientAndRemainder(dividingBy: 10)
-            guard remainder == 0 else { return }
+            guard remainder == 0 else { break }
             significand = quotient
             exponent += 1
         }
+        guard exponent <= Int(Int8.max) else { return nil }
+        return make(negative: negative, significand: significand, exponent: exponent)
     }
 
     /// Foundation's quotient, or `nil` where Foundation's own path must answer.
     static func fastQuotient(_ dividend: Decimal, _ divisor: Decimal) -> Decimal? {
         guard let a = parts(dividend), let b = parts(divisor), a.exponent - b.exponent < 19 else { return nil }
-        let widened = a.significand.multipliedFullWidth(by: tenTo38)
+        let widened = a.significand.multipliedFullWidth(by: powersOfTen[38])
         var (high, low) = divide(widened.high, widened.low, by: b.significand)
         let dropped = fit(&high, &low)
-        guard low != 0 else { return nil }
-        var exponent = a.exponent - b.exponent - 38 + dropped
-        guard exponent >= Int(Int8.min), exponent <= Int(Int8.max) else { return nil }
-        stripZeros(&low, &exponent)
-        guard exponent <= Int(Int8.max) else { return nil }
-        return make(negative: a.negative != b.negative, significand: low, exponent: exponent)
+        return compacted(negative: a.negative != b.negative, significand: low, exponent: a.exponent - b.exponent - 38 + dropped)
     }
 
     /// Drops decimal digits from a 256-bit value until it fits 128 bits the way Foundation's `_fitMantissa` does —
@@ -202,26 +201,15 @@ public enum DecimalArithmetic {
         guard let a = parts(lhs), var b = parts(rhs) else { return nil }
         if negatingRight { b.negative.toggle() }
         guard let (x, y, exponent) = aligned(a, b) else { return nil }
-        var significand: UInt128
-        let negative: Bool
         if a.negative == b.negative {
             let (total, overflow) = x.addingReportingOverflow(y)
             guard !overflow else { return nil }
-            significand = total
-            negative = a.negative
-        } else if x > y {
-            significand = x - y
-            negative = a.negative
-        } else if y > x {
-            significand = y - x
-            negative = b.negative
-        } else {
-            return nil
+            return compacted(negative: a.negative, significand: total, exponent: exponent)
         }
-        var compacted = exponent
-        stripZeros(&significand, &compacted)
-        guard compacted <= Int(Int8.max) else { return nil }
-        return make(negative: negative, significand: significand, exponent: compacted)
+        // Opposite signs: the larger magnitude's sign; equal magnitudes (a zero result) are Foundation's.
+        return x > y
+            ? compacted(negative: a.negative, significand: x - y, exponent: exponent)
+            : compacted(negative: b.negative, significand: y &- x, exponent: exponent)
     }
 
     /// Foundation's order, or `nil` where Foundation's own path must answer.
@@ -238,12 +226,7 @@ public enum DecimalArithmetic {
         guard let a = parts(lhs), let b = parts(rhs) else { return nil }
         var (high, low) = a.significand.multipliedFullWidth(by: b.significand)
         let dropped = fit(&high, &low)
-        guard low != 0 else { return nil }
-        var exponent = a.exponent + b.exponent + dropped
-        guard exponent >= Int(Int8.min), exponent <= Int(Int8.max) else { return nil }
-        stripZeros(&low, &exponent)
-        guard exponent <= Int(Int8.max) else { return nil }
-        return make(negative: a.negative != b.negative, significand: low, exponent: exponent)
+        return compacted(negative: a.negative != b.negative, significand: low, exponent: a.exponent + b.exponent + dropped)
     }
 
     /// `NSDecimalRound`'s result, or `nil` where Foundation's own path must answer.
@@ -270,12 +253,7 @@ public enum DecimalArithmetic {
             }
             if awayFromZero { significand += 1 }
         }
-        guard significand != 0 else { return nil }
-        var exponent = parts.exponent + drop
-        guard exponent <= Int(Int8.max) else { return nil }
-        stripZeros(&significand, &exponent)
-        guard exponent <= Int(Int8.max) else { return nil }
-        return make(negative: parts.negative, significand: significand, exponent: exponent)
+        return compacted(negative: parts.negative, significand: significand, exponent: parts.exponent + drop)
     }
 
     /// Whether the fast paths give Foundation's bits on probe values in this process (checked once).
