@@ -221,18 +221,18 @@ import ServiceKit
         let owner = try Owner()
         defer { try? FileManager.default.removeItem(atPath: owner.directory) }
         try owner.log.append(count: 20)
-        let followerTransport = try ZMQStreamTransport(name: "test.follower", logger: Self.logger)
+        let followerTransport = RequestFailureTransport(
+            inner: try ZMQStreamTransport(name: "test.follower", logger: Self.logger))
         let applied = Applied(failFirst: 1)
         let follower = Self.follower(owner, transport: followerTransport, applied: applied)
         let followerGroup = ServiceRunner.makeGroup(services: [follower], logger: Self.logger)
         async let following: Void = followerGroup.run()
 
-        // No owner yet: requests time out and are retried; the follower cannot be caught up. The first timeout is
-        // awaited, not assumed to fall within a fixed window: a starved pool can start the follower late.
+        // No owner yet: requests time out and are retried; the follower cannot be caught up. The first timed-out
+        // request is awaited as an event, not assumed to fall within a fixed window (a starved pool can start the
+        // follower late).
         #expect(await follower.waitUntilCaughtUp(timeout: .milliseconds(700)) == false)
-        let deadline = ContinuousClock.now + .seconds(20)
-        while follower.progress.failures < 1, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(follower.progress.failures >= 1)
+        #expect(await followerTransport.failed.wait(timeout: .seconds(20)))
 
         let ownerTransport = try ZMQStreamTransport(name: "test.owner", logger: Self.logger)
         let ownerService = try await owner.start(on: ownerTransport, logger: Self.logger)
@@ -242,6 +242,8 @@ import ServiceKit
         #expect(await follower.waitUntilCaughtUp(timeout: .seconds(20)))
         // The first apply threw: the batch was replayed, and every entry applied exactly once.
         #expect(applied.sequences == Array(1...20))
+        // Both failures counted: the timed-out request and the apply that threw.
+        #expect(follower.progress.failures >= 2)
 
         await followerGroup.triggerGracefulShutdown()
         try await following
