@@ -5,7 +5,7 @@ import Synchronization
 
 /// A ``StreamTransport`` over an in-memory bus that loses, duplicates and delays (reorders) live messages and fails
 /// some requests, deterministically from a seed: what ZeroMQ may do to a follower, at a much higher rate.
-struct FaultyTransport: StreamTransport {
+struct FaultyTransport: ServerPassthroughTransport {
     /// Probabilities of each fault.
     struct Faults: Sendable {
         var drop = 0.1
@@ -15,6 +15,7 @@ struct FaultyTransport: StreamTransport {
     }
 
     let inner: InMemoryStreamTransport
+    var serverSide: any StreamTransport { inner }
     let faults: Faults
     let seed: UInt64
 
@@ -30,16 +31,6 @@ struct FaultyTransport: StreamTransport {
         FaultyClient(
             inner: try await inner.requestClient(connectingTo: endpoint, source: source), faults: faults,
             seed: seed &+ 7)
-    }
-
-    func publisher(bindingTo endpoint: String) async throws -> BoundEndpoint<any MessagePublisher> {
-        try await inner.publisher(bindingTo: endpoint)
-    }
-
-    func requestServer(
-        bindingTo endpoint: String, source: String, limits: RequestLimits
-    ) async throws -> BoundEndpoint<any RequestServer> {
-        try await inner.requestServer(bindingTo: endpoint, source: source, limits: limits)
     }
 
     func shutdown() async {}

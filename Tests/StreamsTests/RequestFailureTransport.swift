@@ -4,8 +4,9 @@ import Streams
 
 /// A ``StreamTransport`` that passes everything to `inner` and fires `failed` when a request through it throws
 /// (a timeout, a refused connection): a test waits for that event instead of guessing when it happened.
-struct RequestFailureTransport: StreamTransport {
+struct RequestFailureTransport: ServerPassthroughTransport {
     let inner: any StreamTransport
+    var serverSide: any StreamTransport { inner }
     /// Fired at the first failed request (and harmlessly again at later ones).
     let failed = AsyncSignal()
 
@@ -17,16 +18,6 @@ struct RequestFailureTransport: StreamTransport {
 
     func requestClient(connectingTo endpoint: String, source: String) async throws -> any RequestClient {
         WatchedClient(inner: try await inner.requestClient(connectingTo: endpoint, source: source), failed: failed)
-    }
-
-    func publisher(bindingTo endpoint: String) async throws -> BoundEndpoint<any MessagePublisher> {
-        try await inner.publisher(bindingTo: endpoint)
-    }
-
-    func requestServer(
-        bindingTo endpoint: String, source: String, limits: RequestLimits
-    ) async throws -> BoundEndpoint<any RequestServer> {
-        try await inner.requestServer(bindingTo: endpoint, source: source, limits: limits)
     }
 
     func shutdown() async {
