@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// How CSV filing columns map to ``Domain/EnterpriseFiling``'s JSON fields.
@@ -37,7 +38,7 @@ enum FilingCSVColumns {
     /// The JSON value of a cell of column `field` (nil for an empty cell). Cells that cannot be read as their
     /// kind are passed on as strings, so the filing decoder reports them with the field name.
     static func jsonValue(_ cell: String, field: String, unit: String?) -> Any? {
-        let text = cell.trimmingCharacters(in: .whitespaces)
+        let text = UnicodeWhitespace.trimmingWhitespace(cell)
         guard !text.isEmpty, let kind = fields[field] else { return nil }
         switch kind {
         case .text:
@@ -46,7 +47,7 @@ enum FilingCSVColumns {
             if let value = Int(text) { return value }
             return text
         case .money:
-            let unitText = unit?.trimmingCharacters(in: .whitespaces)
+            let unitText = unit.map(UnicodeWhitespace.trimmingWhitespace)
             return ["amount": text.replacingOccurrences(of: ",", with: ""),
                     "unit": (unitText?.isEmpty == false ? unitText : nil) ?? defaultMoneyUnit]
         case .flag:

@@ -116,12 +116,9 @@ struct FilingCSVPlan {
             aboveScale: aboveScale, industrial: industrial, town: town)
     }
 
-    /// `cell` without leading and trailing `CharacterSet.whitespaces`; skips Foundation when the ends are plain
-    /// ASCII (the common case).
+    /// `cell` without leading and trailing `CharacterSet.whitespaces`.
     private static func trimmed(_ cell: String) -> String {
-        guard let first = cell.utf8.first, let last = cell.utf8.last else { return cell }
-        if first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return cell }
-        return cell.trimmingCharacters(in: .whitespaces)
+        UnicodeWhitespace.trimmingWhitespace(cell)
     }
 
     /// The flag of a clean cell, as ``FilingCSVColumns/jsonValue(_:field:unit:)`` reads it.

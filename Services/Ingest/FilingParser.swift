@@ -92,7 +92,7 @@ enum FilingParser {
         guard let header = records.first else {
             return .failure(SubmitRejected(code: .empty, message: "the CSV document has no header row"))
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = header.fields.map(UnicodeWhitespace.trimmingWhitespace)
         var headerProblems: [RejectionProblem] = []
         var seen: Set<String> = []
         for (index, name) in names.enumerated() {

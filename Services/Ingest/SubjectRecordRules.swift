@@ -223,6 +223,6 @@ struct SubjectRecordRules: Sendable {
 
     /// `text` without leading and trailing white space (including the ideographic space).
     static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        UnicodeWhitespace.trimmingWhitespaceAndNewlines(text)
     }
 }

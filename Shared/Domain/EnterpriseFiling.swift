@@ -134,7 +134,7 @@ public struct EnterpriseFiling: Codable, Sendable, Hashable {
                 message: "year: \(year) is before \(Catalog.earliestYear), outside the catalog's plausible years "
                     + "\(Catalog.earliestYear)…\(currentYear)"))
         }
-        if enterpriseName.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if UnicodeWhitespace.isBlank(enterpriseName) {
             problems.append(.missing("enterpriseName"))
         }
         let amounts: [(String, String, Money?)] = [
@@ -182,7 +182,7 @@ public struct EnterpriseFiling: Codable, Sendable, Hashable {
                 message: "rdInstitutionLevel: \(level.rawValue) given but hasRDInstitution is false"))
         }
         for (index, award) in awards.enumerated() {
-            if award.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if UnicodeWhitespace.isBlank(award.name) {
                 problems.append(.missing("awards[\(index)].name"))
             }
             if let awardYear = award.year, awardYear > currentYear {
