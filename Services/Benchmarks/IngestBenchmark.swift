@@ -16,7 +16,10 @@ import ZeroMQ
 ///
 /// Prints `name key=value …` lines. Needs `kechuang-ingest` built next to the benchmark (`swift build -c release`).
 enum IngestBenchmark {
-    static let filingBatches = 12
+    /// Filing batches per half of the `filing_1000` run (`KECHUANG_BENCH_INGEST_FILING_BATCHES`, default 12; more
+    /// give a profiler a longer window).
+    static let filingBatches = ProcessInfo.processInfo.environment["KECHUANG_BENCH_INGEST_FILING_BATCHES"]
+        .flatMap { Int($0) }.map { max(1, $0) } ?? 12
     static let rowsPerBatch = 1000
     static let reports = 60
 

@@ -69,7 +69,7 @@ struct IngestLogic: Sendable {
                     throw IngestFailure.rejected(rejection)
                 case .success(let filings):
                     for record in filings {
-                        facts.append(try PreparedEvent(
+                        facts.append(PreparedEvent(
                             FilingRecorded(documentID: documentID, row: record.index, filing: record.value)))
                     }
                     counts["filings"] = filings.count

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Messaging
 
@@ -16,5 +17,13 @@ struct PreparedEvent: Sendable, Hashable {
         topic = message.topic
         type = M.messageType
         body = try EnvelopeCodec.encodeBody(message)
+    }
+
+    /// Encodes a filing with the hand-written ``FilingRecordedBody`` (the same bytes, without the generic
+    /// encoder's cost).
+    init(_ event: FilingRecorded) {
+        topic = event.topic
+        type = FilingRecorded.messageType
+        body = FilingRecordedBody.encode(event)
     }
 }
