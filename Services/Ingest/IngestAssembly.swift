@@ -32,7 +32,7 @@ enum IngestAssembly {
                 heartbeatInterval: configuration.heartbeatInterval)
             var handler = IngestRequestHandler(
                 logic: IngestLogic(catalog: catalog, maxDocumentBytes: configuration.maxDocumentBytes), store: store,
-                committed: { head.advance(to: $0) }, logger: logger, startedAt: .now,
+                committed: { head.advance(to: $0, committing: $1) }, logger: logger, startedAt: .now,
                 currentYear: { IngestLogic.currentYear() })
             handler.conversion = ReportConversion(
                 converter: DocumentConverter(

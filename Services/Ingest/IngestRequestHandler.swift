@@ -11,8 +11,9 @@ struct IngestRequestHandler: RequestHandler {
     let logic: IngestLogic
     /// The database.
     let store: IngestStore
-    /// Called with the new stream head after each commit (the stream owner publishes from the log).
-    let committed: @Sendable (UInt64) -> Void
+    /// Called after each commit with the new stream head and the events just stored (the stream owner publishes
+    /// them, or reads the log).
+    let committed: @Sendable (UInt64, [StoredEnvelope]) -> Void
     /// Structured logs.
     let logger: Logger
     /// When the service started (for `uptimeSeconds`).
@@ -104,8 +105,8 @@ struct IngestRequestHandler: RequestHandler {
             }
             let prepared = try preparation.get()
             switch try await store.store(prepared) {
-            case let .stored(first, last):
-                committed(last)
+            case let .stored(first, last, entries):
+                committed(last, entries)
                 logger.info("document stored", metadata: [
                     "document": "\(prepared.documentID)", "kind": "\(request.kind)", "name": "\(request.name ?? "")",
                     "bytes": "\(content.byteCount)", "first_seq": "\(first)", "last_seq": "\(last)",

@@ -90,9 +90,12 @@ final class IngestStore: Sendable {
             return .duplicate(try DocumentRow(row: existing))
         }
         let events = document.events
+        var entries: [StoredEnvelope] = []
+        entries.reserveCapacity(events.count)
         guard let sequences = try log.appendConsecutive(db, count: events.count, now: now, entry: { [headers] index, sequence in
             let event = events[index]
             let header = Data(EnvelopeCodec.encodeHeader(headers.header(for: event.type, sequence: sequence)))
+            entries.append(StoredEnvelope(sequence: sequence, topic: event.topic, header: header, body: event.body))
             return (event.topic.rawValue, header, event.body)
         }) else {
             throw IngestStoreError.noEvents
@@ -118,7 +121,7 @@ final class IngestStore: Sendable {
             try db.cachedStatement(sql: "INSERT INTO document_originals (document_id, format, bytes) VALUES (?, ?, ?)")
                 .execute(arguments: [document.documentID, original.format.rawValue, original.bytes])
         }
-        return .stored(first: first, last: last)
+        return .stored(first: first, last: last, entries: entries)
     }
 
     /// The reply to `ingest.get` for document `id` (with its content), or `nil` when there is no such document.

@@ -20,7 +20,7 @@ import Testing
     private func handler(_ store: IngestStore, year: Year) throws -> IngestRequestHandler {
         IngestRequestHandler(
             logic: IngestLogic(catalog: try Catalog.bundled(), maxDocumentBytes: 1 << 22), store: store,
-            committed: { _ in }, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+            committed: { _, _ in }, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
             startedAt: .now, currentYear: { year.current })
     }
 

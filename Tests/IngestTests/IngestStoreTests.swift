@@ -17,8 +17,10 @@ import Testing
             let store = try IngestStore(path: directory + "/ingest.sqlite")
             let first = try prepared(try IngestFixtures.loanEventJSON(serial: 1))
             let second = try prepared(try IngestFixtures.loanEventJSON(serial: 2) + "\n" + IngestFixtures.loanEventJSON(serial: 3))
-            #expect(try await store.store(first) == .stored(first: 1, last: 2))
-            #expect(try await store.store(second) == .stored(first: 3, last: 5))
+            let firstOutcome = try await store.store(first)
+            let secondOutcome = try await store.store(second)
+            #expect(firstOutcome.storedSequences == 1...2)
+            #expect(secondOutcome.storedSequences == 3...5)
             guard case .duplicate(let record) = try await store.store(first) else {
                 Issue.record("expected a duplicate")
                 return
@@ -37,6 +39,12 @@ import Testing
                 DocumentStored.messageType, ProgramEventRecorded.messageType, ProgramEventRecorded.messageType,
             ])
             #expect(headers.allSatisfy { $0.source == "ingest" })
+            // What a commit hands to the stream owner is what the log holds, byte for byte.
+            var handedOver: [StoredEnvelope] = []
+            for outcome in [firstOutcome, secondOutcome] {
+                if case let .stored(_, _, stored) = outcome { handedOver += stored }
+            }
+            #expect(handedOver == entries)
         }
     }
 
@@ -45,7 +53,7 @@ import Testing
             let store = try IngestStore(path: directory + "/ingest.sqlite")
             let text = #"{"kind":"talent_team","id":"RC-1","name":"王博士团队","period":"2024","values":{"staff":12}}"#
             let document = try prepared(text, kind: .subjects)
-            #expect(try await store.store(document) == .stored(first: 1, last: 2))
+            #expect(try await store.store(document).storedSequences == 1...2)
             guard case .duplicate(let record) = try await store.store(try prepared(text, kind: .subjects)) else {
                 Issue.record("expected a duplicate")
                 return
@@ -91,8 +99,8 @@ import Testing
             #expect(try await reopened.documentReply(id: "doc-missing") == nil)
             #expect(try await reopened.document(hash: document.content.contentHash)?.counts == ["filings": 1, "enterprises": 1])
             #expect(reopened.storageBytes() > 0)
-            #expect(try reopened.storeAlone(try prepared(try IngestFixtures.filingJSON(serial: 2), kind: .filing))
-                == .stored(first: 3, last: 4))
+            #expect(try reopened.storeAlone(try prepared(try IngestFixtures.filingJSON(serial: 2), kind: .filing)).storedSequences
+                == 3...4)
         }
     }
 }

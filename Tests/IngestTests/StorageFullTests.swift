@@ -15,7 +15,7 @@ import Testing
             let store = try IngestStore(path: directory + "/ingest.sqlite")
             let handler = IngestRequestHandler(
                 logic: IngestLogic(catalog: try Catalog.bundled(), maxDocumentBytes: 1 << 22), store: store,
-                committed: { _ in }, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+                committed: { _, _ in }, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
                 startedAt: .now, currentYear: { 2025 })
             // The database may not grow by a single page: SQLITE_FULL, exactly as on a full disk.
             let pages = try await store.database.pool.read { try Int.fetchOne($0, sql: "PRAGMA page_count") ?? 1 }

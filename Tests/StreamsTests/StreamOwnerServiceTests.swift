@@ -19,21 +19,29 @@ private struct Fact: WireMessage {
 private final class MemoryLog: StreamLogReader {
     private let stored = Mutex<[StoredEnvelope]>([])
     private let headers = HeaderFactory(source: "test")
+    /// Calls of ``entries(after:limit:)``.
+    let reads = Mutex(0)
 
-    func append(count: Int) throws {
+    /// Appends `count` entries and returns them.
+    @discardableResult
+    func append(count: Int) throws -> [StoredEnvelope] {
         try stored.withLock { entries in
+            var appended: [StoredEnvelope] = []
             for _ in 0..<count {
                 let sequence = UInt64(entries.count + 1)
                 let header = headers.header(for: Fact.self, sequence: sequence)
                 let envelope = try Envelope(Fact(number: sequence), header: header)
                 let entry = try StoredEnvelope(envelope)
                 entries.append(entry)
+                appended.append(entry)
             }
+            return appended
         }
     }
 
     func entries(after sequence: UInt64, limit: Int) async throws -> [StoredEnvelope] {
-        stored.withLock { entries in Array(entries.filter { $0.sequence > sequence }.prefix(limit)) }
+        reads.withLock { $0 += 1 }
+        return stored.withLock { entries in Array(entries.filter { $0.sequence > sequence }.prefix(limit)) }
     }
 
     var head: UInt64 {
@@ -95,6 +103,21 @@ private struct SnapshotHandler: RequestHandler {
         harness.owner.head.advance(to: 2)
         #expect(await harness.published(5) == [1, 2, 3, 4, 5])
         #expect(harness.owner.lastPublished == 5)
+        await harness.group.triggerGracefulShutdown()
+        try await running
+    }
+
+    @Test func entriesHandedOverWithTheCommitArePublishedWithoutReadingTheLog() async throws {
+        let harness = try await Harness()
+        async let running: Void = harness.group.run()
+        let entries = try harness.log.append(count: 10)
+        harness.owner.head.advance(to: 4, committing: Array(entries[0..<4]))
+        #expect(await harness.published(4) == [1, 2, 3, 4])
+        #expect(harness.log.reads.withLock { $0 } == 0)
+        // 5 and 6 are not handed over: the owner reads them from the log, then takes 7…10 from memory.
+        harness.owner.head.advance(to: 10, committing: Array(entries[6..<10]))
+        #expect(await harness.published(6) == [5, 6, 7, 8, 9, 10])
+        #expect(harness.log.reads.withLock { $0 } >= 1)
         await harness.group.triggerGracefulShutdown()
         try await running
     }

@@ -9,9 +9,10 @@ import Synchronization
 /// It is a swift-service-lifecycle `Service` that runs three loops, each a child of one discarding task group, until
 /// a graceful shutdown:
 /// - **Publishing in sequence order.** Whatever commits to the stream log advances the stream's ``CommittedHead``.
-///   The owner reads the entries `lastPublished + 1 … head` from the log (``StreamLogReader``, off the cooperative
-///   pool) and publishes them byte for byte, strictly in order, in rounds of at most 512 — so the order on the PUB
-///   socket is the log's order even when group commits finish out of order or writers report heads late.
+///   The owner takes the entries `lastPublished + 1 … head` that the writer handed to the head with the commit, or
+///   reads them from the log (``StreamLogReader``, off the cooperative pool) when the next one was not handed over,
+///   and publishes them byte for byte, strictly in order, in rounds of at most 512 — so the order on the PUB socket
+///   is the log's order even when group commits finish out of order or writers report heads late.
 /// - **Heartbeats.** Right after start and then every `heartbeatInterval` it publishes a ``Heartbeat`` carrying the
 ///   last published sequence, so an idle follower notices a lost tail.
 /// - **Sync requests.** On the sync server it answers ``ReplayRequest`` with bounded ``ReplayBatch``es
@@ -114,15 +115,17 @@ public final class StreamOwnerService: Service, Sendable {
             let from = lastPublished
             let target = head.current
             guard target > from else { return }
-            let entries: [StoredEnvelope]
-            do {
-                entries = try await reader.entries(
-                    after: from, limit: min(Self.publishBatch, Int(clamping: target - from)))
-            } catch {
-                logger.error(
-                    "stream log read failed; live publishing paused until the next commit",
-                    metadata: ["after": "\(from)", "error": "\(error)"])
-                return
+            let limit = min(Self.publishBatch, Int(clamping: target - from))
+            var entries = head.recentEntries(after: from, through: target, limit: limit)
+            if entries.isEmpty {
+                do {
+                    entries = try await reader.entries(after: from, limit: limit)
+                } catch {
+                    logger.error(
+                        "stream log read failed; live publishing paused until the next commit",
+                        metadata: ["after": "\(from)", "error": "\(error)"])
+                    return
+                }
             }
             let due = entries.filter { $0.sequence <= target }
             guard let last = due.last else {
