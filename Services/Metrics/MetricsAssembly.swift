@@ -68,7 +68,7 @@ enum MetricsAssembly {
                         "skipped an unreadable ingest event",
                         metadata: ["ingest_sequence": "\(skipped.sequence)", "reason": "\(skipped.reason)"])
                 }
-                head.advance(to: applied.head)
+                head.advance(to: applied.head, committing: applied.entries)
             }
             // Only scores and high-tech assessments matter here; `grade.changed` and `hightech.changed` repeat what
             // they say (the `hightech` prefix still lets `hightech.changed` through live; replays carry every entry
@@ -87,7 +87,7 @@ enum MetricsAssembly {
                         "skipped an unreadable scoring entry",
                         metadata: ["scoring_sequence": "\(skipped.sequence)", "reason": "\(skipped.reason)"])
                 }
-                head.advance(to: applied.head)
+                head.advance(to: applied.head, committing: applied.entries)
             }
             let handler = MetricsRequestHandler(
                 store: store, ingestHead: { follower.progress.knownHead },
@@ -105,7 +105,7 @@ enum MetricsAssembly {
             try await builder.own(
                 stream: KechuangStream.metrics, publish: (.metricsPublish, configuration.metricsPublish),
                 sync: (.metricsSync, configuration.metricsSync),
-                log: StreamLogDatabaseReader(reader: store.database.pool), head: head,
+                log: store.logReader, head: head,
                 heartbeatInterval: configuration.heartbeatInterval, handler: handler)
             try await builder.serve((.metricsRequest, configuration.metricsRequest), handler: handler)
             let retention = configuration.retention

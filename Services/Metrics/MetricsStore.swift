@@ -83,6 +83,9 @@ public struct MetricsStore: Sendable {
         self.headers = headers
     }
 
+    /// The metrics stream log, for the owner.
+    public var logReader: StreamLogDatabaseReader { StreamLogDatabaseReader(reader: database.pool) }
+
     /// The ordering key of a metric key in `metric_value` (and the snapshot cursor).
     public static func sortKey(_ key: MetricKey) -> String {
         [key.indicator, key.period, key.scope.rawValue, key.source.rawValue].joined(separator: "\u{1F}")
@@ -175,6 +178,9 @@ public struct MetricsStore: Sendable {
         public var updates: Int
         /// Entries skipped because their body could not be decoded (sequence and reason).
         public var skipped: [(sequence: UInt64, reason: String)]
+        /// The metrics stream entries appended, exactly as stored (for the stream owner to publish without reading
+        /// them back).
+        public var entries: [StoredEnvelope]
     }
 
     /// Applies a batch of ingest entries to `shared`'s logic (in place) and persists facts, values, the metrics
@@ -253,6 +259,7 @@ public struct MetricsStore: Sendable {
             var appender = try log.appender(db)
             return try shared.withLogic { logic -> Applied in
                 var updates = 0
+                var entries: [StoredEnvelope] = []
                 var skipped: [(sequence: UInt64, reason: String)] = []
                 var lastSequence: UInt64?
                 var latest: [MetricKey: CurrentValueRow] = [:]
@@ -270,6 +277,8 @@ public struct MetricsStore: Sendable {
                     for update in apply(&logic, event, sequence) {
                         let row = try Self.append(
                             update, to: &appender, headers: headers, correlation: envelope.header.id)
+                        entries.append(StoredEnvelope(
+                            sequence: row.sequence, topic: update.topic, header: row.header, body: row.body))
                         latest[update.key] = row
                         updates += 1
                     }
@@ -282,7 +291,7 @@ public struct MetricsStore: Sendable {
                 if let lastSequence {
                     try cursor.setLastApplied(db, stream: stream, sequence: lastSequence)
                 }
-                return Applied(head: appender.head, updates: updates, skipped: skipped)
+                return Applied(head: appender.head, updates: updates, skipped: skipped, entries: entries)
             }
         }
     }

@@ -67,7 +67,7 @@ enum ScoringAssembly {
                         "skipped an unreadable ingest event",
                         metadata: ["ingest_sequence": "\(skipped.sequence)", "reason": "\(skipped.reason)"])
                 }
-                head.advance(to: applied.head)
+                head.advance(to: applied.head, committing: applied.entries)
             }
             let handler = ScoringRequestHandler(
                 store: store, logic: logic, head: head, ingest: { follower.progress }, startedAt: ContinuousClock.now,
@@ -81,7 +81,7 @@ enum ScoringAssembly {
                 builder.every(interval, name: "settle") {
                     do {
                         let settled = try await store.settle(logic)
-                        head.advance(to: settled.head)
+                        head.advance(to: settled.head, committing: settled.entries)
                         if settled.messages > 0 {
                             logger.info("settled", metadata: ["published": "\(settled.messages)"])
                         }

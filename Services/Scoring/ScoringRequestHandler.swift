@@ -39,7 +39,7 @@ struct ScoringRequestHandler: RequestHandler {
             case SettleRequest.messageType:
                 _ = try request.decode(SettleRequest.self)
                 let settled = try await store.settle(logic)
-                head.advance(to: settled.head)
+                head.advance(to: settled.head, committing: settled.entries)
                 if settled.messages > 0 {
                     logger.info("settled", metadata: ["published": "\(settled.messages)", "head": "\(settled.head)"])
                 }

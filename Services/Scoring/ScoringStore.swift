@@ -34,7 +34,14 @@ struct ScoringStore: Sendable {
         var messages: Int
         /// Ingest entries that could not be read: sequence and reason.
         var skipped: [(sequence: UInt64, reason: String)]
+        /// The first ``handOverLimit`` scoring stream entries appended, exactly as stored, for the stream owner to
+        /// publish without reading them back (it reads the log for the rest).
+        var entries: [StoredEnvelope] = []
     }
+
+    /// The most appended entries of one batch handed to the stream owner: a catch-up batch's messages are not
+    /// all held at once (see ``appendChunk``).
+    static let handOverLimit = 1_024
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -134,7 +141,9 @@ struct ScoringStore: Sendable {
         let headers = headers
         return try await database.pool.write { db in
             try db.execute(sql: "DELETE FROM scoring_current WHERE topic LIKE 'score.%'")
-            try Self.append(rescored.map { ($0, nil) }, db: db, log: log, headers: headers)
+            // Recorded at start, before the owner publishes: followers get these by replay.
+            var nothingHandedOver: [StoredEnvelope]? = nil
+            try Self.append(rescored.map { ($0, nil) }, db: db, log: log, headers: headers, handingOver: &nothingHandedOver)
             let count = rescored.count
             try db.execute(sql: "DELETE FROM scoring_scheme")
             for scheme in schemes {
@@ -148,8 +157,9 @@ struct ScoringStore: Sendable {
     // MARK: Applying
 
     /// Settles every score against its cohorts as they are now (``ScoringLogic/settle()``) and appends what changed,
-    /// in one transaction. Returns the stream head and the number of messages appended.
-    func settle(_ shared: SharedScoringLogic) async throws -> (head: UInt64, messages: Int) {
+    /// in one transaction. Returns the stream head, the number of messages appended and (up to ``handOverLimit``) the
+    /// entries as stored, for the stream owner.
+    func settle(_ shared: SharedScoringLogic) async throws -> (head: UInt64, messages: Int, entries: [StoredEnvelope]) {
         let log = log
         let headers = headers
         let cursor = cursor
@@ -157,14 +167,15 @@ struct ScoringStore: Sendable {
             return try await database.pool.write { db in
                 try shared.withLogic { logic in
                     let outputs = logic.settle()
-                    try Self.append(outputs.map { ($0, nil) }, db: db, log: log, headers: headers)
+                    var handedOver: [StoredEnvelope]? = []
+                    try Self.append(outputs.map { ($0, nil) }, db: db, log: log, headers: headers, handingOver: &handedOver)
                     if !outputs.isEmpty {
                         let after = try cursor.lastApplied(db, stream: KechuangStream.ingest)
                         try db.execute(
                             sql: "INSERT OR IGNORE INTO scoring_settle (after_ingest_sequence) VALUES (?)",
                             arguments: [Int64(clamping: after)])
                     }
-                    return (try log.head(db), outputs.count)
+                    return (try log.head(db), outputs.count, handedOver ?? [])
                 }
             }
         } catch {
@@ -194,6 +205,7 @@ struct ScoringStore: Sendable {
         return try await database.pool.write { db -> Applied in
             try shared.withLogic { logic -> Applied in
                 var pending: [(ScoringOutput, correlation: String?)] = []
+                var handedOver: [StoredEnvelope]? = []
                 var messages = 0
                 var skipped: [(sequence: UInt64, reason: String)] = []
                 var lastSequence: UInt64?
@@ -224,16 +236,17 @@ struct ScoringStore: Sendable {
                     // whole 1 000-entry batch are never held at once (they raised the resident size by half).
                     if pending.count >= Self.appendChunk {
                         messages += pending.count
-                        try Self.append(pending, db: db, log: log, headers: headers)
+                        try Self.append(pending, db: db, log: log, headers: headers, handingOver: &handedOver)
                         pending.removeAll(keepingCapacity: true)
                     }
                 }
                 messages += pending.count
-                try Self.append(pending, db: db, log: log, headers: headers)
+                try Self.append(pending, db: db, log: log, headers: headers, handingOver: &handedOver)
                 if let lastSequence {
                     try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)
                 }
-                return Applied(head: try log.head(db), messages: messages, skipped: skipped)
+                return Applied(
+                    head: try log.head(db), messages: messages, skipped: skipped, entries: handedOver ?? [])
             }
         }
     }
@@ -242,44 +255,49 @@ struct ScoringStore: Sendable {
     private static let appendChunk = 256
 
     /// Appends `outputs` to the stream log with consecutive sequences (and, for state, upserts `scoring_current`),
-    /// reading the head once and reusing prepared statements. Returns the sequences used, `nil` for none.
+    /// reading the head once and reusing prepared statements; adds the entries to `handedOver` (when given) while it
+    /// holds fewer than ``handOverLimit``. Returns the sequences used, `nil` for none.
     @discardableResult
     private static func append(
-        _ outputs: [(ScoringOutput, correlation: String?)], db: Database, log: StreamLogStore, headers: HeaderFactory
+        _ outputs: [(ScoringOutput, correlation: String?)], db: Database, log: StreamLogStore, headers: HeaderFactory,
+        handingOver handedOver: inout [StoredEnvelope]?
     ) throws -> ClosedRange<UInt64>? {
         let current = try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO scoring_current (topic, sequence, header, body) VALUES (?, ?, ?, ?)")
         return try log.appendConsecutive(db, count: outputs.count) { index, sequence in
             let (output, correlation) = outputs[index]
-            let topic: String
+            let topic: Topic
             let header: Data
             let body: Data
             switch output {
             case let .score(update):
-                topic = update.topic.rawValue
+                topic = update.topic
                 body = try ScoreUpdateBody.encode(update)
                 header = Data(EnvelopeCodec.encodeHeader(
                     headers.header(for: ScoreUpdate.self, sequence: sequence, correlation: correlation)))
             case let .gradeChanged(event):
-                topic = event.topic.rawValue
+                topic = event.topic
                 body = try EnvelopeCodec.encodeBody(event)
                 header = Data(EnvelopeCodec.encodeHeader(
                     headers.header(for: GradeChanged.self, sequence: sequence, correlation: correlation)))
             case let .highTech(update):
-                topic = update.topic.rawValue
+                topic = update.topic
                 body = try HighTechUpdateBody.encode(update)
                 header = Data(EnvelopeCodec.encodeHeader(
                     headers.header(for: HighTechUpdate.self, sequence: sequence, correlation: correlation)))
             case let .highTechChanged(event):
-                topic = event.topic.rawValue
+                topic = event.topic
                 body = try EnvelopeCodec.encodeBody(event)
                 header = Data(EnvelopeCodec.encodeHeader(
                     headers.header(for: HighTechChanged.self, sequence: sequence, correlation: correlation)))
             }
             if output.isState {
-                try current.execute(arguments: [topic, Int64(clamping: sequence), header, body])
+                try current.execute(arguments: [topic.rawValue, Int64(clamping: sequence), header, body])
             }
-            return (topic, header, body)
+            if let count = handedOver?.count, count < handOverLimit {
+                handedOver?.append(StoredEnvelope(sequence: sequence, topic: topic, header: header, body: body))
+            }
+            return (topic.rawValue, header, body)
         }
     }
 

@@ -84,6 +84,10 @@ import Testing
         let second = try await store.apply(batch, to: shared)
         #expect(second.updates == 0)
         #expect(second.head == first.head)
+        // What the commit hands to the stream owner is what the log holds, byte for byte.
+        let logged = try await store.logReader.entries(after: 0, limit: 10_000)
+        #expect(!first.entries.isEmpty && first.entries == logged)
+        #expect(second.entries.isEmpty)
     }
 
     @Test func snapshotPagesArePrefixFilteredOrderedAndConsistent() async throws {
