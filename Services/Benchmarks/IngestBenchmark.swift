@@ -184,7 +184,9 @@ enum IngestBenchmark {
     }
 
     /// One-event documents in the `ingest.e2e.event_1` runs (half with 1 in flight, half with 32).
-    static let oneEventDocuments = 2000
+    /// `KECHUANG_BENCH_INGEST_EVENT_DOCUMENTS` (default 2 000; more give a profiler a longer window).
+    static let oneEventDocuments = ProcessInfo.processInfo.environment["KECHUANG_BENCH_INGEST_EVENT_DOCUMENTS"]
+        .flatMap { Int($0) }.map { max(2, $0) } ?? 2000
 
     /// Runs `body` and returns its result with the CPU seconds `pid` used meanwhile.
     static func measured<T>(_ pid: Int32, _ body: () async throws -> T) async rethrows -> (T, Double) {

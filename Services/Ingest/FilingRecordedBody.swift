@@ -113,11 +113,7 @@ enum FilingRecordedBody {
     }
 
     private static func money(_ money: Money, _ out: inout [UInt8]) {
-        literal(#"{"amount":"#, &out)
-        JSONBodyWriter.string(DecimalText.string(money.amount), to: &out)
-        literal(#","unit":"#, &out)
-        JSONBodyWriter.string(money.unit.rawValue, to: &out)
-        out.append(UInt8(ascii: "}"))
+        MoneyJSON.append(money, to: &out)
     }
 
     private static func count(_ key: StaticString, _ value: Int?, _ out: inout [UInt8]) {

@@ -104,7 +104,7 @@ final class IngestStore: Sendable {
         guard let storedFirst = Int64(exactly: first), let storedLast = Int64(exactly: last) else {
             throw IngestStoreError.sequenceOverflow(last)
         }
-        let counts = String(decoding: try JSONEncoder().encode(document.counts), as: UTF8.self)
+        let counts = Self.countsJSON(document.counts)
         try db.cachedStatement(
             sql: """
                 INSERT INTO documents (id, kind, name, content_hash, content, byte_count, report_year, received_at,
@@ -122,6 +122,21 @@ final class IngestStore: Sendable {
                 .execute(arguments: [document.documentID, original.format.rawValue, original.bytes])
         }
         return .stored(first: first, last: last, entries: entries)
+    }
+
+    /// `counts` as the `documents.counts` column holds it: a JSON object, keys in ascending order
+    /// (`{"enterprises":3,"filings":5}`). Written by hand: a `JSONEncoder` per document was 2.6 % of ingest's CPU per
+    /// one-event document.
+    static func countsJSON(_ counts: [String: Int]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (index, key) in counts.keys.sorted().enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONBodyWriter.string(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONBodyWriter.integer(counts[key] ?? 0, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The reply to `ingest.get` for document `id` (with its content), or `nil` when there is no such document.

@@ -26,4 +26,11 @@ struct PreparedEvent: Sendable, Hashable {
         type = FilingRecorded.messageType
         body = FilingRecordedBody.encode(event)
     }
+
+    /// Encodes a program event with the hand-written ``ProgramEventRecordedBody``.
+    init(_ event: ProgramEventRecorded) {
+        topic = event.topic
+        type = ProgramEventRecorded.messageType
+        body = ProgramEventRecordedBody.encode(event)
+    }
 }

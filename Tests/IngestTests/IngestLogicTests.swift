@@ -18,6 +18,34 @@ import Testing
         return try logic.prepare(request, content: content, currentYear: year)
     }
 
+    @Test func currentYearMatchesTheShanghaiCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Asia/Shanghai"))
+        // New Year in Shanghai is 16:00 UTC on 31 December: the second before and the second itself, 1992–2200.
+        for year in 1992...2200 {
+            let newYear = try #require(calendar.date(from: DateComponents(year: year, month: 1, day: 1)))
+            #expect(IngestLogic.currentYear(now: newYear) == year, "\(newYear)")
+            #expect(IngestLogic.currentYear(now: newYear.addingTimeInterval(-1)) == year - 1, "\(newYear)")
+            #expect(IngestLogic.currentYear(now: newYear.addingTimeInterval(-0.001)) == year - 1, "\(newYear)")
+        }
+        // Random instants from 1992 to 2400 (past the 2100 and 2200 non-leap centuries and the 2400 leap one).
+        var state: UInt64 = 2026
+        for _ in 0..<50_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let seconds = 694_224_000 + Double((state >> 11) % 12_928_000_000_000) / 1000
+            let now = Date(timeIntervalSince1970: seconds)
+            #expect(IngestLogic.currentYear(now: now) == calendar.component(.year, from: now), "\(now)")
+        }
+    }
+
+    @Test func countsAreStoredAsJSONWithSortedKeys() throws {
+        #expect(IngestStore.countsJSON([:]) == "{}")
+        #expect(IngestStore.countsJSON(["filings": 5, "enterprises": 3, "引号\"": -1])
+            == #"{"enterprises":3,"filings":5,"引号\"":-1}"#)
+        let counts = ["observations": 22, "matched": 19]
+        #expect(try JSONDecoder().decode([String: Int].self, from: Data(IngestStore.countsJSON(counts).utf8)) == counts)
+    }
+
     @Test func seedReportYieldsDocumentStoredThenObservations() throws {
         let text = try IngestFixtures.seedReport()
         let prepared = try prepare(SubmitDocument(kind: .report, content: text, name: "zhangjiagang-2024.txt", reportYear: 2024))
