@@ -21,6 +21,8 @@ struct CSVParser {
         var lineStart = 0
         let count = bytes.count
         var columnCounter = ColumnCounter()
+        // Records usually have as many fields as the one before: reserve that much.
+        var fieldsPerRecord = 0
 
         func position(_ offset: Int, _ line: Int, _ lineStart: Int) -> TextPosition {
             TextPosition.of(offset: offset, in: bytes, lineStart: lineStart, line: line)
@@ -43,11 +45,13 @@ struct CSVParser {
             let recordLine = line
             var fields: [String] = []
             var columns: [Int] = []
+            fields.reserveCapacity(fieldsPerRecord)
+            columns.reserveCapacity(fieldsPerRecord)
             var endOfRecord = false
             while !endOfRecord {
                 columns.append(columnCounter.column(at: index, lineStart: lineStart, in: bytes))
-                var field: [UInt8] = []
                 if index < count, bytes[index] == UInt8(ascii: "\"") {
+                    var field: [UInt8] = []
                     // Only remembered: computing a position for every quoted field would make long lines quadratic.
                     let (openingIndex, openingLine, openingLineStart) = (index, line, lineStart)
                     index += 1
@@ -88,7 +92,10 @@ struct CSVParser {
                                 position: position(index, line, lineStart))
                         }
                     }
+                    fields.append(String(decoding: field, as: UTF8.self))
                 } else {
+                    // An unquoted field is a slice of the text as it is: read straight from the bytes.
+                    let start = index
                     while index < count {
                         let byte = bytes[index]
                         if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") { break }
@@ -100,11 +107,10 @@ struct CSVParser {
                                 message: "a quote inside an unquoted field (enclose the field in quotes and double the quote)",
                                 position: position(index, line, lineStart))
                         }
-                        field.append(byte)
                         index += 1
                     }
+                    fields.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
                 }
-                fields.append(String(decoding: field, as: UTF8.self))
                 if index >= count {
                     endOfRecord = true
                 } else if bytes[index] == UInt8(ascii: ",") {
@@ -118,6 +124,7 @@ struct CSVParser {
                     endOfRecord = true
                 }
             }
+            fieldsPerRecord = fields.count
             records.append(Record(fields: fields, line: recordLine, columns: columns))
         }
         return records

@@ -136,7 +136,13 @@ struct FilingCSVPlan {
         guard let amount = DecimalText.parse(amountText) else { return nil }
         let unitText = unit.map(trimmed)
         let symbol = (unitText?.isEmpty == false ? unitText : nil) ?? FilingCSVColumns.defaultMoneyUnit
-        guard let measure = MeasureUnit(symbol: symbol), let moneyUnit = MoneyUnit(measure) else { return nil }
-        return Money(amount, moneyUnit)
+        return moneyUnit(symbol).map { Money(amount, $0) }
+    }
+
+    /// The money unit a unit cell names, as `MeasureUnit(symbol:)` reads it; the three canonical symbols directly
+    /// (reading every other spelling of every unit was ≈ 5 % of parsing a filing row).
+    static func moneyUnit(_ symbol: String) -> MoneyUnit? {
+        if let canonical = MoneyUnit(rawValue: symbol) { return canonical }
+        return MeasureUnit(symbol: symbol).flatMap(MoneyUnit.init)
     }
 }

@@ -7,8 +7,11 @@ import Messaging
 enum MoneyJSON {
     /// Appends `money`.
     static func append(_ money: Money, to out: inout [UInt8]) {
-        JSONBodyWriter.literal(#"{"amount":"#, to: &out)
-        JSONBodyWriter.string(DecimalText.string(money.amount), to: &out)
+        // `DecimalText.string` is `JSONDecimal`'s text: digits, a sign and a point, nothing that needs escaping,
+        // so it is written between the quotes directly instead of built as a string and quoted.
+        JSONBodyWriter.literal(#"{"amount":""#, to: &out)
+        JSONBodyWriter.decimal(money.amount, to: &out)
+        out.append(UInt8(ascii: "\""))
         JSONBodyWriter.literal(#","unit":"#, to: &out)
         JSONBodyWriter.string(money.unit.rawValue, to: &out)
         out.append(UInt8(ascii: "}"))

@@ -34,7 +34,7 @@ public enum UnicodeWhitespace {
     /// gives). Returns `text` itself when there is nothing to trim.
     public static func trimmingWhitespace(_ text: String) -> String {
         if hasPlainEnds(text.utf8) { return text }
-        return String(trimmed(text[...], isTrimmed: isWhitespace))
+        return whole(text, or: trimmed(text[...], isTrimmed: isWhitespace))
     }
 
     /// `text` without leading and trailing ``isWhitespace(_:)`` scalars.
@@ -46,7 +46,13 @@ public enum UnicodeWhitespace {
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives).
     public static func trimmingWhitespaceAndNewlines(_ text: String) -> String {
         if hasPlainEnds(text.utf8) { return text }
-        return String(trimmed(text[...], isTrimmed: isWhitespaceOrNewline))
+        return whole(text, or: trimmed(text[...], isTrimmed: isWhitespaceOrNewline))
+    }
+
+    /// `text` itself when `slice` is all of it (a name with Chinese ends and nothing to trim: no copy), else the
+    /// slice as a new string.
+    private static func whole(_ text: String, or slice: Substring) -> String {
+        slice.startIndex == text.startIndex && slice.endIndex == text.endIndex ? text : String(slice)
     }
 
     /// Whether `text` is empty or only ``isWhitespaceOrNewline(_:)`` scalars (what

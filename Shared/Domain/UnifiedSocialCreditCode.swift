@@ -53,21 +53,24 @@ public struct UnifiedSocialCreditCode: Sendable, Hashable, Comparable, Codable, 
     static func parsedCanonical(_ text: String) -> String? {
         let utf8 = text.utf8
         guard utf8.count == 18 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(18)
+        let (values, weights) = (asciiValues, Self.weights)
         var sum = 0
+        var hasLowercase = false
         for (position, raw) in utf8.enumerated() {
-            let byte = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(raw) ? raw - 0x20 : raw
-            let value = Int(asciiValues[Int(min(byte, 127))])
+            let isLowercase = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(raw)
+            hasLowercase = hasLowercase || isLowercase
+            let byte = isLowercase ? raw - 0x20 : raw
+            let value = Int(values[Int(min(byte, 127))])
             guard value >= 0 else { return nil }
             if position < 17 {
                 sum += value * weights[position]
             } else if value != (31 - sum % 31) % 31 {
                 return nil
             }
-            bytes.append(byte)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        // Codes are nearly always written in capitals already: then the text itself is the code.
+        guard hasLowercase else { return text }
+        return String(decoding: utf8.map { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The value of each ASCII byte in the alphabet, −1 for bytes outside it.

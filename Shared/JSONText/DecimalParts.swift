@@ -56,10 +56,19 @@ public struct DecimalParts: Equatable, Sendable {
             out.append(UInt8(ascii: "0"))
             return
         }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        Self.appendDigits(of: significand, to: &digits, width: 0)
-        Self.place(digits, negative: negative, exponent: exponent, to: &out)
+        // The (at most 20) digits are written backwards into a stack buffer: an array per value was a heap
+        // allocation for every amount written.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var start = buffer.count
+            var rest = significand
+            while rest > 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            Self.place(
+                UnsafeBufferPointer(rebasing: buffer[start...]), negative: negative, exponent: exponent, to: &out)
+        }
     }
 
     /// Writes the text of `value` when its significand needs more than 64 bits (up to the 128 a `Decimal` holds:
@@ -99,7 +108,7 @@ public struct DecimalParts: Equatable, Sendable {
         digits.reserveCapacity(40)
         appendDigits(of: UInt64(rest), to: &digits, width: 0)
         for part in chunks.reversed() { appendDigits(of: part, to: &digits, width: 19) }
-        place(digits, negative: negative, exponent: exponent, to: &out)
+        digits.withUnsafeBufferPointer { place($0, negative: negative, exponent: exponent, to: &out) }
         return true
     }
 
@@ -116,7 +125,9 @@ public struct DecimalParts: Equatable, Sendable {
     }
 
     /// Writes `digits` (a non-zero significand) scaled by 10^`exponent`.
-    private static func place(_ digits: [UInt8], negative: Bool, exponent: Int, to out: inout [UInt8]) {
+    private static func place(
+        _ digits: UnsafeBufferPointer<UInt8>, negative: Bool, exponent: Int, to out: inout [UInt8]
+    ) {
         if negative { out.append(UInt8(ascii: "-")) }
         if exponent >= 0 {
             out.append(contentsOf: digits)

@@ -94,6 +94,15 @@ import Testing
         #expect(plan.filing(bad) == nil)
     }
 
+    @Test func moneyUnitsReadAsMeasureUnitsReadThem() {
+        var symbols = MoneyUnit.allCases.map(\.rawValue) + ["人民币元", "万", "亿", "元/年", "美元", "", "RMB", " 万元", "千元"]
+        symbols += MeasureUnit.allCases.map(\.rawValue)
+        for symbol in symbols {
+            #expect(FilingCSVPlan.moneyUnit(symbol) == MeasureUnit(symbol: symbol).flatMap(MoneyUnit.init), "\(symbol)")
+        }
+        #expect(FilingCSVPlan.moneyUnit("万元") == .wanYuan && FilingCSVPlan.moneyUnit("美元") == nil)
+    }
+
     @Test func csvColumnsCoverEveryFilingJSONField() throws {
         let filing = try parse(try IngestFixtures.filingJSON(serial: 1)).get()[0].value
         var full = filing

@@ -5,8 +5,9 @@ import JSONText
 /// `HighTechUpdateBody`) writes with, spelled exactly as ``FastJSONEncoder`` spells them: literals, quoted strings
 /// (`JSONText`), decimals (`JSONDecimal`) and integers (``HeaderJSONWriter/appendInteger(_:into:)``).
 public enum JSONBodyWriter {
-    /// Appends literal JSON text (keys with their punctuation, brackets).
-    @inline(__always)
+    /// Appends literal JSON text (keys with their punctuation, brackets). Inlinable: the hand-written bodies call
+    /// it for every key.
+    @inlinable
     public static func literal(_ text: StaticString, to out: inout [UInt8]) {
         text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
