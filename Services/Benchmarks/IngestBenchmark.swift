@@ -118,6 +118,15 @@ enum IngestBenchmark {
             print("ingest.e2e.filing_1000 in_flight=4 docs/s=\(format(filingGrouped)) rows/s=\(format(filingGrouped * 1000)) "
                 + "ratio_vs_1=\(format(filingGrouped / filingAlone)) "
                 + "cpu_us_per_row=\(ProcessCPU.microsecondsPerItem(filingGroupedCPU, filingBatches * rowsPerBatch))")
+            // The same rows as JSON lines (the goal names both formats), 1 in flight.
+            let jsonLines = (0..<filingBatches).map { batch in
+                SubmitDocument(kind: .filing, content: filingJSONLines(batch: 1_000 + batch), name: "batch-\(batch).jsonl")
+            }
+            let (jsonAlone, jsonAloneCPU) = try await measured(pid) {
+                try await submitAll(jsonLines, inFlight: 1, client: client)
+            }
+            print("ingest.e2e.filing_1000_jsonl in_flight=1 docs/s=\(format(jsonAlone)) rows/s=\(format(jsonAlone * 1000)) "
+                + "cpu_us_per_row=\(ProcessCPU.microsecondsPerItem(jsonAloneCPU, filingBatches * rowsPerBatch))")
         }
         if parts.contains("report") {
             let (reportAlone, reportAloneCPU) = try await measured(pid) {

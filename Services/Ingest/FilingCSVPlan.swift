@@ -142,6 +142,7 @@ struct FilingCSVPlan {
     /// The money unit a unit cell names, as `MeasureUnit(symbol:)` reads it; the three canonical symbols directly
     /// (reading every other spelling of every unit was ≈ 5 % of parsing a filing row).
     static func moneyUnit(_ symbol: String) -> MoneyUnit? {
+        if symbol == FilingCSVColumns.defaultMoneyUnit { return .wanYuan }
         if let canonical = MoneyUnit(rawValue: symbol) { return canonical }
         return MeasureUnit(symbol: symbol).flatMap(MoneyUnit.init)
     }

@@ -137,28 +137,32 @@ public struct EnterpriseFiling: Codable, Sendable, Hashable {
         if UnicodeWhitespace.isBlank(enterpriseName) {
             problems.append(.missing("enterpriseName"))
         }
-        let amounts: [(String, String, Money?)] = [
-            ("operatingRevenue", "营业收入", operatingRevenue), ("rdExpense", "研发费用", rdExpense),
-            ("rdExpenseDomestic", "境内研发费用", rdExpenseDomestic), ("highTechRevenue", "高新技术产品收入", highTechRevenue),
-            ("techContractTurnover", "技术合同成交额", techContractTurnover),
-        ]
-        for (field, nameZh, money) in amounts {
+        // One call per field (not a loop over an array of tuples built for every filing: that array was a fifth of
+        // checking a filing).
+        func amount(_ field: String, _ nameZh: String, _ money: Money?) {
             if let money, money.isNegative {
                 problems.append(FilingViolation(
                     field: field, rule: .negative, message: "\(field) (\(nameZh)): \(money) is negative"))
             }
         }
-        let counts: [(String, String, Int?)] = [
-            ("totalStaff", "职工总数", totalStaff), ("stStaff", "科技人员", stStaff), ("rdStaff", "研发人员", rdStaff),
-            ("inventionPatents", "发明专利", inventionPatents), ("ipClassI", "Ⅰ类知识产权", ipClassI),
-            ("ipClassII", "Ⅱ类知识产权", ipClassII), ("scienceProjects", "科技计划项目", scienceProjects),
-        ]
-        for (field, nameZh, count) in counts {
+        amount("operatingRevenue", "营业收入", operatingRevenue)
+        amount("rdExpense", "研发费用", rdExpense)
+        amount("rdExpenseDomestic", "境内研发费用", rdExpenseDomestic)
+        amount("highTechRevenue", "高新技术产品收入", highTechRevenue)
+        amount("techContractTurnover", "技术合同成交额", techContractTurnover)
+        func count(_ field: String, _ nameZh: String, _ count: Int?) {
             if let count, count < 0 {
                 problems.append(FilingViolation(
                     field: field, rule: .negative, message: "\(field) (\(nameZh)): \(count) is negative"))
             }
         }
+        count("totalStaff", "职工总数", totalStaff)
+        count("stStaff", "科技人员", stStaff)
+        count("rdStaff", "研发人员", rdStaff)
+        count("inventionPatents", "发明专利", inventionPatents)
+        count("ipClassI", "Ⅰ类知识产权", ipClassI)
+        count("ipClassII", "Ⅱ类知识产权", ipClassII)
+        count("scienceProjects", "科技计划项目", scienceProjects)
         if let domestic = rdExpenseDomestic, domestic > rdExpense {
             problems.append(FilingViolation(
                 field: "rdExpenseDomestic", rule: .shareOver100,
@@ -169,13 +173,15 @@ public struct EnterpriseFiling: Codable, Sendable, Hashable {
                 field: "highTechRevenue", rule: .shareOver100,
                 message: "highTechRevenue (高新技术产品收入): \(highTech) exceeds operatingRevenue \(operatingRevenue), a share over 100 %"))
         }
-        for (field, nameZh, staff) in [("rdStaff", "研发人员", rdStaff), ("stStaff", "科技人员", stStaff)] {
+        func staff(_ field: String, _ nameZh: String, _ staff: Int?) {
             if let staff, staff > totalStaff {
                 problems.append(FilingViolation(
                     field: field, rule: .exceedsTotal,
                     message: "\(field) (\(nameZh)): \(staff) exceeds totalStaff \(totalStaff)"))
             }
         }
+        staff("rdStaff", "研发人员", rdStaff)
+        staff("stStaff", "科技人员", stStaff)
         if let level = rdInstitutionLevel, !hasRDInstitution {
             problems.append(FilingViolation(
                 field: "rdInstitutionLevel", rule: .inconsistent,

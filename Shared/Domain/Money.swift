@@ -34,7 +34,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     }
 
     /// Whether the amount is below zero.
-    public var isNegative: Bool { amount < 0 }
+    public var isNegative: Bool { amount.precedes(0) }
 
     /// The sum, in the unit of the left operand.
     public static func + (lhs: Money, rhs: Money) -> Money {
@@ -47,7 +47,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     }
 
     /// Orders by value in 元, whatever the units.
-    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.yuan < rhs.yuan }
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.yuan.precedes(rhs.yuan) }
 
     /// Equal when the value in 元 is equal (1 万元 == 10000 元).
     public static func == (lhs: Money, rhs: Money) -> Bool { lhs.yuan == rhs.yuan }

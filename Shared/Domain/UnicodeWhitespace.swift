@@ -8,25 +8,30 @@
 /// `UnicodeWhitespaceTests` compares both predicates with `CharacterSet` on every Unicode scalar, and the trims
 /// with `trimmingCharacters(in:)` on random strings.
 public enum UnicodeWhitespace {
-    /// Whether `scalar` is in `CharacterSet.whitespaces`: general category Zs, CHARACTER TABULATION, and (as
-    /// Foundation's tables on Linux have it, from before Unicode 4.0.1 moved it to Cf) ZERO WIDTH SPACE U+200B.
+    /// Whether `scalar` is in `CharacterSet.whitespaces`: general category Zs (U+0020, U+00A0, U+1680,
+    /// U+2000–U+200A, U+202F, U+205F, U+3000), CHARACTER TABULATION, and (as Foundation's tables on Linux have it,
+    /// from before Unicode 4.0.1 moved it to Cf) ZERO WIDTH SPACE U+200B.
     @inlinable
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x20 || value == 0x09 }
-        return value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
+        // Zs spelled out (a table lookup per scalar was most of trimming a Chinese name);
+        // `UnicodeWhitespaceTests` checks the list against `CharacterSet` on every scalar.
+        switch value {
+        case 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
-    /// Whether `scalar` is in `CharacterSet.whitespacesAndNewlines`: general category Z* (Zs, Zl, Zp),
+    /// Whether `scalar` is in `CharacterSet.whitespacesAndNewlines`: general category Z* (Zs, Zl U+2028, Zp U+2029),
     /// U+0009–U+000D, U+0085 and U+200B.
     @inlinable
     public static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
-        if value == 0x85 || value == 0x200B { return true }
-        switch scalar.properties.generalCategory {
-        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-        default: return false
+        switch value {
+        case 0x85, 0x2028, 0x2029: return true
+        default: return isWhitespace(scalar)
         }
     }
 
