@@ -117,6 +117,40 @@ struct PlainBody: Codable, Equatable {
         #expect(fastCount > 100)
     }
 
+    /// `EnvelopeCodec.decodeBody` skips the strict syntax check when the fast decoder gives a value: whatever the fast
+    /// parser takes must pass that check. Mutants of valid documents and of hand-picked edge texts.
+    @Test func whatTheFastParserTakesPassesTheStrictCheck() throws {
+        var random = SeededRandom(seed: 91)
+        let pieces: [[UInt8]] = [
+            Array("\u{FEFF}".utf8), Array(",".utf8), Array(",}".utf8), Array(",]".utf8), Array("01".utf8), Array("-".utf8),
+            Array("1.".utf8), Array("1e".utf8), Array("\"\\x\"".utf8), Array("\"\\u12G4\"".utf8), [0x01], [0x1F], [0x7F],
+            [0xFF], [0xC3], Array("tru".utf8), Array("nul".utf8), Array(" \t\r\n".utf8), [0x0B], [0x0C], Array("[[[".utf8),
+            Array("\"\\ud800\"".utf8), Array("1E+2".utf8), Array("-0.0e-0".utf8),
+        ]
+        var taken = 0
+        for round in 0..<20_000 {
+            var bytes = Array(try JSONEncoder().encode(Self.plain(&random)))
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes[at] = UInt8.random(in: 0...255, using: &random)
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(contentsOf: pieces.randomElement(using: &random) ?? [], at: at)
+                }
+                if bytes.isEmpty { bytes = [UInt8(ascii: "{")] }
+            }
+            guard bytes.withUnsafeBytes({ FastJSONValue.parse($0) }) != nil else { continue }
+            taken += 1
+            #expect(bytes.withUnsafeBytes { StrictJSON.check($0) } == nil, "round \(round): \(String(decoding: bytes, as: UTF8.self))")
+        }
+        #expect(taken > 1_000)
+        // Nesting at the limit and one past it.
+        let deep = Array(repeating: UInt8(ascii: "["), count: 512) + Array(repeating: UInt8(ascii: "]"), count: 512)
+        #expect(deep.withUnsafeBytes { FastJSONValue.parse($0) } != nil && deep.withUnsafeBytes { StrictJSON.check($0) } == nil)
+        let deeper = [UInt8(ascii: "[")] + deep + [UInt8(ascii: "]")]
+        #expect(deeper.withUnsafeBytes { FastJSONValue.parse($0) } == nil)
+    }
+
     @Test func edgeCasesAreLeftToJSONDecoder() {
         struct Numbers: Codable, Equatable { var int: Int?; var unsigned: UInt?; var double: Double?; var text: String? }
         for text in [
