@@ -13,115 +13,93 @@ import Messaging
 /// `{"amount":"<DecimalText>","unit":"万元"}`. No field is a JSON number that could be non-finite, so this never
 /// fails. `ProgramEventRecordedBodyTests` compares both on every case with random values.
 enum ProgramEventRecordedBody {
+    private typealias W = EventBodyWriter
+
     /// The body frame of `event`.
     static func encode(_ event: ProgramEventRecorded) -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(320)
-        literal(#"{"documentID":"#, &out)
+        W.literal(#"{"documentID":"#, &out)
         JSONBodyWriter.string(event.documentID, to: &out)
-        literal(#","line":"#, &out)
+        W.literal(#","line":"#, &out)
         JSONBodyWriter.integer(event.line, to: &out)
-        literal(#","event":"#, &out)
+        W.literal(#","event":"#, &out)
         write(event.event, to: &out)
         out.append(UInt8(ascii: "}"))
         return Data(out)
     }
 
     private static func write(_ event: ProgramEvent, to out: inout [UInt8]) {
-        literal(#"{"type":"#, &out)
+        W.literal(#"{"type":"#, &out)
         JSONBodyWriter.string(event.type.rawValue, to: &out)
-        literal(#","date":"#, &out)
+        W.literal(#","date":"#, &out)
         JSONBodyWriter.string(event.date.description, to: &out)
         if let subject = event.subject {
-            text(#","creditCode":"#, subject.creditCode?.rawValue, &out)
-            text(#","subjectName":"#, subject.name, &out)
+            W.text(#","creditCode":"#, subject.creditCode?.rawValue, &out)
+            W.text(#","subjectName":"#, subject.name, &out)
         }
         switch event {
         case .cultivationTierEntered(_, _, let tier):
-            text(#","tier":"#, tier, &out)
+            W.text(#","tier":"#, tier, &out)
         case .cultivationTierMoved(_, _, let fromTier, let toTier):
-            text(#","fromTier":"#, fromTier, &out)
-            text(#","toTier":"#, toTier, &out)
+            W.text(#","fromTier":"#, fromTier, &out)
+            W.text(#","toTier":"#, toTier, &out)
         case .cultivationTierLeft(_, _, let tier, let reason):
-            text(#","tier":"#, tier, &out)
-            text(#","reason":"#, reason, &out)
+            W.text(#","tier":"#, tier, &out)
+            W.text(#","reason":"#, reason, &out)
         case .techLoanPoolEntered, .enterpriseVisited, .highTechApplicationRecommended:
             break
         case .techLoanGranted(_, _, let amount, let lender):
-            money(#","amount":"#, amount, &out)
-            text(#","lender":"#, lender, &out)
+            W.money(#","amount":"#, amount, &out)
+            W.text(#","lender":"#, lender, &out)
         case .fundMeetingHeld(_, let session, let projectsReviewed):
-            count(#","session":"#, session, &out)
-            count(#","projectsReviewed":"#, projectsReviewed, &out)
+            W.count(#","session":"#, session, &out)
+            W.count(#","projectsReviewed":"#, projectsReviewed, &out)
         case .fundProjectPassed(_, _, let planned, let leveraged):
-            money(#","plannedInvestment":"#, planned, &out)
-            money(#","leveragedFunds":"#, leveraged, &out)
+            W.money(#","plannedInvestment":"#, planned, &out)
+            W.money(#","leveragedFunds":"#, leveraged, &out)
         case .fundProjectInvested(_, _, let amount, let leveraged):
-            money(#","amount":"#, amount, &out)
-            money(#","leveragedFunds":"#, leveraged, &out)
+            W.money(#","amount":"#, amount, &out)
+            W.money(#","leveragedFunds":"#, leveraged, &out)
         case .consortiumRecognised(_, _, let consortium, let level):
-            text(#","consortium":"#, consortium, &out)
-            text(#","level":"#, level.rawValue, &out)
+            W.text(#","consortium":"#, consortium, &out)
+            W.text(#","level":"#, level.rawValue, &out)
         case .jiebangProjectAwarded(_, _, let project, let level, let funding):
-            text(#","project":"#, project, &out)
-            text(#","level":"#, level.rawValue, &out)
-            money(#","funding":"#, funding, &out)
+            W.text(#","project":"#, project, &out)
+            W.text(#","level":"#, level.rawValue, &out)
+            W.money(#","funding":"#, funding, &out)
         case .demandPublished(_, _, let demandID, let title, let bounty):
-            text(#","demandID":"#, demandID, &out)
-            text(#","title":"#, title, &out)
-            money(#","bounty":"#, bounty, &out)
+            W.text(#","demandID":"#, demandID, &out)
+            W.text(#","title":"#, title, &out)
+            W.money(#","bounty":"#, bounty, &out)
         case .demandMatched(_, _, let demandID, let partner, let amount):
-            text(#","demandID":"#, demandID, &out)
-            text(#","partner":"#, partner, &out)
-            money(#","amount":"#, amount, &out)
+            W.text(#","demandID":"#, demandID, &out)
+            W.text(#","partner":"#, partner, &out)
+            W.money(#","amount":"#, amount, &out)
         case .cooperationSigned(_, _, let partner, let kind, let amount):
-            text(#","partner":"#, partner, &out)
-            text(#","kind":"#, kind.rawValue, &out)
-            money(#","amount":"#, amount, &out)
+            W.text(#","partner":"#, partner, &out)
+            W.text(#","kind":"#, kind.rawValue, &out)
+            W.money(#","amount":"#, amount, &out)
         case .talentSelected(_, _, let program, let level, let person):
-            text(#","program":"#, program, &out)
-            text(#","level":"#, level.rawValue, &out)
-            text(#","person":"#, person, &out)
+            W.text(#","program":"#, program, &out)
+            W.text(#","level":"#, level.rawValue, &out)
+            W.text(#","person":"#, person, &out)
         case .platformRecognised(_, _, let platform, let level):
-            text(#","platform":"#, platform, &out)
-            text(#","level":"#, level.rawValue, &out)
+            W.text(#","platform":"#, platform, &out)
+            W.text(#","level":"#, level.rawValue, &out)
         case .incubatorRated(_, _, let level, let rating):
-            text(#","level":"#, level.rawValue, &out)
-            text(#","rating":"#, rating, &out)
+            W.text(#","level":"#, level.rawValue, &out)
+            W.text(#","rating":"#, rating, &out)
         case .investmentProjectSigned(_, _, let project, let amount):
-            text(#","project":"#, project, &out)
-            money(#","amount":"#, amount, &out)
+            W.text(#","project":"#, project, &out)
+            W.money(#","amount":"#, amount, &out)
         case .highTechCertificateGranted(_, _, let number), .highTechCertificateExpired(_, _, let number):
-            text(#","certificateNumber":"#, number, &out)
+            W.text(#","certificateNumber":"#, number, &out)
         case .awardWon(_, _, let award, let level, let grade):
-            text(#","award":"#, award, &out)
-            text(#","level":"#, level.rawValue, &out)
-            text(#","grade":"#, grade, &out)
+            W.text(#","award":"#, award, &out)
+            W.text(#","level":"#, level.rawValue, &out)
+            W.text(#","grade":"#, grade, &out)
         }
         out.append(UInt8(ascii: "}"))
-    }
-
-    @inline(__always)
-    private static func literal(_ text: StaticString, _ out: inout [UInt8]) {
-        JSONBodyWriter.literal(text, to: &out)
-    }
-
-    /// `key` and the quoted `value`; nothing for `nil`.
-    private static func text(_ key: StaticString, _ value: String?, _ out: inout [UInt8]) {
-        guard let value else { return }
-        literal(key, &out)
-        JSONBodyWriter.string(value, to: &out)
-    }
-
-    private static func count(_ key: StaticString, _ value: Int?, _ out: inout [UInt8]) {
-        guard let value else { return }
-        literal(key, &out)
-        JSONBodyWriter.integer(value, to: &out)
-    }
-
-    private static func money(_ key: StaticString, _ value: Money?, _ out: inout [UInt8]) {
-        guard let value else { return }
-        literal(key, &out)
-        MoneyJSON.append(value, to: &out)
     }
 }

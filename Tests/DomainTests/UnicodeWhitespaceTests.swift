@@ -1,22 +1,11 @@
 import Domain
 import Foundation
+import KechuangTestSupport
 import Testing
 
 /// ``UnicodeWhitespace`` is Foundation's `CharacterSet.whitespaces` / `.whitespacesAndNewlines`, scalar for scalar,
 /// and its trims give what `trimmingCharacters(in:)` gives.
 @Suite struct UnicodeWhitespaceTests {
-    /// SplitMix64, so a failure can be reproduced.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func bothPredicatesAgreeWithCharacterSetOnEveryScalar() {
         var whitespaceMismatches: [UInt32] = []
         var newlineMismatches: [UInt32] = []
@@ -41,7 +30,7 @@ import Testing
             " ", "\t", "\n", "\r\n", "\u{3000}", "\u{A0}", "\u{2028}", "\u{85}", "\u{200B}", "\u{1680}", "\u{301}",
             "甲公司", "a", "万元", "🚀", "e\u{301}", "\u{FEFF}", "x y", "",
         ]
-        var generator = Generator(state: 2026)
+        var generator = SeededRandom(seed: 2026)
         for index in 0..<20_000 {
             var text = ""
             for _ in 0..<Int(generator.next() % 6) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }

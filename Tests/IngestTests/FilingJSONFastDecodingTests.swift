@@ -1,6 +1,7 @@
 import Contracts
 import Domain
 import Foundation
+import KechuangTestSupport
 import Messaging
 import Testing
 @testable import IngestService
@@ -30,7 +31,7 @@ import Testing
     ]
 
     @Test func fastAndFoundationDecodingGiveTheSameResult() throws {
-        var generator = FilingRecordedBodyTests.Generator(state: 77)
+        var generator = SeededRandom(seed: 77)
         var fastTaken = 0
         for index in 0..<3_000 {
             var filing = try FilingRecordedBodyTests.filing(&generator)

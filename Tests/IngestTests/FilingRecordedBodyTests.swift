@@ -1,32 +1,19 @@
 import Contracts
 import Domain
 import Foundation
+import KechuangTestSupport
 import Messaging
 import Testing
 @testable import IngestService
 
 /// ``FilingRecordedBody`` writes every filing event byte for byte as `EnvelopeCodec.encodeBody(_:)` does.
 @Suite struct FilingRecordedBodyTests {
-    /// SplitMix64, so a failure can be reproduced.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
-        mutating func maybe() -> Bool { next() % 2 == 0 }
-    }
-
     static let texts = [
         "", "甲公司", "张家港市某某科技有限公司", "引号\"与\\反斜杠", "tab\tnew\nline", "\u{1}\u{1F}", "line\u{2028}sep",
         "emoji 🚀", "/slash/", "杨舍镇", " 前后空白 ",
     ]
 
-    static func amount(_ g: inout Generator) -> Decimal {
+    static func amount(_ g: inout SeededRandom) -> Decimal {
         switch g.next() % 5 {
         case 0: return Decimal(Int(g.next() % 10_000))
         case 1: return Decimal(Int(g.next() % 2_000_000)) / 100
@@ -37,13 +24,13 @@ import Testing
         }
     }
 
-    static func money(_ g: inout Generator) -> Money { Money(amount(&g), g.pick(MoneyUnit.allCases)) }
+    static func money(_ g: inout SeededRandom) -> Money { Money(amount(&g), g.pick(MoneyUnit.allCases)) }
 
-    static func count(_ g: inout Generator) -> Int? {
+    static func count(_ g: inout SeededRandom) -> Int? {
         g.maybe() ? nil : g.pick([0, 1, 9, 10, 12_345, -3, Int.max, Int.min])
     }
 
-    static func filing(_ g: inout Generator) throws -> EnterpriseFiling {
+    static func filing(_ g: inout SeededRandom) throws -> EnterpriseFiling {
         let code = try UnifiedSocialCreditCode.make(prefix17: String(format: "91320582%09d", Int(g.next() % 1_000_000_000)))
         var awards: [FilingAward] = []
         for _ in 0..<Int(g.next() % 3) {
@@ -67,7 +54,7 @@ import Testing
     }
 
     @Test func randomFilingsEncodeAsTheGenericEncoder() throws {
-        var generator = Generator(state: 10)
+        var generator = SeededRandom(seed: 10)
         for index in 0..<5_000 {
             let event = FilingRecorded(
                 documentID: Self.texts[index % Self.texts.count] + "doc-\(index)",

@@ -1,19 +1,18 @@
 import Contracts
 import Domain
 import Foundation
+import KechuangTestSupport
 import Messaging
 import Testing
 @testable import IngestService
 
 /// ``ProgramEventRecordedBody`` writes every program event byte for byte as `EnvelopeCodec.encodeBody(_:)` does.
 @Suite struct ProgramEventRecordedBodyTests {
-    typealias Generator = FilingRecordedBodyTests.Generator
+    static func text(_ g: inout SeededRandom) -> String { g.pick(FilingRecordedBodyTests.texts) }
+    static func maybeText(_ g: inout SeededRandom) -> String? { g.maybe() ? nil : text(&g) }
+    static func maybeMoney(_ g: inout SeededRandom) -> Money? { g.maybe() ? nil : FilingRecordedBodyTests.money(&g) }
 
-    static func text(_ g: inout Generator) -> String { g.pick(FilingRecordedBodyTests.texts) }
-    static func maybeText(_ g: inout Generator) -> String? { g.maybe() ? nil : text(&g) }
-    static func maybeMoney(_ g: inout Generator) -> Money? { g.maybe() ? nil : FilingRecordedBodyTests.money(&g) }
-
-    static func event(_ g: inout Generator) throws -> ProgramEvent {
+    static func event(_ g: inout SeededRandom) throws -> ProgramEvent {
         let date = try #require(LocalDate(iso: String(format: "%04d-%02d-%02d", 2000 + Int(g.next() % 30),
                                                       1 + Int(g.next() % 12), 1 + Int(g.next() % 28))))
         let code = try UnifiedSocialCreditCode.make(prefix17: String(format: "91320582%09d", Int(g.next() % 1_000_000_000)))
@@ -75,7 +74,7 @@ import Testing
     }
 
     @Test func randomEventsOfEveryTypeEncodeAsTheGenericEncoder() throws {
-        var generator = Generator(state: 22)
+        var generator = SeededRandom(seed: 22)
         var types: Set<ProgramEventType> = []
         for index in 0..<5_000 {
             let event = ProgramEventRecorded(

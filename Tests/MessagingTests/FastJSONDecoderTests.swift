@@ -84,6 +84,25 @@ struct PlainBody: Codable, Equatable {
         }
     }
 
+    /// `bytes` with one to three random edits: a byte replaced, a byte deleted, one of `pieces` inserted, or a short
+    /// run replaced by one of them (never left empty).
+    static func mutated(_ bytes: [UInt8], with pieces: [[UInt8]], _ random: inout SeededRandom) -> [UInt8] {
+        var bytes = bytes
+        for _ in 0..<Int.random(in: 1...3, using: &random) {
+            let at = Int.random(in: 0..<bytes.count, using: &random)
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0: bytes[at] = UInt8.random(in: 0...255, using: &random)
+            case 1: bytes.remove(at: at)
+            case 2: bytes.insert(contentsOf: pieces.randomElement(using: &random) ?? [], at: at)
+            default:
+                let end = min(bytes.count, at + Int.random(in: 1...6, using: &random))
+                bytes.replaceSubrange(at..<end, with: pieces.randomElement(using: &random) ?? [])
+            }
+            if bytes.isEmpty { bytes = [UInt8(ascii: "{")] }
+        }
+        return bytes
+    }
+
     /// Mutated documents (bytes replaced, inserted, deleted; numbers and strings swapped): never a value
     /// JSONDecoder would not give.
     @Test func mutatedDocumentsNeverDecodeDifferently() throws {
@@ -96,19 +115,7 @@ struct PlainBody: Codable, Equatable {
         ]
         var fastCount = 0
         for round in 0..<6000 {
-            var bytes = Array(try JSONEncoder().encode(Self.plain(&random)))
-            for _ in 0..<Int.random(in: 1...3, using: &random) {
-                let at = Int.random(in: 0..<bytes.count, using: &random)
-                switch Int.random(in: 0..<4, using: &random) {
-                case 0: bytes[at] = UInt8.random(in: 0...255, using: &random)
-                case 1: bytes.remove(at: at)
-                case 2: bytes.insert(contentsOf: replacements.randomElement(using: &random) ?? [], at: at)
-                default:
-                    let end = min(bytes.count, at + Int.random(in: 1...6, using: &random))
-                    bytes.replaceSubrange(at..<end, with: replacements.randomElement(using: &random) ?? [])
-                }
-                if bytes.isEmpty { bytes = [UInt8(ascii: "{")] }
-            }
+            let bytes = Self.mutated(Array(try JSONEncoder().encode(Self.plain(&random))), with: replacements, &random)
             let (fast, agrees) = Self.agreesWithFoundation(PlainBody.self, bytes)
             if fast { fastCount += 1 }
             #expect(agrees, "round \(round): \(String(decoding: bytes, as: UTF8.self))")
@@ -129,16 +136,7 @@ struct PlainBody: Codable, Equatable {
         ]
         var taken = 0
         for round in 0..<20_000 {
-            var bytes = Array(try JSONEncoder().encode(Self.plain(&random)))
-            for _ in 0..<Int.random(in: 1...3, using: &random) {
-                let at = Int.random(in: 0..<bytes.count, using: &random)
-                switch Int.random(in: 0..<3, using: &random) {
-                case 0: bytes[at] = UInt8.random(in: 0...255, using: &random)
-                case 1: bytes.remove(at: at)
-                default: bytes.insert(contentsOf: pieces.randomElement(using: &random) ?? [], at: at)
-                }
-                if bytes.isEmpty { bytes = [UInt8(ascii: "{")] }
-            }
+            let bytes = Self.mutated(Array(try JSONEncoder().encode(Self.plain(&random))), with: pieces, &random)
             guard bytes.withUnsafeBytes({ FastJSONValue.parse($0) }) != nil else { continue }
             taken += 1
             #expect(bytes.withUnsafeBytes { StrictJSON.check($0) } == nil, "round \(round): \(String(decoding: bytes, as: UTF8.self))")

@@ -1,4 +1,5 @@
 import Foundation
+import KechuangTestSupport
 import Messaging
 import Testing
 @testable import Streams
@@ -6,18 +7,6 @@ import Testing
 /// ``RecentEntries``: whatever order commits are reported in, whatever the cache kept or dropped, the owner that
 /// takes from it and reads the log for the rest publishes every entry once, in order, byte for byte the log's.
 @Suite struct RecentEntriesTests {
-    /// SplitMix64, so a failure can be reproduced from its seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func entry(_ sequence: UInt64, size: Int = 10) -> StoredEnvelope {
         StoredEnvelope(
             sequence: sequence, topic: Topic("test.fact"), header: Data("{\"seq\":\(sequence)}".utf8),
@@ -50,7 +39,7 @@ import Testing
 
     @Test func randomReportsConvergeToTheLogInOrder() {
         for seed in UInt64(1)...300 {
-            var g = Generator(state: seed)
+            var g = SeededRandom(seed: seed)
             let count = 1 + Int(g.next() % 400)
             let log = (1...UInt64(count)).map { Self.entry($0, size: 1 + Int(g.next() % 40)) }
             var recent = RecentEntries(maxEntries: 1 + Int(g.next() % 64), maxBytes: 40 + Int(g.next() % 2_000))
