@@ -52,7 +52,7 @@ public enum ComputedRules {
         case let .techLoanGranted(_, _, amount, lender):
             return [
                 item("loan.granted_count", subject),
-                item("loan.granted_amount", "\(subject)|\(date)|\(amount.yuan)|\(lender ?? "")", amount),
+                item("loan.granted_amount", "\(subject)|\(date)|\(DecimalText.string(amount.yuan))|\(lender ?? "")", amount),
             ]
         case let .fundMeetingHeld(_, session, _):
             return [item("fund.meetings", session.map { "session:\($0)" } ?? "date:\(date)")]
@@ -63,7 +63,7 @@ public enum ComputedRules {
             if let leveraged { result.append(item("fund.leveraged_funds", key, leveraged)) }
             return result
         case let .fundProjectInvested(_, _, amount, _):
-            return [item("fund.invested_amount", "\(subject)|\(date)|\(amount.yuan)", amount)]
+            return [item("fund.invested_amount", "\(subject)|\(date)|\(DecimalText.string(amount.yuan))", amount)]
         case let .consortiumRecognised(_, _, consortium, level):
             var result = [item("consortium.cumulative", consortium)]
             if level == .suzhou { result.append(item("consortium.suzhou_level", year + "|" + consortium)) }

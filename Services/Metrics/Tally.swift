@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// A count and an exact sum, the two aggregates of a computed indicator (count for 家/项/个…, sum for money).
@@ -16,13 +17,13 @@ public struct Tally: Sendable, Hashable {
         self.sum = sum
     }
 
-    /// Component-wise sum.
+    /// Component-wise sum (the sum bit for bit Foundation's, through `DecimalArithmetic`'s fast path).
     public static func + (lhs: Tally, rhs: Tally) -> Tally {
-        Tally(count: lhs.count + rhs.count, sum: lhs.sum + rhs.sum)
+        Tally(count: lhs.count + rhs.count, sum: lhs.sum.adding(rhs.sum))
     }
 
-    /// Component-wise difference.
+    /// Component-wise difference (bit for bit Foundation's, as for the sum).
     public static func - (lhs: Tally, rhs: Tally) -> Tally {
-        Tally(count: lhs.count - rhs.count, sum: lhs.sum - rhs.sum)
+        Tally(count: lhs.count - rhs.count, sum: lhs.sum.subtracting(rhs.sum))
     }
 }
