@@ -291,27 +291,27 @@ public struct EnterpriseFiling: Codable, Sendable, Hashable {
         var problems: [FilingViolation] = []
 
         mutating func required<T: Decodable>(_ key: CodingKeys) -> T? {
-            guard container.contains(key), (try? container.decodeNil(forKey: key)) != true else {
-                problems.append(.missing(key.stringValue))
-                return nil
-            }
-            return read(key)
+            let (value, failed): (T?, Bool) = read(key)
+            // Absent or null (an unreadable value was recorded by `read`).
+            if value == nil, !failed { problems.append(.missing(key.stringValue)) }
+            return value
         }
 
         mutating func optional<T: Decodable>(_ key: CodingKeys) -> T? {
-            guard container.contains(key), (try? container.decodeNil(forKey: key)) != true else { return nil }
-            return read(key)
+            read(key).value
         }
 
-        private mutating func read<T: Decodable>(_ key: CodingKeys) -> T? {
+        /// The value at `key` (`nil` when absent or null) through one `decodeIfPresent` — one lookup where asking
+        /// `contains`, `decodeNil` and `decode` in turn took three — and whether it was unreadable (then recorded).
+        private mutating func read<T: Decodable>(_ key: CodingKeys) -> (value: T?, failed: Bool) {
             do {
-                return try container.decode(T.self, forKey: key)
+                return (try container.decodeIfPresent(T.self, forKey: key), false)
             } catch let error as DecodingError {
                 problems.append(.invalid(key.stringValue, FieldReader.reason(error)))
             } catch {
                 problems.append(.invalid(key.stringValue, "\(error)"))
             }
-            return nil
+            return (nil, true)
         }
 
         private static func reason(_ error: DecodingError) -> String {
