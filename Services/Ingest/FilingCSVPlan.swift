@@ -69,7 +69,7 @@ struct FilingCSVPlan {
         var scienceProjects: Int?, hasRDInstitution: Bool?, rdInstitutionLevel: RecognitionLevel?
         var aboveScale: Bool?, industrial: Bool?, town: String?
         for column in columns {
-            let text = Self.trimmed(fields[column.index])
+            let text = UnicodeWhitespace.trimmingWhitespace(fields[column.index])
             if text.isEmpty { continue }
             switch column.slot {
             case .year: guard let value = Int(text) else { return nil }; year = value
@@ -116,11 +116,6 @@ struct FilingCSVPlan {
             aboveScale: aboveScale, industrial: industrial, town: town)
     }
 
-    /// `cell` without leading and trailing `CharacterSet.whitespaces`.
-    private static func trimmed(_ cell: String) -> String {
-        UnicodeWhitespace.trimmingWhitespace(cell)
-    }
-
     /// The flag of a clean cell, as ``FilingCSVColumns/jsonValue(_:field:unit:)`` reads it.
     private static func flag(_ text: String) -> Bool? {
         switch text.lowercased() {
@@ -134,7 +129,7 @@ struct FilingCSVPlan {
     private static func money(_ text: String, unit: String?) -> Money? {
         let amountText = text.utf8.contains(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: "") : text
         guard let amount = DecimalText.parse(amountText) else { return nil }
-        let unitText = unit.map(trimmed)
+        let unitText = unit.map(UnicodeWhitespace.trimmingWhitespace)
         let symbol = (unitText?.isEmpty == false ? unitText : nil) ?? FilingCSVColumns.defaultMoneyUnit
         return moneyUnit(symbol).map { Money(amount, $0) }
     }

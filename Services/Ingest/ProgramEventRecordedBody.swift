@@ -6,7 +6,7 @@ import Messaging
 /// The JSON body of an `ingest.program_event` event, written straight into a byte buffer: byte for byte what
 /// `EnvelopeCodec.encodeBody(_:)` (the streaming `Codable` encoder over ``Domain/ProgramEvent``'s `encode(to:)`)
 /// gives. The generic path was ≈ 5 % of ingest's CPU per one-event document (`perf record`, docs/performance.md
-/// "Filing batches without Foundation's trimming and the generic encoder").
+/// "Per-event cost, sixth pass").
 ///
 /// Keys in the order `ProgramEvent.encode(to:)` writes them — `type`, `date`, the subject's `creditCode` and
 /// `subjectName` when present, then the case's own fields, `nil` optionals omitted; money as
@@ -21,8 +21,7 @@ enum ProgramEventRecordedBody {
         out.reserveCapacity(320)
         W.literal(#"{"documentID":"#, &out)
         JSONBodyWriter.string(event.documentID, to: &out)
-        W.literal(#","line":"#, &out)
-        JSONBodyWriter.integer(event.line, to: &out)
+        W.count(#","line":"#, event.line, &out)
         W.literal(#","event":"#, &out)
         write(event.event, to: &out)
         out.append(UInt8(ascii: "}"))

@@ -5,8 +5,8 @@ import Messaging
 /// them back from the log.
 ///
 /// Reading back was ≈ 8 % of ingest's CPU on 1 000-row filing batches (`perf record`: the read transaction, the
-/// `SELECT`, `pread` of pages just written, copying each row into `Data`; docs/performance.md "Publishing what
-/// was just committed"). The log stays the source of truth: ``take(after:through:limit:)`` only returns a run
+/// `SELECT`, `pread` of pages just written, copying each row into `Data`; docs/performance.md "Per-event
+/// cost, sixth pass"). The log stays the source of truth: ``take(after:through:limit:)`` only returns a run
 /// that starts exactly at the next sequence the owner needs, and an empty answer sends the owner to the log — after
 /// a restart, when a writer reported a head without entries, when entries arrived out of order and left a gap
 /// in front, or when the cache was full. So what is published is the log's entries in the log's order, from either
