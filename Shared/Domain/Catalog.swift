@@ -214,10 +214,10 @@ public struct Catalog: Codable, Sendable, Hashable {
     }
 
     private static func checkNames(list: String, id: String, nameZh: String, nameEn: String) throws(CatalogError) {
-        if nameZh.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if UnicodeWhitespace.isBlank(nameZh) {
             throw .emptyField(list: list, id: id, field: "nameZh")
         }
-        if nameEn.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if UnicodeWhitespace.isBlank(nameEn) {
             throw .emptyField(list: list, id: id, field: "nameEn")
         }
     }

@@ -41,7 +41,7 @@ public enum DecimalText {
 
     /// Whether `value` (parsed from `text`) is exactly the number written: the digits survive the round trip.
     private static func exact(_ text: String, _ value: Decimal) -> Bool {
-        canonical(text.trimmingCharacters(in: .whitespaces)) == canonical(string(value))
+        canonical(UnicodeWhitespace.trimmingWhitespace(text)) == canonical(string(value))
     }
 
     /// Digits without sign, leading integer zeros, trailing fraction zeros or a bare point (`"-0012.50"` → `"12.5"`).
@@ -66,7 +66,7 @@ public enum DecimalText {
 
     /// Digits, one optional point, an optional sign: the syntax, whatever the size.
     private static func isPlainDecimal(_ text: String) -> Bool {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var body = Substring(UnicodeWhitespace.trimmingWhitespace(text))
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
         return !body.isEmpty && pieces.count <= 2
@@ -75,7 +75,7 @@ public enum DecimalText {
 
     private static func parseSyntax(_ text: String) -> Decimal? {
         guard isPlainDecimal(text) else { return nil }
-        return Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: posix)
+        return Decimal(string: UnicodeWhitespace.trimmingWhitespace(text), locale: posix)
     }
 
     /// The canonical text of `value` (POSIX decimal point, no grouping).

@@ -20,8 +20,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD` (exactly; surrounding whitespace is trimmed), or returns `nil`.
     public init?(iso text: String) {
-        // The common case, `YYYY-MM-DD` exactly, read from the bytes: the general path below goes through
-        // Foundation's `trimmingCharacters` (an `NSString` bridge) and was ≈ 1.5 µs of every ingest event a follower
+        // The common case, `YYYY-MM-DD` exactly, read from the bytes: the general path below trims and splits, and
+        // (when it trimmed through Foundation's `NSString` bridge) was ≈ 1.5 µs of every ingest event a follower
         // decodes (docs/performance.md "## Metrics"). `LocalDateTests` compares both paths.
         var fields = (year: 0, month: 0, day: 0)
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
@@ -43,7 +43,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
             self.init(year: fields.year, month: fields.month, day: fields.day)
             return
         }
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = UnicodeWhitespace.trimmingWhitespace(text).split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])

@@ -3,7 +3,7 @@
 ///
 /// `String.trimmingCharacters(in:)` converts to UTF-16, searches, and builds a new `String` from the UTF-16 slice;
 /// for the Chinese names and units in every filing row that was ≈ 11 % of ingest's CPU on 1 000-row CSV batches
-/// (`perf record`, docs/performance.md "Filing batches without Foundation's trimming and the generic encoder").
+/// (`perf record`, docs/performance.md "Per-event cost, sixth pass").
 /// These functions slice the string's own storage instead. The sets are Foundation's, scalar for scalar:
 /// `UnicodeWhitespaceTests` compares both predicates with `CharacterSet` on every Unicode scalar, and the trims
 /// with `trimmingCharacters(in:)` on random strings.

@@ -34,7 +34,7 @@ public struct UnifiedSocialCreditCode: Sendable, Hashable, Comparable, Codable, 
 
     /// The full parse: trims white space, upper-cases, and says exactly what is wrong.
     static func leniently(_ text: String) throws(CreditCodeError) -> String {
-        let canonical = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let canonical = UnicodeWhitespace.trimmingWhitespaceAndNewlines(text).uppercased()
         let characters = Array(canonical)
         guard characters.count == 18 else { throw .wrongLength(actual: characters.count) }
         // Positions 1–17 must be in the alphabet; a wrong 18th character (even one outside the alphabet)
@@ -70,7 +70,7 @@ public struct UnifiedSocialCreditCode: Sendable, Hashable, Comparable, Codable, 
         }
         // Codes are nearly always written in capitals already: then the text itself is the code.
         guard hasLowercase else { return text }
-        return String(decoding: utf8.map { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)
+        return text.uppercased()  // ASCII only: every byte was checked against the alphabet above
     }
 
     /// The value of each ASCII byte in the alphabet, −1 for bytes outside it.
@@ -91,7 +91,7 @@ public struct UnifiedSocialCreditCode: Sendable, Hashable, Comparable, Codable, 
     /// Builds a valid code from its first 17 characters by appending the check character
     /// (for sample-data generators). The prefix is parsed leniently like ``init(parsing:)``.
     public static func make(prefix17: String) throws(CreditCodeError) -> UnifiedSocialCreditCode {
-        let canonical = prefix17.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let canonical = UnicodeWhitespace.trimmingWhitespaceAndNewlines(prefix17).uppercased()
         let check = try checkCharacter(prefix17: canonical)
         return try UnifiedSocialCreditCode(parsing: canonical + String(check))
     }
