@@ -218,7 +218,8 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScoringServiceTests",
-            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "Messaging", "KechuangTestSupport", "CHeapStats"],
+            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "Messaging", "KechuangTestSupport", "CHeapStats",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

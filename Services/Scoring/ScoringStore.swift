@@ -11,8 +11,10 @@ import Streams
 /// Tables (besides Storage's `stream_log` — the scoring stream — and `follower_cursor`):
 /// - `scoring_fact`: every filing and subject record applied, by ingest sequence; the logic is rebuilt on start by applying them again
 ///   in order, which reproduces exactly the state the live path built;
-/// - `scoring_current`: the latest state message per topic (`score.…`, `hightech.…`) with the exact header and body
-///   frames published, for snapshots;
+/// - `scoring_current`: the stream sequence of the latest state message per topic (`score.…`, `hightech.…`), for
+///   snapshots; the frames are the stream log's at that sequence (``currentState``), not a copy — a copy doubled what
+///   every filing wrote (see docs/performance.md). The scoring stream's log is therefore never pruned: it is also the
+///   subjects' history;
 /// - `scoring_scheme`: the scheme versions the current scores were computed with (a change re-scores everything);
 /// - `scoring_settle`: the ingest sequences after which a settle (``settle(_:)``) changed scores, so the rebuild
 ///   settles at the same points.
@@ -72,6 +74,18 @@ struct ScoringStore: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("kechuang.scoring.v3.current-by-sequence") { db in
+            // The current rows keep only the sequence of the logged entry that holds their frames.
+            try db.execute(sql: """
+                CREATE TABLE scoring_current_by_sequence (
+                    topic TEXT PRIMARY KEY NOT NULL,
+                    sequence INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                INSERT INTO scoring_current_by_sequence (topic, sequence) SELECT topic, sequence FROM scoring_current;
+                DROP TABLE scoring_current;
+                ALTER TABLE scoring_current_by_sequence RENAME TO scoring_current;
+                """)
+        }
         return migrator
     }
 
@@ -79,6 +93,9 @@ struct ScoringStore: Sendable {
     init(path: String) throws {
         database = try KechuangDatabase(path: path, migrator: Self.migrator)
     }
+
+    /// The current state table: topics and sequences, frames read from the stream log.
+    static let currentState = CurrentStateTable(table: "scoring_current", keyColumn: "topic", frames: .streamLog)
 
     /// The stream log, for the owner.
     var logReader: StreamLogDatabaseReader { StreamLogDatabaseReader(reader: database.pool) }
@@ -263,7 +280,7 @@ struct ScoringStore: Sendable {
         handingOver handedOver: inout [StoredEnvelope]?
     ) throws -> ClosedRange<UInt64>? {
         let current = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO scoring_current (topic, sequence, header, body) VALUES (?, ?, ?, ?)")
+            sql: "INSERT OR REPLACE INTO scoring_current (topic, sequence) VALUES (?, ?)")
         return try log.appendConsecutive(db, count: outputs.count) { index, sequence in
             let (output, correlation) = outputs[index]
             let topic: Topic
@@ -292,7 +309,7 @@ struct ScoringStore: Sendable {
                     headers.header(for: HighTechChanged.self, sequence: sequence, correlation: correlation)))
             }
             if output.isState {
-                try current.execute(arguments: [topic.rawValue, Int64(clamping: sequence), header, body])
+                try current.execute(arguments: [topic.rawValue, Int64(clamping: sequence)])
             }
             if let count = handedOver?.count, count < handOverLimit {
                 handedOver?.append(StoredEnvelope(sequence: sequence, topic: topic, header: header, body: body))
@@ -310,8 +327,7 @@ struct ScoringStore: Sendable {
         let log = log
         return try await database.pool.read { db in
             let head = try log.head(db)
-            let page = try CurrentStateTable(table: "scoring_current", keyColumn: "topic")
-                .page(db, prefix: request.prefix, cursor: request.cursor, limit: limit)
+            let page = try Self.currentState.page(db, prefix: request.prefix, cursor: request.cursor, limit: limit)
             return SnapshotBatch(
                 stream: KechuangStream.scoring, prefix: request.prefix, sequence: head, entries: page.entries,
                 hasMore: page.hasMore, cursor: page.cursor)
@@ -322,12 +338,8 @@ struct ScoringStore: Sendable {
     func currentScores(kind: String, subject: String) async throws -> [ScoreUpdate] {
         let prefix = Topic("score").child(kind).child(subject).rawValue + "."
         return try await database.pool.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT body FROM scoring_current WHERE substr(topic, 1, ?) = ? ORDER BY topic",
-                arguments: [prefix.unicodeScalars.count, prefix]
-            ).map { row in
-                let body: Data = row["body"]
-                return try EnvelopeCodec.decodeBody(ScoreUpdate.self, from: body, type: ScoreUpdate.messageType)
+            try Self.currentState.bodies(db, prefix: prefix).map { body in
+                try EnvelopeCodec.decodeBody(ScoreUpdate.self, from: body, type: ScoreUpdate.messageType)
             }
         }
     }
@@ -336,9 +348,7 @@ struct ScoringStore: Sendable {
     func currentHighTech(creditCode: String) async throws -> HighTechAssessment? {
         let topic = HighTechUpdate.topicPrefix.child(creditCode).rawValue
         return try await database.pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT body FROM scoring_current WHERE topic = ?", arguments: [topic])
-            else { return nil }
-            let body: Data = row["body"]
+            guard let body = try Self.currentState.body(db, topic: topic) else { return nil }
             return try EnvelopeCodec.decodeBody(HighTechUpdate.self, from: body, type: HighTechUpdate.messageType).assessment
         }
     }

@@ -2,19 +2,49 @@ import Foundation
 import GRDB
 import Messaging
 
-/// A state stream's table of current entries (the latest published frames per key: metrics' `metric_value`,
-/// scoring's `scoring_current`), read as snapshot pages. The table has the columns `topic`, `sequence`, `header`,
-/// `body` and an ordering key column (unique, the page cursor).
+/// A state stream's table of current entries (the latest published entry per key: metrics' `metric_value`,
+/// scoring's `scoring_current`), read as snapshot pages. The table has the columns `topic`, `sequence` and an ordering
+/// key column (unique, the page cursor); the entry's frames are either columns of its own or the stream log's entry
+/// at `sequence` (``FrameSource``).
 public struct CurrentStateTable: Sendable {
+    /// Where a current entry's header and body frames are stored.
+    public enum FrameSource: Sendable, Equatable {
+        /// In the table's own `header` and `body` columns (a copy of the logged frames).
+        case columns
+        /// In the `stream_log` entry at the row's `sequence`: the table holds no copy, so every current row's entry
+        /// must stay in the log (a table read this way belongs to a stream whose log is never pruned).
+        case streamLog
+    }
+
     /// Table name.
     public let table: String
     /// The unique column pages are ordered and continued by.
     public let keyColumn: String
+    /// Where the frames are.
+    public let frames: FrameSource
 
-    /// Describes `table`, paged by `keyColumn`.
-    public init(table: String, keyColumn: String) {
+    /// Describes `table`, paged by `keyColumn`, with its frames in `frames`.
+    public init(table: String, keyColumn: String, frames: FrameSource = .columns) {
         self.table = table
         self.keyColumn = keyColumn
+        self.frames = frames
+    }
+
+    /// The `SELECT … FROM` reading the current rows' `page_key`, `topic`, `sequence`, `header` and `body` (the table is
+    /// aliased `current_row`), for a `WHERE` to follow.
+    private var selection: String {
+        switch frames {
+        case .columns:
+            return """
+                SELECT current_row.\(keyColumn) AS page_key, current_row.topic, current_row.sequence, current_row.header, current_row.body
+                FROM \(table) AS current_row
+                """
+        case .streamLog:
+            return """
+                SELECT current_row.\(keyColumn) AS page_key, current_row.topic, current_row.sequence, log.header, log.body
+                FROM \(table) AS current_row JOIN \(StorageSchema.streamLogTable) AS log ON log.sequence = current_row.sequence
+                """
+        }
     }
 
     /// One page of the entries whose topic starts with `prefix`, after `cursor` in key order, at most `limit`
@@ -26,9 +56,9 @@ public struct CurrentStateTable: Sendable {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT \(keyColumn) AS page_key, topic, sequence, header, body FROM \(table)
-                WHERE substr(topic, 1, ?) = ? AND \(keyColumn) > ?
-                ORDER BY \(keyColumn) LIMIT ?
+                \(selection)
+                WHERE substr(current_row.topic, 1, ?) = ? AND current_row.\(keyColumn) > ?
+                ORDER BY current_row.\(keyColumn) LIMIT ?
                 """,
             arguments: [prefix.unicodeScalars.count, prefix, cursor ?? "", limit + 1])
         let page = rows.prefix(limit)
@@ -42,5 +72,19 @@ public struct CurrentStateTable: Sendable {
         }
         let hasMore = rows.count > limit
         return (entries, hasMore, hasMore ? page.last.map { $0["page_key"] } : nil)
+    }
+
+    /// The body frames of the current entries whose topic starts with `prefix`, in topic order.
+    public func bodies(_ db: Database, prefix: String) throws -> [Data] {
+        try Row.fetchAll(
+            db,
+            sql: "\(selection) WHERE substr(current_row.topic, 1, ?) = ? ORDER BY current_row.topic",
+            arguments: [prefix.unicodeScalars.count, prefix]
+        ).map { $0["body"] }
+    }
+
+    /// The body frame of the current entry of `topic`, if there is one.
+    public func body(_ db: Database, topic: String) throws -> Data? {
+        try Row.fetchOne(db, sql: "\(selection) WHERE current_row.topic = ?", arguments: [topic]).map { $0["body"] }
     }
 }
