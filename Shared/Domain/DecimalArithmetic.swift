@@ -54,6 +54,24 @@ public enum DecimalArithmetic {
         return foundationOrder(lhs, rhs)
     }
 
+    /// Feeds `value` into `hasher` exactly: different values feed different bytes, unlike `Decimal`'s own
+    /// `hash(into:)`, which hashes its `Double` approximation (so 0.1 and 0.1000000000000000001 hash alike there).
+    /// Equal values written differently (1.0 and 1) may feed different bytes: it serves content digests, where
+    /// that only means "changed" once more, never a change missed.
+    public static func combine(_ value: Decimal, into hasher: inout Hasher) {
+        guard DecimalParts.layoutUnderstood else {
+            hasher.combine(value.description)  // exact text
+            return
+        }
+        if let parts = parts(value) {
+            hasher.combine(parts.negative)
+            hasher.combine(parts.significand)
+            hasher.combine(parts.exponent)
+        } else {
+            hasher.combine(value.isNaN ? "NaN" : "0")
+        }
+    }
+
     /// Foundation's order of two decimals, through its `<` and `==`.
     static func foundationOrder(_ lhs: Decimal, _ rhs: Decimal) -> ComparisonResult {
         lhs < rhs ? .orderedAscending : (lhs == rhs ? .orderedSame : .orderedDescending)

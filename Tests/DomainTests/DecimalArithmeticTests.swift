@@ -146,6 +146,33 @@ import Testing
         #expect(fast > values * 8 / 10, "fast path taken \(fast) of \(values) times")
     }
 
+    @Test func hashingIsExactWhereDecimalsOwnHashIsNot() throws {
+        func hash(_ value: Decimal) -> Int {
+            var hasher = Hasher()
+            DecimalArithmetic.combine(value, into: &hasher)
+            return hasher.finalize()
+        }
+        let pairs: [(String, String)] = [
+            ("0.1", "0.1000000000000000001"), ("1700000000000000.01", "1700000000000000.02"), ("-5", "5"), ("0", "1e-30"),
+        ]
+        for (left, right) in pairs {
+            let a = try #require(Decimal(string: left)), b = try #require(Decimal(string: right))
+            #expect(hash(a) != hash(b), "\(left) vs \(right)")
+        }
+        // Decimal's own hash cannot tell the first pair apart (it hashes the Double).
+        #expect(try #require(Decimal(string: "0.1")).hashValue == (try #require(Decimal(string: "0.1000000000000000001"))).hashValue)
+        var random = SeededRandom(seed: 9)
+        for _ in 0..<2_000 {
+            let value = Decimal(Int.random(in: -1_000_000...1_000_000, using: &random)) / Decimal(Int.random(in: 1...97, using: &random))
+            // The same value from its text: equal bits hash equal (only the significand's words in use are read).
+            let again = Decimal(string: value.description) ?? .nan
+            if Self.bits(value) == Self.bits(again) { #expect(hash(value) == hash(again)) }
+            #expect(hash(value) != hash(DecimalArithmetic.sum(value, 1)))
+        }
+        #expect(hash(.nan) == hash(.nan))
+        #expect(hash(.nan) != hash(0))
+    }
+
     @Test func edgesAreFoundations() throws {
         let texts = ["0", "1", "-1", "3", "0.5", "-0.5", "2.5", "-2.5", "0.05", "1e-120", "-1e-120", "1e120", "9e127",
                      "340282366920938463463374607431768211455", "-340282366920938463463374607431768211455",
