@@ -91,13 +91,12 @@ final class IngestStore: Sendable {
         }
         let events = document.events
         var entries: [StoredEnvelope] = []
-        entries.reserveCapacity(events.count)
-        guard let sequences = try log.appendConsecutive(db, count: events.count, now: now, entry: { [headers] index, sequence in
-            let event = events[index]
-            let header = Data(EnvelopeCodec.encodeHeader(headers.header(for: event.type, sequence: sequence)))
-            entries.append(StoredEnvelope(sequence: sequence, topic: event.topic, header: header, body: event.body))
-            return (event.topic.rawValue, header, event.body)
-        }) else {
+        guard let sequences = try log.appendConsecutive(
+            db, count: events.count, now: now, handingOver: &entries, entry: { [headers] index, sequence in
+                let event = events[index]
+                let header = Data(EnvelopeCodec.encodeHeader(headers.header(for: event.type, sequence: sequence)))
+                return (event.topic, header, event.body)
+            }) else {
             throw IngestStoreError.noEvents
         }
         let (first, last) = (sequences.lowerBound, sequences.upperBound)

@@ -262,7 +262,7 @@ public struct MetricsStore: Sendable {
                 var entries: [StoredEnvelope] = []
                 var skipped: [(sequence: UInt64, reason: String)] = []
                 var lastSequence: UInt64?
-                var latest: [MetricKey: CurrentValueRow] = [:]
+                var latest: [MetricKey: StoredEnvelope] = [:]
                 for envelope in envelopes {
                     guard let sequence = envelope.sequence else { continue }
                     lastSequence = sequence
@@ -275,11 +275,10 @@ public struct MetricsStore: Sendable {
                     }
                     try record(envelope, event, sequence, db)
                     for update in apply(&logic, event, sequence) {
-                        let row = try Self.append(
+                        let entry = try Self.append(
                             update, to: &appender, headers: headers, correlation: envelope.header.id)
-                        entries.append(StoredEnvelope(
-                            sequence: row.sequence, topic: update.topic, header: row.header, body: row.body))
-                        latest[update.key] = row
+                        entries.append(entry)
+                        latest[update.key] = entry
                         updates += 1
                     }
                 }
@@ -332,23 +331,21 @@ public struct MetricsStore: Sendable {
         }
     }
 
-    /// Appends `update` to the metrics stream log.
-    /// - Returns: the row that makes it the current value of its key (written by ``storeCurrentValue(_:_:_:)``).
+    /// Appends `update` to the metrics stream log; returns the entry as stored.
     private static func append(
         _ update: MetricUpdate, to appender: inout StreamLogStore.Appender, headers: HeaderFactory,
         correlation: String?
-    ) throws -> CurrentValueRow {
+    ) throws -> StoredEnvelope {
         let body = try MetricUpdateBody.encode(update)
         let sequence = appender.nextSequence
         let header = Data(EnvelopeCodec.encodeHeader(
             headers.header(for: MetricUpdate.self, sequence: sequence, correlation: correlation)))
-        let topic = update.topic.rawValue
-        try appender.append(sequence: sequence, topic: topic, header: header, body: body)
-        return CurrentValueRow(topic: topic, sequence: sequence, header: header, body: body)
+        return try appender.append(sequence: sequence, topic: update.topic, header: header, body: body)
     }
 
-    /// Makes `row` the current value of `key` in `metric_value`.
-    private static func storeCurrentValue(_ key: MetricKey, _ row: CurrentValueRow, _ db: Database) throws {
+    /// Makes `entry` (the latest update of `key` in the batch, as logged) the current value of `key` in
+    /// `metric_value`.
+    private static func storeCurrentValue(_ key: MetricKey, _ entry: StoredEnvelope, _ db: Database) throws {
         try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO metric_value
@@ -357,8 +354,8 @@ public struct MetricsStore: Sendable {
                 """
         ).execute(
             arguments: [
-                sortKey(key), key.indicator, key.period, key.scope.rawValue, key.source.rawValue, row.topic,
-                Int64(clamping: row.sequence), row.header, row.body,
+                sortKey(key), key.indicator, key.period, key.scope.rawValue, key.source.rawValue,
+                entry.topic.rawValue, Int64(clamping: entry.sequence), entry.header, entry.body,
             ])
     }
 

@@ -158,9 +158,10 @@ struct ScoringStore: Sendable {
         let headers = headers
         return try await database.pool.write { db in
             try db.execute(sql: "DELETE FROM scoring_current WHERE topic LIKE 'score.%'")
-            // Recorded at start, before the owner publishes: followers get these by replay.
-            var nothingHandedOver: [StoredEnvelope]? = nil
-            try Self.append(rescored.map { ($0, nil) }, db: db, log: log, headers: headers, handingOver: &nothingHandedOver)
+            // Recorded at start, before the owner publishes: followers get these by replay (nothing handed over).
+            var nothingHandedOver: [StoredEnvelope] = []
+            try Self.append(
+                rescored.map { ($0, nil) }, db: db, log: log, headers: headers, handingOver: &nothingHandedOver, upTo: 0)
             let count = rescored.count
             try db.execute(sql: "DELETE FROM scoring_scheme")
             for scheme in schemes {
@@ -184,7 +185,7 @@ struct ScoringStore: Sendable {
             return try await database.pool.write { db in
                 try shared.withLogic { logic in
                     let outputs = logic.settle()
-                    var handedOver: [StoredEnvelope]? = []
+                    var handedOver: [StoredEnvelope] = []
                     try Self.append(outputs.map { ($0, nil) }, db: db, log: log, headers: headers, handingOver: &handedOver)
                     if !outputs.isEmpty {
                         let after = try cursor.lastApplied(db, stream: KechuangStream.ingest)
@@ -192,7 +193,7 @@ struct ScoringStore: Sendable {
                             sql: "INSERT OR IGNORE INTO scoring_settle (after_ingest_sequence) VALUES (?)",
                             arguments: [Int64(clamping: after)])
                     }
-                    return (try log.head(db), outputs.count, handedOver ?? [])
+                    return (try log.head(db), outputs.count, handedOver)
                 }
             }
         } catch {
@@ -222,7 +223,7 @@ struct ScoringStore: Sendable {
         return try await database.pool.write { db -> Applied in
             try shared.withLogic { logic -> Applied in
                 var pending: [(ScoringOutput, correlation: String?)] = []
-                var handedOver: [StoredEnvelope]? = []
+                var handedOver: [StoredEnvelope] = []
                 var messages = 0
                 var skipped: [(sequence: UInt64, reason: String)] = []
                 var lastSequence: UInt64?
@@ -263,7 +264,7 @@ struct ScoringStore: Sendable {
                     try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)
                 }
                 return Applied(
-                    head: try log.head(db), messages: messages, skipped: skipped, entries: handedOver ?? [])
+                    head: try log.head(db), messages: messages, skipped: skipped, entries: handedOver)
             }
         }
     }
@@ -272,16 +273,18 @@ struct ScoringStore: Sendable {
     private static let appendChunk = 256
 
     /// Appends `outputs` to the stream log with consecutive sequences (and, for state, upserts `scoring_current`),
-    /// reading the head once and reusing prepared statements; adds the entries to `handedOver` (when given) while it
-    /// holds fewer than ``handOverLimit``. Returns the sequences used, `nil` for none.
+    /// reading the head once and reusing prepared statements; adds the entries to `handedOver` while it holds fewer
+    /// than `limit`. Returns the sequences used, `nil` for none.
     @discardableResult
     private static func append(
         _ outputs: [(ScoringOutput, correlation: String?)], db: Database, log: StreamLogStore, headers: HeaderFactory,
-        handingOver handedOver: inout [StoredEnvelope]?
+        handingOver handedOver: inout [StoredEnvelope], upTo limit: Int = handOverLimit
     ) throws -> ClosedRange<UInt64>? {
         let current = try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO scoring_current (topic, sequence) VALUES (?, ?)")
-        return try log.appendConsecutive(db, count: outputs.count) { index, sequence in
+        return try log.appendConsecutive(
+            db, count: outputs.count, handingOver: &handedOver, upTo: limit
+        ) { index, sequence in
             let (output, correlation) = outputs[index]
             let topic: Topic
             let header: Data
@@ -311,10 +314,7 @@ struct ScoringStore: Sendable {
             if output.isState {
                 try current.execute(arguments: [topic.rawValue, Int64(clamping: sequence)])
             }
-            if let count = handedOver?.count, count < handOverLimit {
-                handedOver?.append(StoredEnvelope(sequence: sequence, topic: topic, header: header, body: body))
-            }
-            return (topic.rawValue, header, body)
+            return (topic, header, body)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Messaging
 
 /// The owner side's durable stream log: table `stream_log(sequence, topic, header, body, created_at)`.
 ///
@@ -80,9 +81,11 @@ public struct StreamLogStore: Sendable {
             self.nextSequence = nextSequence
         }
 
-        /// Appends the entry with `sequence`, which must be ``nextSequence`` (its header carries it).
+        /// Appends the entry with `sequence`, which must be ``nextSequence`` (its header carries it); returns it as
+        /// stored, for the stream owner to publish without reading it back (``CommittedHead``).
         /// - Throws: ``StorageError/sequenceOutOfOrder(expected:got:)`` for any other sequence, SQLite errors.
-        public mutating func append(sequence: UInt64, topic: String, header: Data, body: Data) throws {
+        @discardableResult
+        public mutating func append(sequence: UInt64, topic: Topic, header: Data, body: Data) throws -> StoredEnvelope {
             guard sequence == nextSequence else {
                 throw StorageError.sequenceOutOfOrder(expected: nextSequence, got: sequence)
             }
@@ -93,12 +96,13 @@ public struct StreamLogStore: Sendable {
             let createdAt = createdAt
             try StatementBinder.execute(statement, in: db) { binder in
                 binder.bind(storedSequence)
-                binder.bind(topic)
+                binder.bind(topic.rawValue)
                 binder.bind(header)
                 binder.bind(body)
                 binder.bind(createdAt)
             }
             nextSequence = sequence + 1
+            return StoredEnvelope(sequence: sequence, topic: topic, header: header, body: body)
         }
     }
 
@@ -121,11 +125,14 @@ public struct StreamLogStore: Sendable {
     /// Appends `count` entries with consecutive sequences from ``nextSequence(_:)``, reading the head once and
     /// inserting through one cached prepared statement (for documents that append hundreds of events in one
     /// transaction). `entry` gives the topic, header and body of the entry at `index` (0-based) with `sequence`.
+    /// The entries are added, as stored, to `handedOver` while it holds fewer than `limit`: what the writer hands to
+    /// the stream owner to publish without reading the log back (``CommittedHead``).
     /// - Returns: the sequences used (`first...last`), or `nil` when `count` is 0.
     @discardableResult
     public func appendConsecutive(
-        _ db: Database, count: Int, now: Date = Date(),
-        entry: (_ index: Int, _ sequence: UInt64) throws -> (topic: String, header: Data, body: Data)
+        _ db: Database, count: Int, now: Date = Date(), handingOver handedOver: inout [StoredEnvelope],
+        upTo limit: Int = .max,
+        entry: (_ index: Int, _ sequence: UInt64) throws -> (topic: Topic, header: Data, body: Data)
     ) throws -> ClosedRange<UInt64>? {
         guard count > 0 else { return nil }
         let first = try nextSequence(db)
@@ -135,9 +142,14 @@ public struct StreamLogStore: Sendable {
         }
         let statement = try db.cachedStatement(sql: Self.insertSQL)
         let createdAt = Self.milliseconds(now)
+        if limit > handedOver.count { handedOver.reserveCapacity(min(limit, handedOver.count + count)) }
         for index in 0..<count {
-            let (topic, header, body) = try entry(index, first + UInt64(index))
-            try statement.execute(arguments: [storedFirst + Int64(index), topic, header, body, createdAt])
+            let sequence = first + UInt64(index)
+            let (topic, header, body) = try entry(index, sequence)
+            try statement.execute(arguments: [storedFirst + Int64(index), topic.rawValue, header, body, createdAt])
+            if handedOver.count < limit {
+                handedOver.append(StoredEnvelope(sequence: sequence, topic: topic, header: header, body: body))
+            }
         }
         return first...last
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Messaging
 import Testing
 @testable import Storage
 
@@ -41,16 +42,19 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = try openDatabase(directory)
-        let ranges = try database.pool.write { db -> [ClosedRange<UInt64>?] in
+        let (ranges, handedOver) = try database.pool.write { db -> ([ClosedRange<UInt64>?], [[StoredEnvelope]]) in
             try log.append(db, topic: "t", header: Data("h".utf8), body: Data())
-            let first = try log.appendConsecutive(db, count: 3) { index, sequence in
-                ("t.\(index)", Data("seq=\(sequence)".utf8), Data([UInt8(index)]))
+            var firstEntries: [StoredEnvelope] = []
+            let first = try log.appendConsecutive(db, count: 3, handingOver: &firstEntries, upTo: 2) { index, sequence in
+                (Topic("t.\(index)"), Data("seq=\(sequence)".utf8), Data([UInt8(index)]))
             }
-            let none = try log.appendConsecutive(db, count: 0) { _, _ in ("never", Data(), Data()) }
-            let second = try log.appendConsecutive(db, count: 2) { index, sequence in
-                ("u.\(index)", Data("seq=\(sequence)".utf8), Data())
+            var noEntries: [StoredEnvelope] = []
+            let none = try log.appendConsecutive(db, count: 0, handingOver: &noEntries) { _, _ in ("never", Data(), Data()) }
+            var secondEntries: [StoredEnvelope] = []
+            let second = try log.appendConsecutive(db, count: 2, handingOver: &secondEntries) { index, sequence in
+                (Topic("u.\(index)"), Data("seq=\(sequence)".utf8), Data())
             }
-            return [first, none, second]
+            return ([first, none, second], [firstEntries, noEntries, secondEntries])
         }
         #expect(ranges == [2...4, nil, 5...6])
         let entries = try database.pool.read { db in try log.entries(db, after: 0, limit: 10) }
@@ -58,6 +62,10 @@ import Testing
         #expect(entries.map(\.topic) == ["t", "t.0", "t.1", "t.2", "u.0", "u.1"])
         #expect(entries.dropFirst().map(\.header) == (2...6).map { Data("seq=\($0)".utf8) })
         #expect(entries[1...3].map(\.body) == [Data([0]), Data([1]), Data([2])])
+        // What is handed over is what was stored, up to the limit.
+        #expect(handedOver[0] == entries[1...2].map(\.storedEnvelope))
+        #expect(handedOver[1].isEmpty)
+        #expect(handedOver[2] == entries[4...5].map(\.storedEnvelope))
     }
 
     @Test func explicitSequenceMustBeNext() throws {
