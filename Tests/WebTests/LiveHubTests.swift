@@ -37,13 +37,35 @@ import Testing
         var first = hub.connect()
         #expect(first != nil)
         #expect(hub.connect() == nil)
-        first = nil
+        let counts = hub.clientCounts()
         // Dropping the stream terminates it and frees the slot.
+        first = nil
         try await withDeadline(.seconds(5)) {
-            while hub.clientCount > 0 { try await Task.sleep(for: .milliseconds(5)) }
+            for await count in counts where count == 0 { return }
         }
         #expect(hub.connect() != nil)
         _ = first
+    }
+
+    @Test func clientCountsFollowConnectsDropsAndClose() async throws {
+        let hub = LiveHub(maxClients: 3, bufferLimit: 1, logger: WebFixtures.logger)
+        let counts = hub.clientCounts()
+        var iterator = counts.makeAsyncIterator()
+        #expect(await iterator.next() == 0)
+        var first = hub.connect()
+        #expect(await iterator.next() == 1)
+        let second = hub.connect()
+        #expect(await iterator.next() == 2)
+        first = nil
+        #expect(await iterator.next() == 1)
+        // A client that cannot keep up is dropped: its slot frees too.
+        hub.publish([LiveEvent(name: "a", data: "1")])
+        hub.publish([LiveEvent(name: "b", data: "2")])
+        #expect(await iterator.next() == 0)
+        hub.close()
+        #expect(await iterator.next() == 0)
+        #expect(await iterator.next() == nil, "closing the hub ends the count stream")
+        _ = (first, second)
     }
 
     @Test func closeEndsEveryStreamAndRefusesNewClients() async throws {

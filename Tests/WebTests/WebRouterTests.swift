@@ -138,8 +138,9 @@ import Testing
         let (router, _) = try WebFixtures.router(hub: hub)
         try await Application(router: router).test(.router) { client in
             // The router-mode client collects the whole body, so end the stream once the events are queued.
+            let counts = hub.clientCounts()
             let feeder = Task {
-                while hub.clientCount == 0 { try await Task.sleep(for: .milliseconds(5)) }
+                for await count in counts where count > 0 { break }
                 hub.publish([LiveEvent(name: "metric", data: "{\"id\":\"loan.granted_amount\"}")])
                 hub.close()
             }

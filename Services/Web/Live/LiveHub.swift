@@ -23,6 +23,13 @@ public final class LiveHub: Service, Sendable {
         var dropped: UInt64 = 0
         var published: UInt64 = 0
         var closed = false
+        /// Streams of ``clientCounts()``, by observer number.
+        var countObservers: [Int: AsyncStream<Int>.Continuation] = [:]
+
+        /// Tells every observer the client count (after a change).
+        func announceCount() {
+            for observer in countObservers.values { observer.yield(clients.count) }
+        }
     }
 
     /// Creates a hub of at most `maxClients` clients with `bufferLimit` queued chunks each.
@@ -39,6 +46,29 @@ public final class LiveHub: Service, Sendable {
     /// Events published since the start.
     public var publishedCount: UInt64 { state.withLock { $0.published } }
 
+    /// The number of connected clients now and after every change (only the latest is kept for a slow reader),
+    /// until the hub closes: what waits for clients to come or go without polling ``clientCount``.
+    public func clientCounts() -> AsyncStream<Int> {
+        let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let observer: Int? = state.withLock { state in
+            guard !state.closed else { return nil }
+            let observer = state.nextID
+            state.nextID += 1
+            state.countObservers[observer] = continuation
+            continuation.yield(state.clients.count)
+            return observer
+        }
+        guard let observer else {
+            continuation.yield(0)
+            continuation.finish()
+            return stream
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.state.withLock { _ = $0.countObservers.removeValue(forKey: observer) }
+        }
+        return stream
+    }
+
     /// Registers a client, or returns `nil` when the hub is full or shutting down.
     public func connect() -> LiveSubscription? {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingOldest(bufferLimit))
@@ -47,6 +77,7 @@ public final class LiveHub: Service, Sendable {
             let id = state.nextID
             state.nextID += 1
             state.clients[id] = continuation
+            state.announceCount()
             return id
         }
         guard let id else {
@@ -79,6 +110,7 @@ public final class LiveHub: Service, Sendable {
             }
             for (id, _) in slow { state.clients[id] = nil }
             state.dropped += UInt64(slow.count)
+            if !slow.isEmpty { state.announceCount() }
         }
         for (id, continuation) in slow {
             continuation.finish()
@@ -87,17 +119,26 @@ public final class LiveHub: Service, Sendable {
     }
 
     private func remove(_ id: Int) {
-        state.withLock { _ = $0.clients.removeValue(forKey: id) }
+        state.withLock { state in
+            if state.clients.removeValue(forKey: id) != nil { state.announceCount() }
+        }
     }
 
     /// Ends every stream and refuses new clients.
     public func close() {
-        let clients = state.withLock { state in
+        let (clients, observers) = state.withLock { state in
             state.closed = true
-            defer { state.clients = [:] }
-            return Array(state.clients.values)
+            defer {
+                state.clients = [:]
+                state.countObservers = [:]
+            }
+            return (Array(state.clients.values), Array(state.countObservers.values))
         }
         for continuation in clients { continuation.finish() }
+        for observer in observers {
+            observer.yield(0)
+            observer.finish()
+        }
     }
 
     /// Waits for a graceful shutdown, then ends every live stream.
