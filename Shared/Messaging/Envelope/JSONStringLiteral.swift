@@ -44,21 +44,35 @@ enum JSONStringLiteral {
     private static let quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
 
-    /// The slow path for literals with escapes; `from` is just after the opening quote.
+    /// The path for literals with escapes; `from` is just after the opening quote. Runs of plain bytes between escapes
+    /// are copied whole (a replay batch embeds every header and body as such a literal: byte-by-byte appends were most
+    /// of the cost of reading one), and only a literal with raw non-ASCII bytes is validated as UTF-8 (escapes give
+    /// valid UTF-8 by construction).
     private static func readEscaped(_ buffer: UnsafeRawBufferPointer, from start: Int) throws(Failure) -> (text: String, end: Int) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
+        bytes.reserveCapacity(min(buffer.count - start, 4096))
         var position = start
+        var runStart = start
+        var ascii = true
+        func copyRun(upTo end: Int) {
+            if end > runStart { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[runStart..<end])) }
+        }
         while true {
             guard position < buffer.count else { throw .malformed }
             let byte = buffer[position]
-            position += 1
-            if byte == quote { break }
+            if byte == quote {
+                copyRun(upTo: position)
+                position += 1
+                break
+            }
             if byte < 0x20 { throw .malformed }
             guard byte == backslash else {
-                bytes.append(byte)
+                if byte >= 0x80 { ascii = false }
+                position += 1
                 continue
             }
+            copyRun(upTo: position)
+            position += 1
             guard position < buffer.count else { throw .malformed }
             let escape = buffer[position]
             position += 1
@@ -84,12 +98,13 @@ enum JSONStringLiteral {
                     throw .malformed
                 }
                 guard let scalar = Unicode.Scalar(value) else { throw .malformed }
-                bytes.append(contentsOf: String(Character(scalar)).utf8)
+                bytes.append(contentsOf: scalar.utf8)
             default:
                 throw .malformed
             }
+            runStart = position
         }
-        guard let text = bytes.withUnsafeBytes({ text($0) }) else { throw .invalidUTF8 }
+        guard let text = bytes.withUnsafeBytes({ text($0, ascii: ascii) }) else { throw .invalidUTF8 }
         return (text, position)
     }
 
