@@ -76,6 +76,21 @@ enum ScoringBenchmark {
         latencies.sort()
         print("scoring.ranking enterprises=\(enterprises) top=20 p50_ms=\(format(percentile(latencies, 0.5))) "
             + "p99_ms=\(format(percentile(latencies, 0.99)))")
+        // 一键可查: one enterprise's profile (current scores, high-tech assessment, history of points) by credit code.
+        var subjectLatencies: [Double] = []
+        var historyPoints = 0
+        for round in 0..<50 {
+            let n = 1 + (round * 7_919) % enterprises
+            guard let code = filings(first: n, count: 1, year: 2023).first?.creditCode.rawValue else { continue }
+            let start = ContinuousClock.now
+            let reply = try await status.request(
+                SubjectRequest(query: code), expecting: SubjectReply.self, timeout: .seconds(30))
+            subjectLatencies.append(milliseconds(ContinuousClock.now - start))
+            historyPoints += reply.history.count
+        }
+        subjectLatencies.sort()
+        print("scoring.subject enterprises=\(enterprises) history_points=\(historyPoints) "
+            + "p50_ms=\(format(percentile(subjectLatencies, 0.5))) p99_ms=\(format(percentile(subjectLatencies, 0.99)))")
         // Live: new filings (a third year for enterprises already scored) one per document at a steady rate.
         let scoringPublish = try scoring.endpoint("scoring.pub")
         for rate in [200, 1000] {

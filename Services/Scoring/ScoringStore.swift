@@ -358,10 +358,12 @@ struct ScoringStore: Sendable {
         let prefix = Topic("score").child(kind).child(subject).rawValue + "."
         return try await database.pool.read { db in
             var points: [SubjectHistoryPoint] = []
+            // A range on the topic index (`stream_log_topic`), not a scan of the whole log.
+            let condition = TopicPrefixCondition(column: "topic", prefix: prefix)
             let rows = try Row.fetchCursor(
                 db,
-                sql: "SELECT sequence, body FROM stream_log WHERE substr(topic, 1, ?) = ? ORDER BY sequence DESC LIMIT ?",
-                arguments: [prefix.unicodeScalars.count, prefix, limit])
+                sql: "SELECT sequence, body FROM stream_log WHERE \(condition.sql) ORDER BY sequence DESC LIMIT ?",
+                arguments: condition.arguments + [limit])
             while let row = try rows.next() {
                 let body: Data = row["body"]
                 let update = try EnvelopeCodec.decodeBody(ScoreUpdate.self, from: body, type: ScoreUpdate.messageType)

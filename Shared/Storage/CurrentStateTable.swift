@@ -53,14 +53,15 @@ public struct CurrentStateTable: Sendable {
         _ db: Database, prefix: String, cursor: String?, limit: Int
     ) throws -> (entries: [ReplayEntry], hasMore: Bool, cursor: String?) {
         let limit = max(1, limit)
+        let condition = TopicPrefixCondition(column: "current_row.topic", prefix: prefix)
         let rows = try Row.fetchAll(
             db,
             sql: """
                 \(selection)
-                WHERE substr(current_row.topic, 1, ?) = ? AND current_row.\(keyColumn) > ?
+                WHERE \(condition.sql) AND current_row.\(keyColumn) > ?
                 ORDER BY current_row.\(keyColumn) LIMIT ?
                 """,
-            arguments: [prefix.unicodeScalars.count, prefix, cursor ?? "", limit + 1])
+            arguments: condition.arguments + [cursor ?? "", limit + 1])
         let page = rows.prefix(limit)
         let entries = page.map { row -> ReplayEntry in
             let sequence: Int64 = row["sequence"]
@@ -76,10 +77,9 @@ public struct CurrentStateTable: Sendable {
 
     /// The body frames of the current entries whose topic starts with `prefix`, in topic order.
     public func bodies(_ db: Database, prefix: String) throws -> [Data] {
-        try Row.fetchAll(
-            db,
-            sql: "\(selection) WHERE substr(current_row.topic, 1, ?) = ? ORDER BY current_row.topic",
-            arguments: [prefix.unicodeScalars.count, prefix]
+        let condition = TopicPrefixCondition(column: "current_row.topic", prefix: prefix)
+        return try Row.fetchAll(
+            db, sql: "\(selection) WHERE \(condition.sql) ORDER BY current_row.topic", arguments: condition.arguments
         ).map { $0["body"] }
     }
 
