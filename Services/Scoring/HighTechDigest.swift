@@ -7,7 +7,9 @@ struct HighTechDigest: Sendable, Hashable {
     var tier: HighTechTier
     /// Eligibility.
     var eligibility: HighTechEligibility
-    /// A hash of the whole assessment (in-process only).
+    /// A hash of the whole assessment as published (in-process only): of its JSON, so exact — the synthesized
+    /// `Hashable` hashes each `Decimal` as its `Double`, and an assessment differing past the 16th digit would not
+    /// be published. An assessment holding a NaN (never published as such) falls back to the synthesized hash.
     var content: Int
 
     /// The digest of `assessment`.
@@ -15,7 +17,11 @@ struct HighTechDigest: Sendable, Hashable {
         tier = assessment.tier
         eligibility = assessment.eligibility
         var hasher = Hasher()
-        hasher.combine(assessment)
+        if let json = HighTechUpdateBody.assessmentJSON(assessment) {
+            json.withUnsafeBytes { hasher.combine(bytes: $0) }
+        } else {
+            hasher.combine(assessment)
+        }
         content = hasher.finalize()
     }
 }

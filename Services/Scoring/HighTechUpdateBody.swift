@@ -28,6 +28,15 @@ enum HighTechUpdateBody {
         return Data(writer.out)
     }
 
+    /// The JSON of `assessment` alone (the body's `assessment` member), or `nil` when it holds a NaN: what
+    /// ``HighTechDigest`` hashes, exactly (the synthesized `Hashable` hashes each `Decimal` as a `Double`).
+    static func assessmentJSON(_ assessment: HighTechAssessment) -> [UInt8]? {
+        var writer = Writer()
+        writer.out.reserveCapacity(4096)
+        writer.assessment(assessment)
+        return writer.sawNaN ? nil : writer.out
+    }
+
     /// The byte buffer and the writers of each type.
     private struct Writer {
         var out: [UInt8] = []

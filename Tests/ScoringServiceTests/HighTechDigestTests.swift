@@ -1,0 +1,31 @@
+import Foundation
+import Scoring
+@testable import ScoringService
+import Testing
+
+/// `HighTechDigest` decides whether an assessment is published again: equal assessments must give equal digests,
+/// and any difference — a decimal past a `Double`'s precision included — a different one.
+@Suite struct HighTechDigestTests {
+    @Test func equalAssessmentsHaveEqualDigestsAndEveryDifferenceIsSeen() throws {
+        let assessments = try HighTechUpdateBodyTests.assessments(count: 300)
+        #expect(assessments.count > 200)
+        let again = try HighTechUpdateBodyTests.assessments(count: 300)
+        for (first, second) in zip(assessments, again) {
+            #expect(HighTechDigest(first) == HighTechDigest(second))
+        }
+        var checked = 0
+        for assessment in assessments {
+            guard let index = assessment.conditions.firstIndex(where: { $0.actual != nil }),
+                  let actual = assessment.conditions[index].actual else { continue }
+            var nudged = assessment
+            nudged.conditions[index].actual = actual + Decimal(sign: .plus, exponent: -30, significand: 1)
+            #expect(nudged.conditions[index].actual != actual)
+            #expect(HighTechDigest(nudged).content != HighTechDigest(assessment).content)
+            var renamed = assessment
+            renamed.enterpriseName += "（新）"
+            #expect(HighTechDigest(renamed).content != HighTechDigest(assessment).content)
+            checked += 1
+        }
+        #expect(checked > 100)
+    }
+}
