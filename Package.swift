@@ -218,7 +218,7 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScoringServiceTests",
-            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "Messaging", "KechuangTestSupport", "CHeapStats",
+            dependencies: ["ScoringService", "Scoring", "Contracts", "Domain", "Messaging", "KechuangTestSupport", "CHeapStats", "Storage",
                            .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

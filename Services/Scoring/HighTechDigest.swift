@@ -1,7 +1,7 @@
 import Scoring
 
 /// What the scoring logic keeps in memory of an enterprise's current high-tech assessment: tier, eligibility and a
-/// content hash (the assessment itself is in the database's current rows).
+/// content hash (the assessment itself is in the stream log, found through the database's current rows).
 struct HighTechDigest: Sendable, Hashable {
     /// Cultivation tier.
     var tier: HighTechTier

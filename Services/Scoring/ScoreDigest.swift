@@ -4,7 +4,7 @@ import Foundation
 
 /// What the scoring logic keeps in memory of a subject's current score under one scheme: enough to decide whether a
 /// new score changed anything and to rank and grade — not the whole message. The published message (with its
-/// breakdown) is kept in the database's current rows, where queries read it; keeping every full `ScoreUpdate` in
+/// breakdown) is in the stream log, found through the database's current rows, where queries read it; keeping every full `ScoreUpdate` in
 /// memory cost ≈ 3 kB per subject and scheme (docs/performance.md, "Scoring"). 32 bytes: the grade is an index into
 /// the scheme state's table of the grades it has given (``SchemeState/grade(of:)``).
 struct ScoreDigest: Sendable, Hashable {

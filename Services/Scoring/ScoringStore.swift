@@ -75,7 +75,17 @@ struct ScoringStore: Sendable {
                 """)
         }
         migrator.registerMigration("kechuang.scoring.v3.current-by-sequence") { db in
-            // The current rows keep only the sequence of the logged entry that holds their frames.
+            // The current rows keep only the sequence of the logged entry that holds their frames: every row's entry
+            // must be there, under the same topic, or its frames would be lost (the migration fails instead).
+            if let orphan = try Row.fetchOne(db, sql: """
+                SELECT current_row.topic, current_row.sequence FROM scoring_current AS current_row
+                LEFT JOIN stream_log AS log ON log.sequence = current_row.sequence AND log.topic = current_row.topic
+                WHERE log.sequence IS NULL LIMIT 1
+                """) {
+                let sequence: Int64 = orphan["sequence"]
+                throw StorageError.currentEntryMissing(
+                    table: "scoring_current", topic: orphan["topic"], sequence: UInt64(max(0, sequence)))
+            }
             try db.execute(sql: """
                 CREATE TABLE scoring_current_by_sequence (
                     topic TEXT PRIMARY KEY NOT NULL,

@@ -12,7 +12,9 @@ public struct CurrentStateTable: Sendable {
         /// In the table's own `header` and `body` columns (a copy of the logged frames).
         case columns
         /// In the `stream_log` entry at the row's `sequence`: the table holds no copy, so every current row's entry
-        /// must stay in the log (a table read this way belongs to a stream whose log is never pruned).
+        /// must stay in the log (a table read this way belongs to a stream whose log is never pruned). A row whose
+        /// entry is missing, or holds another topic, is an error (``StorageError/currentEntryMissing(table:topic:sequence:)``),
+        /// never a silent gap in a snapshot.
         case streamLog
     }
 
@@ -42,7 +44,8 @@ public struct CurrentStateTable: Sendable {
         case .streamLog:
             return """
                 SELECT current_row.\(keyColumn) AS page_key, current_row.topic, current_row.sequence, log.header, log.body
-                FROM \(table) AS current_row JOIN \(StorageSchema.streamLogTable) AS log ON log.sequence = current_row.sequence
+                FROM \(table) AS current_row LEFT JOIN \(StorageSchema.streamLogTable) AS log
+                    ON log.sequence = current_row.sequence AND log.topic = current_row.topic
                 """
         }
     }
@@ -63,12 +66,10 @@ public struct CurrentStateTable: Sendable {
                 """,
             arguments: condition.arguments + [cursor ?? "", limit + 1])
         let page = rows.prefix(limit)
-        let entries = page.map { row -> ReplayEntry in
-            let sequence: Int64 = row["sequence"]
-            let header: Data = row["header"]
-            let body: Data = row["body"]
+        let entries = try page.map { row -> ReplayEntry in
+            let (header, body) = try frames(of: row)
             return ReplayEntry(
-                sequence: UInt64(max(0, sequence)), topic: row["topic"],
+                sequence: sequence(of: row), topic: row["topic"],
                 header: String(decoding: header, as: UTF8.self), body: String(decoding: body, as: UTF8.self))
         }
         let hasMore = rows.count > limit
@@ -80,11 +81,25 @@ public struct CurrentStateTable: Sendable {
         let condition = TopicPrefixCondition(column: "current_row.topic", prefix: prefix)
         return try Row.fetchAll(
             db, sql: "\(selection) WHERE \(condition.sql) ORDER BY current_row.topic", arguments: condition.arguments
-        ).map { $0["body"] }
+        ).map { try frames(of: $0).body }
     }
 
     /// The body frame of the current entry of `topic`, if there is one.
     public func body(_ db: Database, topic: String) throws -> Data? {
-        try Row.fetchOne(db, sql: "\(selection) WHERE current_row.topic = ?", arguments: [topic]).map { $0["body"] }
+        try Row.fetchOne(db, sql: "\(selection) WHERE current_row.topic = ?", arguments: [topic]).map { try frames(of: $0).body }
+    }
+
+    private func sequence(of row: Row) -> UInt64 {
+        let sequence: Int64 = row["sequence"]
+        return UInt64(max(0, sequence))
+    }
+
+    /// A selected row's header and body frames.
+    /// - Throws: ``StorageError/currentEntryMissing(table:topic:sequence:)`` when the log has no such entry.
+    private func frames(of row: Row) throws -> (header: Data, body: Data) {
+        guard let header: Data = row["header"], let body: Data = row["body"] else {
+            throw StorageError.currentEntryMissing(table: table, topic: row["topic"], sequence: sequence(of: row))
+        }
+        return (header, body)
     }
 }

@@ -18,6 +18,9 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The disk (or the database's size limit) is full: nothing in the batch was committed. Transient from the
     /// client's point of view — retry once space was freed (ingest answers `storage_full`).
     case storageFull(reason: String)
+    /// A current-state row points at a stream-log entry that is not there (or holds another topic): the log was
+    /// pruned or restored apart from the table, and the entry's frames are lost.
+    case currentEntryMissing(table: String, topic: String, sequence: UInt64)
 
     /// Human-readable explanation naming the offending field or value.
     public var description: String {
@@ -36,6 +39,9 @@ public enum StorageError: Error, Equatable, Sendable, CustomStringConvertible {
             return "group committer lost the outcome of a write (internal error)"
         case let .storageFull(reason):
             return "storage full (SQLITE_FULL: disk or database size limit), nothing was committed: \(reason)"
+        case let .currentEntryMissing(table, topic, sequence):
+            return "\(table) row \(topic) points at stream_log sequence \(sequence), which is not in the log under that "
+                + "topic (was the log pruned, or restored from another backup than the table?)"
         }
     }
 }

@@ -60,7 +60,7 @@ public struct StreamLogStore: Sendable {
     static let insertSQL = "INSERT INTO stream_log (sequence, topic, header, body, created_at) VALUES (?, ?, ?, ?, ?)"
 
     /// Appends entries one at a time within ONE transaction after reading the head once (for writers whose entries
-    /// come out of a loop, e.g. the metric updates of a batch of applied events, where ``appendConsecutive(_:count:now:entry:)``
+    /// come out of a loop, e.g. the metric updates of a batch of applied events, where ``appendConsecutive(_:count:now:handingOver:upTo:entry:)``
     /// does not fit because the count is not known up front).
     ///
     /// Use it only inside the transaction that created it, and append to the log only through it meanwhile: it
@@ -82,7 +82,7 @@ public struct StreamLogStore: Sendable {
         }
 
         /// Appends the entry with `sequence`, which must be ``nextSequence`` (its header carries it); returns it as
-        /// stored, for the stream owner to publish without reading it back (``CommittedHead``).
+        /// stored, for the stream owner to publish without reading it back (the `Streams` module's `CommittedHead`).
         /// - Throws: ``StorageError/sequenceOutOfOrder(expected:got:)`` for any other sequence, SQLite errors.
         @discardableResult
         public mutating func append(sequence: UInt64, topic: Topic, header: Data, body: Data) throws -> StoredEnvelope {
@@ -126,7 +126,7 @@ public struct StreamLogStore: Sendable {
     /// inserting through one cached prepared statement (for documents that append hundreds of events in one
     /// transaction). `entry` gives the topic, header and body of the entry at `index` (0-based) with `sequence`.
     /// The entries are added, as stored, to `handedOver` while it holds fewer than `limit`: what the writer hands to
-    /// the stream owner to publish without reading the log back (``CommittedHead``).
+    /// the stream owner to publish without reading the log back (the `Streams` module's `CommittedHead`).
     /// - Returns: the sequences used (`first...last`), or `nil` when `count` is 0.
     @discardableResult
     public func appendConsecutive(

@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import GRDB
 import Messaging
+import Storage
 import Testing
 @testable import ScoringService
 
@@ -97,5 +98,61 @@ import Testing
         let after = try await Self.snapshot(reopened, prefix: "")
         #expect(after == before)
         #expect(try await Self.snapshot(reopened, prefix: "hightech.") == before.filter { $0.topic.hasPrefix("hightech.") })
+    }
+
+    @Test func aCurrentRowWhoseEntryIsGoneIsAnErrorNotAGap() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kechuang-scoring-orphan-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try ScoringStore(path: directory.appendingPathComponent("scoring.sqlite").path)
+        let shared = SharedScoringLogic(try await store.load(schemes: ScoringLogicTests.schemes).logic)
+        _ = try await store.apply(try ScoringStoreHandOverTests.envelopes(100), to: shared)
+        let snapshot = try await Self.snapshot(store, prefix: "")
+        let victim = try #require(snapshot.first { $0.topic.hasPrefix("hightech.") })
+        // The log loses the entry (a prune, or a restore of the log apart from the table).
+        try await store.database.pool.write { db in
+            try db.execute(sql: "DELETE FROM stream_log WHERE sequence = ?", arguments: [Int64(victim.sequence)])
+        }
+        let missing = StorageError.currentEntryMissing(table: "scoring_current", topic: victim.topic, sequence: victim.sequence)
+        await #expect(throws: missing) { _ = try await Self.snapshot(store, prefix: "hightech.") }
+        await #expect(throws: missing) {
+            _ = try await store.currentHighTech(creditCode: String(victim.topic.split(separator: ".")[1]))
+        }
+    }
+
+    @Test func theMigrationRefusesACurrentRowWithoutItsLoggedEntry() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kechuang-scoring-orphan-migrate-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("scoring.sqlite").path
+        do {
+            let store = try ScoringStore(path: path)
+            let shared = SharedScoringLogic(try await store.load(schemes: ScoringLogicTests.schemes).logic)
+            _ = try await store.apply(try ScoringStoreHandOverTests.envelopes(50), to: shared)
+            try await store.database.pool.close()
+        }
+        // The old layout, with one row whose frames the log does not hold (sequence beyond the head).
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: """
+                CREATE TABLE scoring_current_copied (
+                    topic TEXT PRIMARY KEY NOT NULL, sequence INTEGER NOT NULL, header BLOB NOT NULL, body BLOB NOT NULL
+                );
+                INSERT INTO scoring_current_copied (topic, sequence, header, body)
+                    SELECT current_row.topic, current_row.sequence, log.header, log.body
+                    FROM scoring_current AS current_row JOIN stream_log AS log ON log.sequence = current_row.sequence;
+                INSERT INTO scoring_current_copied (topic, sequence, header, body)
+                    VALUES ('score.enterprise.ORPHAN.innovation-points-2025', 999999, X'7B7D', X'7B7D');
+                DROP TABLE scoring_current;
+                ALTER TABLE scoring_current_copied RENAME TO scoring_current;
+                DELETE FROM grdb_migrations WHERE identifier = 'kechuang.scoring.v3.current-by-sequence';
+                """)
+        }
+        try queue.close()
+        #expect {
+            _ = try ScoringStore(path: path)
+        } throws: { error in
+            "\(error)".contains("score.enterprise.ORPHAN.innovation-points-2025 points at stream_log sequence 999999")
+        }
     }
 }

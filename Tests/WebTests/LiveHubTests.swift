@@ -52,20 +52,24 @@ import Testing
         let counts = hub.clientCounts()
         var iterator = counts.makeAsyncIterator()
         #expect(await iterator.next() == 0)
-        var first = hub.connect()
+        let second: LiveSubscription?
+        do {
+            let first = hub.connect()
+            #expect(await iterator.next() == 1)
+            second = hub.connect()
+            #expect(await iterator.next() == 2)
+            // `first` ends here; dropping its stream frees its slot.
+            withExtendedLifetime(first) {}
+        }
         #expect(await iterator.next() == 1)
-        let second = hub.connect()
-        #expect(await iterator.next() == 2)
-        first = nil
-        #expect(await iterator.next() == 1)
-        // A client that cannot keep up is dropped: its slot frees too.
+        // A client that cannot keep up is dropped: its slot frees too (`second` is kept alive until the end).
         hub.publish([LiveEvent(name: "a", data: "1")])
         hub.publish([LiveEvent(name: "b", data: "2")])
         #expect(await iterator.next() == 0)
         hub.close()
         #expect(await iterator.next() == 0)
         #expect(await iterator.next() == nil, "closing the hub ends the count stream")
-        _ = (first, second)
+        withExtendedLifetime(second) {}
     }
 
     @Test func closeEndsEveryStreamAndRefusesNewClients() async throws {
