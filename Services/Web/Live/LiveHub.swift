@@ -25,6 +25,8 @@ public final class LiveHub: Service, Sendable {
         var closed = false
         /// Streams of ``clientCounts()``, by observer number.
         var countObservers: [Int: AsyncStream<Int>.Continuation] = [:]
+        /// The next observer number (apart from client ids, which the logs show).
+        var nextObserver = 1
 
         /// Tells every observer the client count (after a change).
         func announceCount() {
@@ -52,8 +54,8 @@ public final class LiveHub: Service, Sendable {
         let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let observer: Int? = state.withLock { state in
             guard !state.closed else { return nil }
-            let observer = state.nextID
-            state.nextID += 1
+            let observer = state.nextObserver
+            state.nextObserver += 1
             state.countObservers[observer] = continuation
             continuation.yield(state.clients.count)
             return observer
