@@ -20,6 +20,8 @@ import Storage
 struct NotifyStore: Sendable {
     /// The database.
     let database: KechuangDatabase
+    /// Signals after every committed change of delivery states.
+    let deliveryChanges = DeliveryChanges()
     private let cursor = FollowerCursorStore()
     private let decoder: NotifyEventDecoder
 
@@ -115,7 +117,7 @@ struct NotifyStore: Sendable {
     func apply(_ envelopes: [Envelope], stream: String, engine: SharedNotifyEngine, now: Date) async throws -> Applied {
         let cursor = cursor
         let decoder = decoder
-        return try await database.pool.write { db in
+        let result = try await database.pool.write { db in
             let applied = try cursor.lastApplied(db, stream: stream)
             var head = applied
             var skipped: [(UInt64, String)] = []
@@ -136,18 +138,22 @@ struct NotifyStore: Sendable {
             if head > applied { try cursor.setLastApplied(db, stream: stream, sequence: head) }
             return Applied(made: made, skipped: skipped)
         }
+        if !result.made.isEmpty { deliveryChanges.announce() }
+        return result
     }
 
     /// Flushes the groups due at `now` and stores what they make.
     func flush(engine: SharedNotifyEngine, now: Date) async throws -> [NotificationRecord] {
         guard let due = engine.read(\.nextDue), due <= now else { return [] }
-        return try await database.pool.write { db in
+        let made = try await database.pool.write { db in
             try engine.mutate { engine in
                 let made = engine.flush(now: now)
                 try Self.save(db, state: engine.state, notifications: made)
                 return made
             }
         }
+        if !made.isEmpty { deliveryChanges.announce() }
+        return made
     }
 
     /// Changes the engine (silences) and stores its state.
@@ -222,6 +228,7 @@ struct NotifyStore: Sendable {
                     """,
                 arguments: [attempts, Self.milliseconds(now), id, receiver])
         }
+        deliveryChanges.announce()
     }
 
     /// Records a failed attempt: retried at `retryAt`, or dead-lettered (`failed`) when `retryAt` is `nil`.
@@ -235,12 +242,13 @@ struct NotifyStore: Sendable {
                 arguments: [retryAt == nil ? "failed" : "pending", attempts, error,
                             Self.milliseconds(retryAt ?? Date()), id, receiver])
         }
+        deliveryChanges.announce()
     }
 
     /// Puts notification `id`'s failed deliveries back to pending (attempts from 0, due now); `false` when there
     /// is no such notification.
     func retry(_ id: String, now: Date) async throws -> Bool {
-        try await database.pool.write { db in
+        let found = try await database.pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM notification WHERE id = ?", arguments: [id]) != nil else {
                 return false
             }
@@ -252,6 +260,8 @@ struct NotifyStore: Sendable {
                 arguments: [Self.milliseconds(now), id])
             return true
         }
+        if found { deliveryChanges.announce() }
+        return found
     }
 
     // MARK: Queries

@@ -79,11 +79,15 @@ struct NotifyHarness: Sendable {
         }
     }
 
-    /// Waits (bounded) until `condition` holds, checking after each change it can observe: every 10 ms.
+    /// Waits (bounded) until `condition` holds, checking it again after every change of delivery states the store
+    /// commits (``DeliveryChanges``), not on a timer.
     func eventually(_ what: String, timeout: Duration = .seconds(10), _ condition: @escaping @Sendable () async throws -> Bool) async throws {
+        // Subscribed before the first check, so a change between the check and the wait is not missed.
+        let changes = store.deliveryChanges.updates()
         let met = try await withDeadline(timeout) {
+            var iterator = changes.makeAsyncIterator()
             while try await !condition() {
-                try await Task.sleep(for: .milliseconds(10))
+                guard await iterator.next() != nil else { return false }
             }
             return true
         }
