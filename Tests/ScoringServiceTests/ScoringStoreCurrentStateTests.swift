@@ -23,11 +23,9 @@ import Testing
     }
 
     @Test func currentEntriesAreTheLatestLoggedPerTopic() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kechuang-scoring-current-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try ScoringStore(path: directory.appendingPathComponent("scoring.sqlite").path)
-        let shared = SharedScoringLogic(try await store.load(schemes: ScoringLogicTests.schemes).logic)
+        let folder = try ScoringStoreFolder("current")
+        defer { folder.remove() }
+        let (store, shared) = try await folder.open()
         _ = try await store.apply(try ScoringStoreHandOverTests.envelopes(300), to: shared)
         _ = try await store.settle(shared)
 
@@ -59,14 +57,12 @@ import Testing
     }
 
     @Test func aDatabaseWithCopiedFramesMigratesToTheSameSnapshot() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kechuang-scoring-migrate-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("scoring.sqlite").path
+        let folder = try ScoringStoreFolder("migrate")
+        defer { folder.remove() }
+        let path = folder.path
         let before: [ReplayEntry]
         do {
-            let store = try ScoringStore(path: path)
-            let shared = SharedScoringLogic(try await store.load(schemes: ScoringLogicTests.schemes).logic)
+            let (store, shared) = try await folder.open()
             _ = try await store.apply(try ScoringStoreHandOverTests.envelopes(200), to: shared)
             before = try await Self.snapshot(store, prefix: "")
             try await store.database.pool.close()
@@ -101,11 +97,9 @@ import Testing
     }
 
     @Test func aCurrentRowWhoseEntryIsGoneIsAnErrorNotAGap() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kechuang-scoring-orphan-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try ScoringStore(path: directory.appendingPathComponent("scoring.sqlite").path)
-        let shared = SharedScoringLogic(try await store.load(schemes: ScoringLogicTests.schemes).logic)
+        let folder = try ScoringStoreFolder("orphan")
+        defer { folder.remove() }
+        let (store, shared) = try await folder.open()
         _ = try await store.apply(try ScoringStoreHandOverTests.envelopes(100), to: shared)
         let snapshot = try await Self.snapshot(store, prefix: "")
         let victim = try #require(snapshot.first { $0.topic.hasPrefix("hightech.") })
@@ -121,13 +115,11 @@ import Testing
     }
 
     @Test func theMigrationRefusesACurrentRowWithoutItsLoggedEntry() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kechuang-scoring-orphan-migrate-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("scoring.sqlite").path
+        let folder = try ScoringStoreFolder("orphan-migrate")
+        defer { folder.remove() }
+        let path = folder.path
         do {
-            let store = try ScoringStore(path: path)
-            let shared = SharedScoringLogic(try await store.load(schemes: ScoringLogicTests.schemes).logic)
+            let (store, shared) = try await folder.open()
             _ = try await store.apply(try ScoringStoreHandOverTests.envelopes(50), to: shared)
             try await store.database.pool.close()
         }

@@ -23,11 +23,9 @@ import Testing
     }
 
     @Test func appliedAndSettledEntriesAreTheLoggedOnes() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kechuang-scoring-store-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try ScoringStore(path: directory.appendingPathComponent("scoring.sqlite").path)
-        let shared = SharedScoringLogic(try await store.load(schemes: ScoringLogicTests.schemes).logic)
+        let folder = try ScoringStoreFolder("store")
+        defer { folder.remove() }
+        let (store, shared) = try await folder.open()
         let applied = try await store.apply(try Self.envelopes(400), to: shared)
         let settled = try await store.settle(shared)
         let logged = try await store.logReader.entries(after: 0, limit: 100_000)
