@@ -1,4 +1,5 @@
 import Foundation
+import KechuangTestSupport
 import Testing
 @testable import WebService
 
@@ -28,7 +29,7 @@ import Testing
         #expect(slowCount <= 4)
         _ = fast
         // The fast client may also have been dropped if it fell behind on a loaded machine; it never blocks.
-        let fastCount = try await withDeadline(.seconds(5)) { await received.value }
+        let fastCount = try await withDeadline(.seconds(5), orThrow: CancellationError()) { await received.value }
         #expect(fastCount >= 4)
     }
 
@@ -40,7 +41,7 @@ import Testing
         let counts = hub.clientCounts()
         // Dropping the stream terminates it and frees the slot.
         first = nil
-        try await withDeadline(.seconds(5)) {
+        try await withDeadline(.seconds(5), orThrow: CancellationError()) {
             for await count in counts where count == 0 { return }
         }
         #expect(hub.connect() != nil)

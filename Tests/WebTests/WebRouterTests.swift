@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import KechuangTestSupport
 import Testing
 @testable import WebService
 
@@ -151,23 +152,7 @@ import Testing
                 #expect(body.contains("event: hello\n"))
                 #expect(body.contains("event: metric\ndata: {\"id\":\"loan.granted_amount\"}\n\n"))
             }
-            try await withDeadline(.seconds(5)) { try await feeder.value }
+            try await withDeadline(.seconds(5), orThrow: CancellationError()) { try await feeder.value }
         }
-    }
-}
-
-/// Runs `body`, failing if it takes longer than `timeout`.
-func withDeadline<T: Sendable>(_ timeout: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: timeout)
-            return nil
-        }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let value = first else {
-            throw CancellationError()
-        }
-        return value
     }
 }
