@@ -12,12 +12,12 @@ struct HighTechDigest: Sendable, Hashable {
     /// be published. An assessment holding a NaN (never published as such) falls back to the synthesized hash.
     var content: Int
 
-    /// The digest of `assessment`.
-    init(_ assessment: HighTechAssessment) {
+    /// The digest of `assessment`, whose JSON (``HighTechUpdateBody/assessmentJSON(_:)``) is `json`.
+    init(_ assessment: HighTechAssessment, json: [UInt8]?) {
         tier = assessment.tier
         eligibility = assessment.eligibility
         var hasher = Hasher()
-        if let json = HighTechUpdateBody.assessmentJSON(assessment) {
+        if let json {
             json.withUnsafeBytes { hasher.combine(bytes: $0) }
         } else {
             hasher.combine(assessment)

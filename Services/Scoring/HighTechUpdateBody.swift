@@ -14,13 +14,18 @@ import Scoring
 /// path (and its error). `HighTechUpdateBodyTests` compares both on assessments of random filings and on every enum
 /// case; `ScoringOutputGoldenTests` pins the stream.
 enum HighTechUpdateBody {
-    /// The body frame of `update`.
+    /// The body frame of `update`; `assessmentJSON`, when given, is ``assessmentJSON(_:)`` of its assessment,
+    /// already written (for its digest) and not written again.
     /// - Throws: what `EnvelopeCodec.encodeBody(_:)` throws (only for a NaN decimal).
-    static func encode(_ update: HighTechUpdate) throws(EnvelopeError) -> Data {
+    static func encode(_ update: HighTechUpdate, assessmentJSON: [UInt8]? = nil) throws(EnvelopeError) -> Data {
         var writer = Writer()
         writer.out.reserveCapacity(4096)
         writer.raw("{\"assessment\":")
-        writer.assessment(update.assessment)
+        if let assessmentJSON {
+            writer.out.append(contentsOf: assessmentJSON)
+        } else {
+            writer.assessment(update.assessment)
+        }
         writer.raw(",\"ingestSequence\":")
         JSONBodyWriter.unsigned(update.ingestSequence, to: &writer.out)
         writer.raw("}")

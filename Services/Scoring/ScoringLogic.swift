@@ -294,10 +294,14 @@ struct ScoringLogic: Sendable {
             return []  // e.g. filings that break the filing rules the assessment relies on: no assessment, not a wrong one
         }
         let previous = record.highTech
-        let digest = HighTechDigest(assessment)
+        // Written once: hashed for the digest here, and the body of the message when it is published.
+        let json = HighTechUpdateBody.assessmentJSON(assessment)
+        let digest = HighTechDigest(assessment, json: json)
         enterprises[code]?.highTech = digest
         guard previous?.content != digest.content else { return [] }
-        var outputs: [ScoringOutput] = [.highTech(HighTechUpdate(assessment: assessment, ingestSequence: ingestSequence))]
+        var outputs: [ScoringOutput] = [
+            .highTech(HighTechUpdate(assessment: assessment, ingestSequence: ingestSequence), assessmentJSON: json),
+        ]
         if previous?.tier != assessment.tier || previous?.eligibility != assessment.eligibility {
             outputs.append(.highTechChanged(HighTechChanged(
                 creditCode: code, enterpriseName: assessment.enterpriseName, previousEligibility: previous?.eligibility,

@@ -6,8 +6,9 @@ enum ScoringOutput: Sendable, Hashable {
     case score(ScoreUpdate)
     /// A grade went up or down (event).
     case gradeChanged(GradeChanged)
-    /// An enterprise's current high-tech assessment (state).
-    case highTech(HighTechUpdate)
+    /// An enterprise's current high-tech assessment (state), with the assessment's JSON as its digest was taken
+    /// from (``HighTechUpdateBody/assessmentJSON(_:)``; `nil` for one holding a NaN), which its body reuses.
+    case highTech(HighTechUpdate, assessmentJSON: [UInt8]?)
     /// Eligibility or tier changed (event).
     case highTechChanged(HighTechChanged)
 

@@ -310,9 +310,9 @@ struct ScoringStore: Sendable {
                 body = try EnvelopeCodec.encodeBody(event)
                 header = Data(EnvelopeCodec.encodeHeader(
                     headers.header(for: GradeChanged.self, sequence: sequence, correlation: correlation)))
-            case let .highTech(update):
+            case let .highTech(update, assessmentJSON):
                 topic = update.topic
-                body = try HighTechUpdateBody.encode(update)
+                body = try HighTechUpdateBody.encode(update, assessmentJSON: assessmentJSON)
                 header = Data(EnvelopeCodec.encodeHeader(
                     headers.header(for: HighTechUpdate.self, sequence: sequence, correlation: correlation)))
             case let .highTechChanged(event):

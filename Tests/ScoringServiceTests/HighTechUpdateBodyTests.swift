@@ -53,6 +53,10 @@ import Testing
         let fast = try HighTechUpdateBody.encode(update)
         let generic = try EnvelopeCodec.encodeBody(update)
         #expect(fast == generic, "\(String(decoding: fast, as: UTF8.self))\n\(String(decoding: generic, as: UTF8.self))")
+        // The same body from the assessment's JSON written beforehand (as the logic hands it over).
+        let reused = try HighTechUpdateBody.encode(
+            update, assessmentJSON: HighTechUpdateBody.assessmentJSON(assessment))
+        #expect(reused == generic)
     }
 
     @Test func assessmentsOfRandomFilingsAreWrittenByteForByteLikeTheGenericEncoder() throws {

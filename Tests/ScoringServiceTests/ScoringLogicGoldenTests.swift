@@ -115,7 +115,7 @@ import Testing
                     fingerprint.add(try EnvelopeCodec.encodeBody(update))
                     published[update.schemeID + " " + update.subjectID] = update
                 case let .gradeChanged(event): fingerprint.add(try EnvelopeCodec.encodeBody(event))
-                case let .highTech(update): fingerprint.add(try EnvelopeCodec.encodeBody(update))
+                case let .highTech(update, _): fingerprint.add(try EnvelopeCodec.encodeBody(update))
                 case let .highTechChanged(event): fingerprint.add(try EnvelopeCodec.encodeBody(event))
                 }
             }

@@ -48,7 +48,7 @@ import Testing
             #expect(score.previousPoints == nil)
             #expect(score.breakdown.contains { $0.indicator == "rd_intensity" && $0.raw == 5 })
         }
-        let highTech = outputs.compactMap { if case let .highTech(update) = $0 { update } else { nil } }
+        let highTech = outputs.compactMap { if case let .highTech(update, _) = $0 { update } else { nil } }
         #expect(highTech.count == 1)
         #expect(outputs.contains { if case .highTechChanged = $0 { true } else { false } })
     }

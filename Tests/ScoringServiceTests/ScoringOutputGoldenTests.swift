@@ -36,7 +36,7 @@ import Testing
             switch output {
             case .score(let update): (topic, body) = (update.topic, try ScoreUpdateBody.encode(update))
             case .gradeChanged(let change): (topic, body) = (change.topic, try EnvelopeCodec.encodeBody(change))
-            case .highTech(let update): (topic, body) = (update.topic, try HighTechUpdateBody.encode(update))
+            case .highTech(let update, let json): (topic, body) = (update.topic, try HighTechUpdateBody.encode(update, assessmentJSON: json))
             case .highTechChanged(let change): (topic, body) = (change.topic, try EnvelopeCodec.encodeBody(change))
             }
             digest.add(topic.rawValue.utf8)
