@@ -144,16 +144,21 @@ enum IngestBenchmark {
         guard parts.contains("event") else { return }
         // One-event documents (issue #14's per-document figure): submit → durable → reply → published.
         let half = oneEventDocuments / 2
+        let switchesBefore = ProcessContextSwitches.count(pid)
         let (eventAlone, eventAloneCPU) = try await measured(pid) {
             try await submitAll(Array(oneEvent[..<half]), inFlight: 1, client: client)
         }
+        let switchesBetween = ProcessContextSwitches.count(pid)
         let (eventGrouped, eventGroupedCPU) = try await measured(pid) {
             try await submitAll(Array(oneEvent[half...]), inFlight: 32, client: client)
         }
+        let switchesAfter = ProcessContextSwitches.count(pid)
         print("ingest.e2e.event_1 in_flight=1 docs/s=\(format(eventAlone)) "
-            + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(eventAloneCPU, half))")
+            + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(eventAloneCPU, half)) "
+            + "switches_per_doc=\(ProcessContextSwitches.perItem(switchesBetween - switchesBefore, half))")
         print("ingest.e2e.event_1 in_flight=32 docs/s=\(format(eventGrouped)) "
-            + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(eventGroupedCPU, oneEventDocuments - half))")
+            + "cpu_us_per_doc=\(ProcessCPU.microsecondsPerItem(eventGroupedCPU, oneEventDocuments - half)) "
+            + "switches_per_doc=\(ProcessContextSwitches.perItem(switchesAfter - switchesBetween, oneEventDocuments - half))")
     }
 
     /// Issue #14's scaling figure: one-event documents (32 in flight) until the store holds

@@ -80,6 +80,8 @@ enum MetricsBenchmark {
 
         // Live: paced one-event documents, latency per event.
         let liveCPU = (ingest: ProcessCPU.seconds(ingest.pid), metrics: ProcessCPU.seconds(metrics.pid))
+        let liveSwitches = (
+            ingest: ProcessContextSwitches.count(ingest.pid), metrics: ProcessContextSwitches.count(metrics.pid))
         let liveDocuments = try await live(
             client: client, status: status, loop: loop, ingestPublish: try ingest.endpoint("ingest.pub"),
             metricsPublish: try metrics.endpoint("metrics.pub"), firstEnterprise: 1 + documents * enterprisesPerDocument)
@@ -88,7 +90,11 @@ enum MetricsBenchmark {
         let metricsLiveCPU = ProcessCPU.seconds(metrics.pid) - liveCPU.metrics
         print("metrics.live_cpu ingest_cpu_s=\(format(ingestLiveCPU)) metrics_cpu_s=\(format(metricsLiveCPU)) "
             + "ingest_cpu_us_per_document=\(ProcessCPU.microsecondsPerItem(ingestLiveCPU, liveDocuments)) "
-            + "metrics_cpu_us_per_document=\(ProcessCPU.microsecondsPerItem(metricsLiveCPU, liveDocuments))")
+            + "metrics_cpu_us_per_document=\(ProcessCPU.microsecondsPerItem(metricsLiveCPU, liveDocuments)) "
+            + "ingest_switches_per_document="
+            + "\(ProcessContextSwitches.perItem(ProcessContextSwitches.count(ingest.pid) - liveSwitches.ingest, liveDocuments)) "
+            + "metrics_switches_per_document="
+            + "\(ProcessContextSwitches.perItem(ProcessContextSwitches.count(metrics.pid) - liveSwitches.metrics, liveDocuments))")
         await client.close()
         await status.close()
         await loop.shutdown()
