@@ -94,10 +94,23 @@ enum ScoringBenchmark {
         // Live: new filings (a third year for enterprises already scored) one per document at a steady rate.
         let scoringPublish = try scoring.endpoint("scoring.pub")
         for rate in [200, 1000] {
+            let cpuBefore = (ingest: cpuSeconds(ingest.pid), scoring: cpuSeconds(scoring.pid))
+            let switchesBefore = (
+                ingest: ProcessContextSwitches.count(ingest.pid), scoring: ProcessContextSwitches.count(scoring.pid))
             try await live(
                 client: client, status: status, loop: loop, ingestPublish: try ingest.endpoint("ingest.pub"),
                 scoringPublish: scoringPublish, rate: rate,
                 seconds: 3, enterprises: enterprises, year: rate == 200 ? 2025 : 2026)
+            // CPU and context switches per live filing (one filing per document), from the first submit until every
+            // filing was applied.
+            let filings = rate * 3
+            print("scoring.live_cpu target_per_s=\(rate) "
+                + "scoring_cpu_us_per_filing=\(ProcessCPU.microsecondsPerItem(cpuSeconds(scoring.pid) - cpuBefore.scoring, filings)) "
+                + "ingest_cpu_us_per_filing=\(ProcessCPU.microsecondsPerItem(cpuSeconds(ingest.pid) - cpuBefore.ingest, filings)) "
+                + "scoring_switches_per_filing="
+                + "\(ProcessContextSwitches.perItem(ProcessContextSwitches.count(scoring.pid) - switchesBefore.scoring, filings)) "
+                + "ingest_switches_per_filing="
+                + "\(ProcessContextSwitches.perItem(ProcessContextSwitches.count(ingest.pid) - switchesBefore.ingest, filings))")
         }
         await status.close()
         scoring.stop()
