@@ -11,7 +11,10 @@ struct DecodedContent: Sendable, Hashable {
     var original: OriginalDocument? = nil
 
     /// The stable document id derived from the content hash: `doc-` and the first 16 hex digits.
-    var documentID: String { "doc-" + contentHash.prefix(16) }
+    var documentID: String { Self.documentID(contentHash: contentHash) }
+
+    /// The id of the document whose content hash is `contentHash`: `doc-` and its first 16 hex digits.
+    static func documentID(contentHash: String) -> String { "doc-" + contentHash.prefix(16) }
 
     /// The text without a leading byte-order mark (spreadsheet exports often start with one).
     var parsableText: Substring {
