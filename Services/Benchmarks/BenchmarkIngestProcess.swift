@@ -24,6 +24,11 @@ final class BenchmarkIngestProcess: Sendable {
         self.directory = directory
     }
 
+    /// The service's log level: `KECHUANG_BENCH_INGEST_LOG_LEVEL`, default `warning` (no line per document). `info`
+    /// logs one line per document, as a deployment does; with `KECHUANG_LOG_FILE` (and `KECHUANG_LOG_STDERR`), which
+    /// the service inherits, it measures what logging costs.
+    static let logLevel = ProcessInfo.processInfo.environment["KECHUANG_BENCH_INGEST_LOG_LEVEL"] ?? "warning"
+
     /// Starts the service; returns once it printed its readiness line (at most 60 s).
     static func start() async throws -> BenchmarkIngestProcess {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -37,7 +42,7 @@ final class BenchmarkIngestProcess: Sendable {
         process.executableURL = binary
         process.arguments = [
             "--home", directory + "/home", "--run-dir", directory + "/run", "--data-dir", directory + "/data",
-            "--log-level", "warning", "--max-document-bytes", "\(64 << 20)",
+            "--log-level", logLevel, "--max-document-bytes", "\(64 << 20)",
         ]
         let errors = Pipe()
         process.standardError = errors

@@ -110,6 +110,9 @@ final class Supervisor: @unchecked Sendable {
                     ServiceEnvironment.supervisorPIDVariable: "\(getpid())",
                     // The service appends its own log lines to this file (so they survive this supervisor).
                     RotatingFileSink.pathVariable: (settings.logDirectory as NSString).appendingPathComponent(name + ".log"),
+                    // Its structured lines reach this supervisor through stderr only to be shown on the terminal;
+                    // when they are not shown, the service writes them to its file alone.
+                    LoggingBootstrap.standardErrorCopyVariable: settings.logToTerminal ? "1" : "0",
                 ]) { _, supervisor in supervisor },
                 onLine: { line, isStandardError in
                     // Structured log lines are in the file already (the service writes them itself); the supervisor

@@ -11,6 +11,11 @@ public enum LoggingBootstrap {
     public static let levelVariable = "KECHUANG_LOG_LEVEL"
     /// Environment variable for the log format.
     public static let formatVariable = "KECHUANG_LOG_FORMAT"
+    /// Environment variable that, set to `0` beside a log file (``RotatingFileSink/pathVariable``), writes log lines
+    /// to that file only, not also to stderr. `kechuang up` sets it unless it shows the services' output on the
+    /// terminal: otherwise every line crossed a pipe to the supervisor, which read it only to drop it (the file has
+    /// it), and at one log line per document that copy was ≈ 6 % of ingest's CPU (docs/performance.md).
+    public static let standardErrorCopyVariable = "KECHUANG_LOG_STDERR"
 
     private static let installed = Mutex(false)
 
@@ -28,12 +33,21 @@ public enum LoggingBootstrap {
             return !installed
         }
         if first {
-            let sink: any LogLineSink = RotatingFileSink.fromEnvironment(environment).map { TeeSink([sink, $0]) } ?? sink
+            let sink = lineSink(standardError: sink, environment: environment)
             LoggingSystem.bootstrap { label in
                 StructuredLogHandler(label: label, service: service, level: level, format: format, sink: sink)
             }
         }
         return Logger(label: service)
+    }
+
+    /// Where log lines go: `standardError`; with a log file in `environment` (``RotatingFileSink/fromEnvironment(_:)``)
+    /// both, or the file alone when ``standardErrorCopyVariable`` is `0`. A file that cannot be opened leaves
+    /// `standardError` alone, whatever the variable says.
+    static func lineSink(standardError: any LogLineSink, environment: [String: String]) -> any LogLineSink {
+        guard let file = RotatingFileSink.fromEnvironment(environment) else { return standardError }
+        if environment[standardErrorCopyVariable] == "0" { return file }
+        return TeeSink([standardError, file])
     }
 
     /// A logger writing to `sink` without touching the global `LoggingSystem` (for tests and tools).
