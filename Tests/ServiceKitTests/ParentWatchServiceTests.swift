@@ -54,7 +54,7 @@ import Testing
             }
         }
         let (endings, endingsContinuation) = AsyncStream<Ending>.makeStream()
-        let group = ServiceRunner.makeGroup(services: [Self.companion(endingsContinuation), watch], logger: logger)
+        let group = ServiceRunner.makeGroup(services: [Self.companion(endingsContinuation), watch], logger: logger, deadlines: .sharedProcess)
         #expect(try await Self.runsToCompletion(group, timeout: .seconds(30)))
         var iterator = endings.makeAsyncIterator()
         #expect(await iterator.next() == .gracefulShutdown)
@@ -78,7 +78,7 @@ import Testing
             return true
         }
         let (endings, endingsContinuation) = AsyncStream<Ending>.makeStream()
-        let group = ServiceRunner.makeGroup(services: [Self.companion(endingsContinuation), watch], logger: logger)
+        let group = ServiceRunner.makeGroup(services: [Self.companion(endingsContinuation), watch], logger: logger, deadlines: .sharedProcess)
         async let run: Void = group.run()
         // Several checks pass without the group ending.
         for await count in checked where count >= 5 { break }

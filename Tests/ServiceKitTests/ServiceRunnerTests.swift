@@ -13,7 +13,7 @@ import Testing
     @Test func gracefulShutdownEndsAPeriodicService() async throws {
         let (rounds, roundsContinuation) = AsyncStream<Void>.makeStream()
         let periodic = PeriodicService(name: "job", every: .seconds(3600)) { roundsContinuation.yield() }
-        let group = ServiceRunner.makeGroup(services: [periodic], logger: Self.logger())
+        let group = ServiceRunner.makeGroup(services: [periodic], logger: Self.logger(), deadlines: .sharedProcess)
         #expect(ServiceRunner.gracefulShutdownSignals == [.sigterm, .sigint])
         async let run: Void = group.run()
         var iterator = rounds.makeAsyncIterator()
@@ -43,7 +43,7 @@ import Testing
                 endedContinuation.yield(false)
             }
         }
-        let group = ServiceRunner.makeGroup(services: [companion, readiness], logger: Self.logger())
+        let group = ServiceRunner.makeGroup(services: [companion, readiness], logger: Self.logger(), deadlines: .sharedProcess)
         async let run: Void = group.run()
         open.yield()
         let announced = try await withDeadline(.seconds(10), orThrow: TimedOutWaiting()) {
@@ -65,7 +65,7 @@ import Testing
         }
         let sink = CollectingSink()
         let logger = LoggingBootstrap.makeLogger(label: "test", service: "test", level: .debug, sink: sink)
-        let group = ServiceRunner.makeGroup(services: [Bulky()], logger: logger)
+        let group = ServiceRunner.makeGroup(services: [Bulky()], logger: logger, deadlines: .sharedProcess)
         async let run: Void = group.run()
         try await withDeadline(.seconds(10), orThrow: TimedOutWaiting()) {
             while !sink.lines.contains(where: { $0.contains("Starting service") && $0.contains("sl-service") }) {

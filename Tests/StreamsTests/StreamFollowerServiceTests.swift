@@ -148,7 +148,7 @@ import ServiceKit
         let ownerService = try await owner.start(on: transport, logger: Self.logger)
         let applied = Applied()
         let follower = Self.follower(owner, transport: transport, applied: applied)
-        let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger)
+        let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger, deadlines: .sharedProcess)
         async let running: Void = group.run()
 
         #expect(await follower.waitUntilCaughtUp(timeout: .seconds(20)))
@@ -170,7 +170,7 @@ import ServiceKit
         defer { try? FileManager.default.removeItem(atPath: owner.directory) }
         let transport = try ZMQStreamTransport(name: "test.owner", logger: Self.logger)
         let ownerService = try await owner.start(on: transport, logger: Self.logger)
-        let group = ServiceRunner.makeGroup(services: [ownerService], logger: Self.logger)
+        let group = ServiceRunner.makeGroup(services: [ownerService], logger: Self.logger, deadlines: .sharedProcess)
         async let running: Void = group.run()
         let subscriber = try await transport.subscriber(
             connectingTo: owner.publish, prefixes: [Topic("test")], receiveHighWaterMark: 100_000)
@@ -208,7 +208,7 @@ import ServiceKit
         let ownerService = try await owner.start(on: transport, logger: Self.logger)
         let applied = Applied()
         let follower = Self.follower(owner, transport: transport, lastApplied: 40, applied: applied)
-        let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger)
+        let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger, deadlines: .sharedProcess)
         async let running: Void = group.run()
         #expect(await follower.waitUntilCaughtUp(timeout: .seconds(20)))
         #expect(applied.sequences == Array(41...50))
@@ -225,7 +225,7 @@ import ServiceKit
             inner: try ZMQStreamTransport(name: "test.follower", logger: Self.logger))
         let applied = Applied(failFirst: 1)
         let follower = Self.follower(owner, transport: followerTransport, applied: applied)
-        let followerGroup = ServiceRunner.makeGroup(services: [follower], logger: Self.logger)
+        let followerGroup = ServiceRunner.makeGroup(services: [follower], logger: Self.logger, deadlines: .sharedProcess)
         async let following: Void = followerGroup.run()
 
         // No owner yet: requests time out and are retried; the follower cannot be caught up. The first timed-out
@@ -236,7 +236,7 @@ import ServiceKit
 
         let ownerTransport = try ZMQStreamTransport(name: "test.owner", logger: Self.logger)
         let ownerService = try await owner.start(on: ownerTransport, logger: Self.logger)
-        let ownerGroup = ServiceRunner.makeGroup(services: [ownerService], logger: Self.logger)
+        let ownerGroup = ServiceRunner.makeGroup(services: [ownerService], logger: Self.logger, deadlines: .sharedProcess)
         async let owning: Void = ownerGroup.run()
         #expect(await applied.wait(through: 20, timeout: .seconds(20)))
         #expect(await follower.waitUntilCaughtUp(timeout: .seconds(20)))
@@ -263,7 +263,7 @@ import ServiceKit
         let ownerService = try await owner.start(on: transport, logger: Self.logger)
         let applied = Applied(failFirst: 1_000_000)
         let follower = Self.follower(owner, transport: transport, applied: applied)
-        let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger)
+        let group = ServiceRunner.makeGroup(services: [ownerService, follower], logger: Self.logger, deadlines: .sharedProcess)
         async let running: Void = group.run()
 
         // The third call starts only after the second failure was recorded.

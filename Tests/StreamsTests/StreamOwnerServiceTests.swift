@@ -76,7 +76,7 @@ private struct SnapshotHandler: RequestHandler {
                 syncServer: bus.requestServer(at: "test.sync", source: "test"), headers: HeaderFactory(source: "test"),
                 heartbeatInterval: .milliseconds(20), handler: handler, logger: logger)
             client = bus.requestClient(to: "test.sync", source: "client")
-            group = ServiceRunner.makeGroup(services: [owner], logger: logger)
+            group = ServiceRunner.makeGroup(services: [owner], logger: logger, deadlines: .sharedProcess)
         }
 
         /// The first `count` stream entries published (heartbeats skipped), or fewer on timeout.

@@ -74,8 +74,8 @@ import Testing
         try await downSubscriber.subscribe(Topic("sample"))
         try await within {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await upstreamService.run() }
-                tasks.addTask { try await downstreamService.run() }
+                tasks.addTask { try await upstreamService.run(deadlines: .sharedProcess) }
+                tasks.addTask { try await downstreamService.run(deadlines: .sharedProcess) }
                 var iterator = lines.makeAsyncIterator()
                 let line = ReadinessLine.parse(await iterator.next() ?? "")
                 #expect(line?.service == "downstream")

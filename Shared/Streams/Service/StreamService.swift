@@ -30,10 +30,11 @@ public struct StreamService: Sendable {
     }
 
     /// Runs every member until SIGTERM/SIGINT (or the supervisor's end), then shuts the transport down.
+    /// - Parameter deadlines: how long the group waits for its members to stop (a service process's by default).
     /// - Throws: the first error a member threw (after the transport is shut down).
-    public func run() async throws {
+    public func run(deadlines: ServiceRunner.Deadlines = .service) async throws {
         do {
-            try await ServiceRunner.run(members: members, logger: logger)
+            try await ServiceRunner.run(members: members, logger: logger, deadlines: deadlines)
         } catch {
             await transport.shutdown()
             throw error
