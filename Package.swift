@@ -195,7 +195,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain", "KechuangTestSupport", "Messaging"], swiftSettings: swiftSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "ExtractionTests", dependencies: ["Extraction", "Domain"], exclude: ["Fixtures"],
+            name: "ExtractionTests", dependencies: ["Extraction", "Domain", "KechuangTestSupport"], exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

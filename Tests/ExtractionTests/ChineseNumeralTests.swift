@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 @testable import Extraction
+import KechuangTestSupport
 
 @Suite("number parsing: Chinese numerals, Arabic numbers, 万/亿")
 struct ChineseNumeralTests {
@@ -37,31 +38,34 @@ struct ChineseNumeralTests {
 
     /// The scanner's integer path gives the reference's `Decimal` byte for byte (issue #14), for random numbers of
     /// 1–40 digits (leading and trailing zeros, separators, a point, full-width forms, malformed ones too).
-    @Test func scalarArabicValueIsTheReferenceByteForByte() {
-        var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789".unicodeScalars) + Array("０１２３４５６７８９".unicodeScalars)
-        let signs: [Unicode.Scalar] = [",", "，", ".", "．", "a"]
-        var mismatches: [String] = []
-        for round in 0..<100_000 {
-            var scalars: [Unicode.Scalar] = []
-            let length = Int.random(in: 1...(round % 10 == 0 ? 40 : 20), using: &generator)
-            for _ in 0..<length {
-                if Int.random(in: 0..<12, using: &generator) == 0 {
-                    scalars.append(signs[Int.random(in: 0..<(round % 50 == 0 ? 5 : 4), using: &generator)])
-                } else {
-                    scalars.append(digits[Int.random(in: 0..<(round % 3 == 0 ? 20 : 10), using: &generator)])
+    @Test func scalarArabicValueIsTheReferenceByteForByte() async throws {
+        let mismatches = try await computedOnItsOwnThread { () -> [String] in
+            var generator = SystemRandomNumberGenerator()
+            let digits = Array("0123456789".unicodeScalars) + Array("０１２３４５６７８９".unicodeScalars)
+            let signs: [Unicode.Scalar] = [",", "，", ".", "．", "a"]
+            var mismatches: [String] = []
+            for round in 0..<100_000 {
+                var scalars: [Unicode.Scalar] = []
+                let length = Int.random(in: 1...(round % 10 == 0 ? 40 : 20), using: &generator)
+                for _ in 0..<length {
+                    if Int.random(in: 0..<12, using: &generator) == 0 {
+                        scalars.append(signs[Int.random(in: 0..<(round % 50 == 0 ? 5 : 4), using: &generator)])
+                    } else {
+                        scalars.append(digits[Int.random(in: 0..<(round % 3 == 0 ? 20 : 10), using: &generator)])
+                    }
                 }
+                if round % 4 == 0 { scalars += repeatElement("0", count: Int.random(in: 0...6, using: &generator)) }
+                let reference = ChineseNumeral.arabicValue(of: NormalizedText.string(scalars[...]))
+                let fast = ChineseNumeral.arabicValue(scalars: scalars[...])
+                let same = switch (reference, fast) {
+                case (nil, nil): true
+                case (let reference?, let fast?):
+                    withUnsafeBytes(of: reference) { Array($0) } == withUnsafeBytes(of: fast) { Array($0) }
+                default: false
+                }
+                if !same { mismatches.append(NormalizedText.string(scalars[...])) }
             }
-            if round % 4 == 0 { scalars += repeatElement("0", count: Int.random(in: 0...6, using: &generator)) }
-            let reference = ChineseNumeral.arabicValue(of: NormalizedText.string(scalars[...]))
-            let fast = ChineseNumeral.arabicValue(scalars: scalars[...])
-            let same = switch (reference, fast) {
-            case (nil, nil): true
-            case (let reference?, let fast?):
-                withUnsafeBytes(of: reference) { Array($0) } == withUnsafeBytes(of: fast) { Array($0) }
-            default: false
-            }
-            if !same { mismatches.append(NormalizedText.string(scalars[...])) }
+            return mismatches
         }
         #expect(mismatches.isEmpty, "\(mismatches.count): \(mismatches.prefix(10))")
     }

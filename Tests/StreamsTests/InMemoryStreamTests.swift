@@ -91,7 +91,7 @@ final class AppliedLog: Sendable {
         let owner = try await Self.owner(log: log, head: head, transport: clean, maxBatchEntries: 37)
         let applied = AppliedLog()
         let follower = Self.follower(transport: faulty, batchLimit: 50, applied: applied)
-        let group = ServiceRunner.makeGroup(services: [owner, follower], logger: Self.logger)
+        let group = ServiceRunner.makeGroup(services: [owner, follower], logger: Self.logger, deadlines: .sharedProcess)
         // The bounds only bound a failure: five seeds run at once beside the whole suite, and a starved pool can
         // take many seconds over what takes one alone.
         try await within(.seconds(60)) {
@@ -116,6 +116,8 @@ final class AppliedLog: Sendable {
 
     /// Every replay request is a child task of the follower's discarding task group, collected when it ends: 10 000
     /// one-entry replays leave the heap where 1 000 left it (within what concurrently running suites allocate).
+    /// Each replay is several task hops, and each hop queues behind whatever other suites run on the shared pool:
+    /// 5 s alone, over 90 s beside the whole suite on two cores, hence the long waits.
     @Test func followerMemoryDoesNotGrowWithReplayRequests() async throws {
         let bus = InMemoryBus()
         let transport = InMemoryStreamTransport(bus: bus)
@@ -125,14 +127,14 @@ final class AppliedLog: Sendable {
         let applied = AppliedLog(keepsSequences: false)
         // batchLimit 1: one replay request per entry.
         let follower = Self.follower(transport: transport, batchLimit: 1, applied: applied)
-        let group = ServiceRunner.makeGroup(services: [owner, follower], logger: Self.logger)
-        try await within(.seconds(120)) {
+        let group = ServiceRunner.makeGroup(services: [owner, follower], logger: Self.logger, deadlines: .sharedProcess)
+        try await within(.seconds(400)) {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }
-                #expect(await applied.wait(through: 1_000, timeout: .seconds(60)))
+                #expect(await applied.wait(through: 1_000, timeout: .seconds(120)))
                 let before = Self.heapInUse()
                 let requestsBefore = follower.progress.statistics.replayRequests
-                #expect(await applied.wait(through: total, timeout: .seconds(100)))
+                #expect(await applied.wait(through: total, timeout: .seconds(240)))
                 let after = Self.heapInUse()
                 let requests = follower.progress.statistics.replayRequests - requestsBefore
                 #expect(requests >= 9_900)  // progress is published per round, so the two readings may each lag a little
