@@ -9,12 +9,6 @@ import Testing
 /// Documents are found by the id their content hash determines (migration `ingest.v3.documents-by-id`): a database
 /// of the earlier layout keeps every row, and an id holding other content is an error, never a wrong duplicate.
 @Suite struct IngestStoreLookupTests {
-    private func prepared(_ text: String, kind: DocumentKind = .events) throws -> PreparedDocument {
-        let logic = IngestLogic(catalog: try Catalog.bundled(), maxDocumentBytes: 1 << 20)
-        let request = SubmitDocument(kind: kind, content: text)
-        return try logic.prepare(request, content: try logic.decode(request).get(), currentYear: 2025)
-    }
-
     /// The `documents` table's indexes as SQLite lists them: (name, unique, columns).
     private func documentIndexes(_ database: KechuangDatabase) throws -> [(String, Bool, [String])] {
         try database.pool.read { db in
@@ -29,8 +23,8 @@ import Testing
     @Test func theEarlierLayoutIsMigratedWithEveryRowAndWithoutTheHashIndex() async throws {
         try await IngestFixtures.withTemporaryDirectory { directory in
             let path = directory + "/ingest.sqlite"
-            let first = try prepared(try IngestFixtures.loanEventJSON(serial: 1))
-            let filing = try prepared(try IngestFixtures.filingJSON(serial: 1), kind: .filing)
+            let first = try IngestStoreTests.prepared(try IngestFixtures.loanEventJSON(serial: 1))
+            let filing = try IngestStoreTests.prepared(try IngestFixtures.filingJSON(serial: 1), kind: .filing)
             // The layout before `ingest.v3.documents-by-id`, with two documents and an original file.
             do {
                 let pool = try DatabasePool(path: path)
@@ -76,7 +70,7 @@ import Testing
                 return
             }
             #expect(existing.id == first.documentID)
-            let fresh = try await store.store(try prepared(try IngestFixtures.loanEventJSON(serial: 2)))
+            let fresh = try await store.store(try IngestStoreTests.prepared(try IngestFixtures.loanEventJSON(serial: 2)))
             #expect(fresh.storedSequences != nil)
         }
     }
@@ -84,7 +78,7 @@ import Testing
     @Test func anIdHoldingOtherContentIsACollisionNotADuplicate() async throws {
         try await IngestFixtures.withTemporaryDirectory { directory in
             let store = try IngestStore(path: directory + "/ingest.sqlite")
-            let document = try prepared(try IngestFixtures.loanEventJSON(serial: 7))
+            let document = try IngestStoreTests.prepared(try IngestFixtures.loanEventJSON(serial: 7))
             // Another content whose hash would share the id's 16 hex digits: same id, different full hash.
             let otherHash = String(document.content.contentHash.prefix(16)) + String(repeating: "0", count: 48)
             #expect(otherHash != document.content.contentHash)

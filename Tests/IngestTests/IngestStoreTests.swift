@@ -6,7 +6,8 @@ import Testing
 @testable import IngestService
 
 @Suite struct IngestStoreTests {
-    private func prepared(_ text: String, kind: DocumentKind = .events) throws -> PreparedDocument {
+    /// `text` prepared as ingest prepares a submission of `kind` (the current year 2025).
+    static func prepared(_ text: String, kind: DocumentKind = .events) throws -> PreparedDocument {
         let logic = IngestLogic(catalog: try Catalog.bundled(), maxDocumentBytes: 1 << 20)
         let request = SubmitDocument(kind: kind, content: text)
         return try logic.prepare(request, content: try logic.decode(request).get(), currentYear: 2025)
@@ -15,8 +16,8 @@ import Testing
     @Test func storesDocumentsWithGapFreeSequencesAndIsIdempotent() async throws {
         try await IngestFixtures.withTemporaryDirectory { directory in
             let store = try IngestStore(path: directory + "/ingest.sqlite")
-            let first = try prepared(try IngestFixtures.loanEventJSON(serial: 1))
-            let second = try prepared(try IngestFixtures.loanEventJSON(serial: 2) + "\n" + IngestFixtures.loanEventJSON(serial: 3))
+            let first = try Self.prepared(try IngestFixtures.loanEventJSON(serial: 1))
+            let second = try Self.prepared(try IngestFixtures.loanEventJSON(serial: 2) + "\n" + IngestFixtures.loanEventJSON(serial: 3))
             let firstOutcome = try await store.store(first)
             let secondOutcome = try await store.store(second)
             #expect(firstOutcome.storedSequences == 1...2)
@@ -52,9 +53,9 @@ import Testing
         try await IngestFixtures.withTemporaryDirectory { directory in
             let store = try IngestStore(path: directory + "/ingest.sqlite")
             let text = #"{"kind":"talent_team","id":"RC-1","name":"王博士团队","period":"2024","values":{"staff":12}}"#
-            let document = try prepared(text, kind: .subjects)
+            let document = try Self.prepared(text, kind: .subjects)
             #expect(try await store.store(document).storedSequences == 1...2)
-            guard case .duplicate(let record) = try await store.store(try prepared(text, kind: .subjects)) else {
+            guard case .duplicate(let record) = try await store.store(try Self.prepared(text, kind: .subjects)) else {
                 Issue.record("expected a duplicate")
                 return
             }
@@ -71,7 +72,7 @@ import Testing
     @Test func concurrentIdenticalSubmissionsStoreOnce() async throws {
         try await IngestFixtures.withTemporaryDirectory { directory in
             let store = try IngestStore(path: directory + "/ingest.sqlite")
-            let document = try prepared(try IngestFixtures.loanEventJSON(serial: 7))
+            let document = try Self.prepared(try IngestFixtures.loanEventJSON(serial: 7))
             let outcomes = try await withThrowingTaskGroup(of: StoreOutcome.self) { group in
                 for _ in 0..<8 { group.addTask { try await store.store(document) } }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -85,7 +86,7 @@ import Testing
         try await IngestFixtures.withTemporaryDirectory { directory in
             let path = directory + "/ingest.sqlite"
             let text = try IngestFixtures.filingJSON(serial: 1)
-            let document = try prepared(text, kind: .filing)
+            let document = try Self.prepared(text, kind: .filing)
             do {
                 let store = try IngestStore(path: path)
                 _ = try await store.store(document)
@@ -99,7 +100,7 @@ import Testing
             #expect(try await reopened.documentReply(id: "doc-missing") == nil)
             #expect(try await reopened.document(hash: document.content.contentHash)?.counts == ["filings": 1, "enterprises": 1])
             #expect(reopened.storageBytes() > 0)
-            #expect(try reopened.storeAlone(try prepared(try IngestFixtures.filingJSON(serial: 2), kind: .filing)).storedSequences
+            #expect(try reopened.storeAlone(try Self.prepared(try IngestFixtures.filingJSON(serial: 2), kind: .filing)).storedSequences
                 == 3...4)
         }
     }
