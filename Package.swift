@@ -210,7 +210,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestTests",
-            dependencies: ["IngestService", "Contracts", "Domain", "Messaging", "Storage", "KechuangTestSupport",
+            dependencies: ["IngestService", "Contracts", "Domain", "Messaging", "ServiceKit", "Storage", "KechuangTestSupport",
                            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings),
         .testTarget(
