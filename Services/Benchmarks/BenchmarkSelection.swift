@@ -1,7 +1,7 @@
 import Foundation
 
 /// Which benchmarks run: `KECHUANG_BENCH_ONLY` is a comma-separated list of names (`zmq`, `envelope`,
-/// `extraction`, `ingest`, `metrics`, `scoring`, `ranking`, `notify`, `storm`, `web`), or the names given as arguments; none runs them all.
+/// `extraction`, `ingest`, `metrics`, `scoring`, `ranking`, `notify`, `storm`, `web`, `logging`), or the names given as arguments; none runs them all.
 enum BenchmarkSelection {
     static let names: Set<String> = {
         let text = ProcessInfo.processInfo.environment["KECHUANG_BENCH_ONLY"] ?? ""

@@ -1,6 +1,6 @@
 // Kechuang benchmarks (科创 性能基准). Each benchmark prints `name key=value …` lines.
 // Run: swift run -c release kechuang-benchmarks
-// Select parts with KECHUANG_BENCH_ONLY=zmq,envelope,extraction,ingest,metrics,scoring,ranking,notify,storm,web (default: all), or
+// Select parts with KECHUANG_BENCH_ONLY=zmq,envelope,extraction,ingest,metrics,scoring,ranking,notify,storm,web,logging (default: all), or
 // name them as arguments: `kechuang-benchmarks notify`.
 // Add further benchmarks below, one call per benchmark type.
 
@@ -14,3 +14,4 @@ if BenchmarkSelection.includes("ranking") { RankingBenchmark.run() }
 if BenchmarkSelection.includes("notify") { try await NotifyBenchmark.run() }
 if BenchmarkSelection.includes("storm") { try await StormBenchmark.run() }
 if BenchmarkSelection.includes("web") { try await WebBenchmark.run() }
+if BenchmarkSelection.includes("logging") { LoggingBenchmark.run() }
