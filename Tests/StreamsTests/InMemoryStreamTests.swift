@@ -138,9 +138,10 @@ final class AppliedLog: Sendable {
                 let after = Self.heapInUse()
                 let requests = follower.progress.statistics.replayRequests - requestsBefore
                 #expect(requests >= 9_900)  // progress is published per round, so the two readings may each lag a little
-                // Request timeouts as sleeping tasks kept ≈ 790 bytes per request (7.9 MB here) until their deadline;
-                // other suites running in this process at the same time move the figure by up to ≈ 3 MB.
-                #expect(after - before < 5_000_000, "heap grew by \(after - before) bytes over \(requests) replays")
+                // Request timeouts as sleeping tasks kept ≈ 790 bytes per request (7.9 MB here) until their deadline.
+                // Other suites running in this process at the same time move the figure too: up to 5.0 MB seen when
+                // the whole suite ran beside this test for 170 s on a loaded 2-core box, so the bound sits between.
+                #expect(after - before < 6_500_000, "heap grew by \(after - before) bytes over \(requests) replays")
                 #expect(applied.outOfOrder.isEmpty)
                 await group.triggerGracefulShutdown()
                 try await tasks.waitForAll()
