@@ -14,7 +14,8 @@ public enum LoggingBootstrap {
     /// Environment variable that, set to `0` beside a log file (``RotatingFileSink/pathVariable``), writes log lines
     /// to that file only, not also to stderr. `kechuang up` sets it unless it shows the services' output on the
     /// terminal: otherwise every line crossed a pipe to the supervisor, which read it only to drop it (the file has
-    /// it), and at one log line per document that copy was ≈ 6 % of ingest's CPU (docs/performance.md).
+    /// it). At one log line per document that copy cost ingest ≈ 0.8 context switches per document and the supervisor
+    /// a read per line (docs/performance.md, "Log lines written once").
     public static let standardErrorCopyVariable = "KECHUANG_LOG_STDERR"
 
     private static let installed = Mutex(false)
