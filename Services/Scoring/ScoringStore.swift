@@ -19,7 +19,9 @@ import Streams
 /// - `scoring_settle`: the ingest sequences after which a settle (``settle(_:)``) changed scores, so the rebuild
 ///   settles at the same points.
 ///
-/// ``apply(_:to:)`` writes facts, stream entries, current rows and the ingest cursor in ONE transaction per batch.
+/// ``apply(_:to:)`` writes facts, stream entries, current rows and the ingest cursor in ONE transaction per batch. A
+/// batch of at least ``pipelineThreshold`` entries is decoded and scored on a thread of its own while the writer
+/// encodes and inserts what it produced (``Storage/ChunkPipeline``); the stream it writes is the same either way.
 struct ScoringStore: Sendable {
     /// The database.
     let database: KechuangDatabase
@@ -42,7 +44,7 @@ struct ScoringStore: Sendable {
     }
 
     /// The most appended entries of one batch handed to the stream owner: a catch-up batch's messages are not
-    /// all held at once (see ``appendChunk``).
+    /// all held at once (they are written in chunks, ``chunkEntries`` ingest entries each).
     static let handOverLimit = 1_024
 
     static var migrator: DatabaseMigrator {
@@ -230,57 +232,126 @@ struct ScoringStore: Sendable {
         let headers = headers
         let log = log
         let cursor = cursor
+        let pipelined = envelopes.count >= Self.pipelineThreshold
         return try await database.pool.write { db -> Applied in
-            try shared.withLogic { logic -> Applied in
-                var pending: [(ScoringOutput, correlation: String?)] = []
-                var handedOver: [StoredEnvelope] = []
-                var messages = 0
-                var skipped: [(sequence: UInt64, reason: String)] = []
-                var lastSequence: UInt64?
-                let recordFact = try db.cachedStatement(
-                    sql: "INSERT OR REPLACE INTO scoring_fact (ingest_sequence, type, body) VALUES (?, ?, ?)")
-                for envelope in envelopes {
-                    guard let ingestSequence = envelope.sequence else { continue }
-                    lastSequence = ingestSequence
-                    let outputs: [ScoringOutput]
-                    do {
-                        switch envelope.type {
-                        case FilingRecorded.messageType:
-                            outputs = logic.apply(try envelope.decode(FilingRecorded.self), ingestSequence: ingestSequence)
-                        case SubjectRecorded.messageType:
-                            outputs = logic.apply(try envelope.decode(SubjectRecorded.self), ingestSequence: ingestSequence)
-                        default:
-                            continue
+            // The head is read once per batch; every message is appended after it through cached statements.
+            var appender = try log.appender(db)
+            let recordFact = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO scoring_fact (ingest_sequence, type, body) VALUES (?, ?, ?)")
+            let current = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO scoring_current (topic, sequence) VALUES (?, ?)")
+            var applied = Applied(head: appender.head, messages: 0, skipped: [])
+            var lastSequence: UInt64?
+            let store = { (chunk: PreparedChunk) throws in
+                for fact in chunk.facts {
+                    try recordFact.execute(arguments: [Int64(clamping: fact.ingestSequence), fact.type, fact.body])
+                    for output in fact.outputs {
+                        let sequence = appender.nextSequence
+                        let (topic, header, body) = try Self.encoded(
+                            output, sequence: sequence, correlation: fact.correlation, headers: headers)
+                        let stored = try appender.append(sequence: sequence, topic: topic, header: header, body: body)
+                        if output.isState {
+                            try current.execute(arguments: [topic.rawValue, Int64(clamping: sequence)])
                         }
-                    } catch {
-                        skipped.append((ingestSequence, "\(error)"))
-                        continue
-                    }
-                    try recordFact.execute(
-                        arguments: [Int64(clamping: ingestSequence), envelope.type.rawValue, envelope.body])
-                    let correlation = envelope.header.id
-                    pending.append(contentsOf: outputs.lazy.map { ($0, correlation) })
-                    // Appended in chunks: one head read and prepared statements per chunk, while the messages of a
-                    // whole 1 000-entry batch are never held at once (they raised the resident size by half).
-                    if pending.count >= Self.appendChunk {
-                        messages += pending.count
-                        try Self.append(pending, db: db, log: log, headers: headers, handingOver: &handedOver)
-                        pending.removeAll(keepingCapacity: true)
+                        if applied.entries.count < Self.handOverLimit { applied.entries.append(stored) }
+                        applied.messages += 1
                     }
                 }
-                messages += pending.count
-                try Self.append(pending, db: db, log: log, headers: headers, handingOver: &handedOver)
-                if let lastSequence {
-                    try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)
-                }
-                return Applied(
-                    head: try log.head(db), messages: messages, skipped: skipped, entries: handedOver)
+                applied.skipped += chunk.skipped
+                if let last = chunk.lastSequence { lastSequence = last }
             }
+            if pipelined {
+                // Decoding and scoring on a thread of their own while this one encodes and writes what they produced.
+                try ChunkPipeline.run(name: "kechuang.scoring.prepare", capacity: Self.pipelineCapacity) { emitter in
+                    try shared.withLogic { logic in
+                        try Self.prepare(envelopes, logic: &logic) { chunk in try emitter.emit(chunk) }
+                    }
+                } consume: { chunk in
+                    try store(chunk)
+                }
+            } else {
+                try shared.withLogic { logic in
+                    try Self.prepare(envelopes, logic: &logic, emit: store)
+                }
+            }
+            if let lastSequence {
+                try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)
+            }
+            applied.head = appender.head
+            return applied
         }
     }
 
-    /// Messages appended at a time by ``apply(_:to:)``.
-    private static let appendChunk = 256
+    /// Batches of at least this many ingest entries are scored beside the writer (``ChunkPipeline``); smaller ones
+    /// (a live filing or a few) on the writer itself, where starting a thread would cost more than it saves.
+    static let pipelineThreshold = 16
+    /// Ingest entries per prepared chunk: a chunk's outputs are held until written, at most ``pipelineCapacity``
+    /// chunks at a time.
+    static let chunkEntries = 16
+    /// Prepared chunks waiting for the writer at most.
+    static let pipelineCapacity = 4
+
+    /// What a run of ingest entries did, for the writer: the facts with the scoring outputs they produced.
+    struct PreparedChunk: Sendable {
+        /// The entries scoring applied, in order.
+        var facts: [PreparedFact] = []
+        /// Ingest entries that could not be read: sequence and reason.
+        var skipped: [(sequence: UInt64, reason: String)] = []
+        /// The last ingest sequence of the run (read or skipped).
+        var lastSequence: UInt64?
+    }
+
+    /// One applied ingest entry: its fact row and the scoring-stream messages it produced, in order.
+    struct PreparedFact: Sendable {
+        /// The entry's ingest sequence.
+        var ingestSequence: UInt64
+        /// The message type (`ingest.filing`, `ingest.subject`).
+        var type: String
+        /// The entry's body, kept to rebuild the logic on start.
+        var body: Data
+        /// The entry's message id, the correlation of every message it produced.
+        var correlation: String
+        /// What the logic produced.
+        var outputs: [ScoringOutput]
+    }
+
+    /// Decodes `envelopes` and applies them to `logic` in order, emitting what they produced in chunks of
+    /// ``chunkEntries``. No database: this is the half ``ChunkPipeline`` runs beside the writer.
+    /// - Throws: `emit`'s error.
+    private static func prepare(
+        _ envelopes: [Envelope], logic: inout ScoringLogic, emit: (PreparedChunk) throws -> Void
+    ) throws {
+        var chunk = PreparedChunk()
+        var entries = 0
+        for envelope in envelopes {
+            guard let ingestSequence = envelope.sequence else { continue }
+            chunk.lastSequence = ingestSequence
+            entries += 1
+            let outputs: [ScoringOutput]
+            do {
+                switch envelope.type {
+                case FilingRecorded.messageType:
+                    outputs = logic.apply(try envelope.decode(FilingRecorded.self), ingestSequence: ingestSequence)
+                case SubjectRecorded.messageType:
+                    outputs = logic.apply(try envelope.decode(SubjectRecorded.self), ingestSequence: ingestSequence)
+                default:
+                    continue
+                }
+            } catch {
+                chunk.skipped.append((ingestSequence, "\(error)"))
+                continue
+            }
+            chunk.facts.append(PreparedFact(
+                ingestSequence: ingestSequence, type: envelope.type.rawValue, body: envelope.body,
+                correlation: envelope.header.id, outputs: outputs))
+            if entries >= chunkEntries {
+                try emit(chunk)
+                chunk = PreparedChunk()
+                entries = 0
+            }
+        }
+        if chunk.lastSequence != nil { try emit(chunk) }
+    }
 
     /// Appends `outputs` to the stream log with consecutive sequences (and, for state, upserts `scoring_current`),
     /// reading the head once and reusing prepared statements; adds the entries to `handedOver` while it holds fewer
@@ -296,35 +367,39 @@ struct ScoringStore: Sendable {
             db, count: outputs.count, handingOver: &handedOver, upTo: limit
         ) { index, sequence in
             let (output, correlation) = outputs[index]
-            let topic: Topic
-            let header: Data
-            let body: Data
-            switch output {
-            case let .score(update):
-                topic = update.topic
-                body = try ScoreUpdateBody.encode(update)
-                header = Data(EnvelopeCodec.encodeHeader(
-                    headers.header(for: ScoreUpdate.self, sequence: sequence, correlation: correlation)))
-            case let .gradeChanged(event):
-                topic = event.topic
-                body = try EnvelopeCodec.encodeBody(event)
-                header = Data(EnvelopeCodec.encodeHeader(
-                    headers.header(for: GradeChanged.self, sequence: sequence, correlation: correlation)))
-            case let .highTech(update, assessmentJSON):
-                topic = update.topic
-                body = try HighTechUpdateBody.encode(update, assessmentJSON: assessmentJSON)
-                header = Data(EnvelopeCodec.encodeHeader(
-                    headers.header(for: HighTechUpdate.self, sequence: sequence, correlation: correlation)))
-            case let .highTechChanged(event):
-                topic = event.topic
-                body = try EnvelopeCodec.encodeBody(event)
-                header = Data(EnvelopeCodec.encodeHeader(
-                    headers.header(for: HighTechChanged.self, sequence: sequence, correlation: correlation)))
-            }
+            let entry = try encoded(output, sequence: sequence, correlation: correlation, headers: headers)
             if output.isState {
-                try current.execute(arguments: [topic.rawValue, Int64(clamping: sequence)])
+                try current.execute(arguments: [entry.topic.rawValue, Int64(clamping: sequence)])
             }
-            return (topic, header, body)
+            return entry
+        }
+    }
+
+    /// A message's topic, header (stamped with `sequence`) and body, as stored and published.
+    private static func encoded(
+        _ output: ScoringOutput, sequence: UInt64, correlation: String?, headers: HeaderFactory
+    ) throws -> (topic: Topic, header: Data, body: Data) {
+        switch output {
+        case let .score(update):
+            return (update.topic,
+                    Data(EnvelopeCodec.encodeHeader(
+                        headers.header(for: ScoreUpdate.self, sequence: sequence, correlation: correlation))),
+                    try ScoreUpdateBody.encode(update))
+        case let .gradeChanged(event):
+            return (event.topic,
+                    Data(EnvelopeCodec.encodeHeader(
+                        headers.header(for: GradeChanged.self, sequence: sequence, correlation: correlation))),
+                    try EnvelopeCodec.encodeBody(event))
+        case let .highTech(update, assessmentJSON):
+            return (update.topic,
+                    Data(EnvelopeCodec.encodeHeader(
+                        headers.header(for: HighTechUpdate.self, sequence: sequence, correlation: correlation))),
+                    try HighTechUpdateBody.encode(update, assessmentJSON: assessmentJSON))
+        case let .highTechChanged(event):
+            return (event.topic,
+                    Data(EnvelopeCodec.encodeHeader(
+                        headers.header(for: HighTechChanged.self, sequence: sequence, correlation: correlation))),
+                    try EnvelopeCodec.encodeBody(event))
         }
     }
 
