@@ -244,7 +244,7 @@ public struct MetricsStore: Sendable {
     /// skipped and reported), its fact recorded, the logic applied in place, the metric updates appended to the
     /// metrics stream; then each changed key's `metric_value` row written once (with its last update) and the
     /// stream's cursor set to the batch's last sequence.
-    private func writeBatch<Event>(
+    private func writeBatch<Event: Sendable>(
         _ envelopes: [Envelope], following stream: String, shared: SharedMetricsLogic,
         decode: @escaping @Sendable (Envelope) throws -> Event,
         record: @escaping @Sendable (Envelope, Event, UInt64, Database) throws -> Void,
@@ -253,46 +253,109 @@ public struct MetricsStore: Sendable {
         let headers = self.headers
         let log = self.log
         let cursor = self.cursor
+        let pipelined = envelopes.count >= Self.pipelineThreshold
         return try await database.pool.write { db -> Applied in
             // The metrics stream's head is read once per batch; every update is appended after it (no
             // `SELECT MAX(sequence)` per update), through cached statements.
             var appender = try log.appender(db)
-            return try shared.withLogic { logic -> Applied in
-                var updates = 0
-                var entries: [StoredEnvelope] = []
-                var skipped: [(sequence: UInt64, reason: String)] = []
-                var lastSequence: UInt64?
-                var latest: [MetricKey: StoredEnvelope] = [:]
-                for envelope in envelopes {
-                    guard let sequence = envelope.sequence else { continue }
-                    lastSequence = sequence
-                    let event: Event
-                    do {
-                        event = try decode(envelope)
-                    } catch {
-                        skipped.append((sequence, "\(error)"))
-                        continue
-                    }
-                    try record(envelope, event, sequence, db)
-                    for update in apply(&logic, event, sequence) {
-                        let entry = try Self.append(
-                            update, to: &appender, headers: headers, correlation: envelope.header.id)
-                        entries.append(entry)
-                        latest[update.key] = entry
-                        updates += 1
+            var applied = Applied(head: appender.head, updates: 0, skipped: [], entries: [])
+            var lastSequence: UInt64?
+            var latest: [MetricKey: StoredEnvelope] = [:]
+            let store = { (chunk: PreparedChunk<Event>) throws in
+                for entry in chunk.entries {
+                    try record(entry.envelope, entry.event, entry.sequence, db)
+                    for update in entry.updates {
+                        let stored = try Self.append(
+                            update, to: &appender, headers: headers, correlation: entry.envelope.header.id)
+                        applied.entries.append(stored)
+                        latest[update.key] = stored
+                        applied.updates += 1
                     }
                 }
-                // Each key's row is written once per batch, with its last update: the same rows as writing every
-                // update, with one statement per key instead of one per update.
-                for (key, row) in latest {
-                    try Self.storeCurrentValue(key, row, db)
+                applied.skipped += chunk.skipped
+                if let last = chunk.lastSequence { lastSequence = last }
+            }
+            if pipelined {
+                // Decoding and the logic on a thread of their own while this one encodes and writes what they produced.
+                try ChunkPipeline.run(name: "kechuang.metrics.prepare", capacity: Self.pipelineCapacity) { emitter in
+                    try shared.withLogic { logic in
+                        try Self.prepare(envelopes, logic: &logic, decode: decode, apply: apply) { chunk in
+                            try emitter.emit(chunk)
+                        }
+                    }
+                } consume: { chunk in
+                    try store(chunk)
                 }
-                if let lastSequence {
-                    try cursor.setLastApplied(db, stream: stream, sequence: lastSequence)
+            } else {
+                try shared.withLogic { logic in
+                    try Self.prepare(envelopes, logic: &logic, decode: decode, apply: apply, emit: store)
                 }
-                return Applied(head: appender.head, updates: updates, skipped: skipped, entries: entries)
+            }
+            // Each key's row is written once per batch, with its last update: the same rows as writing every
+            // update, with one statement per key instead of one per update.
+            for (key, row) in latest {
+                try Self.storeCurrentValue(key, row, db)
+            }
+            if let lastSequence {
+                try cursor.setLastApplied(db, stream: stream, sequence: lastSequence)
+            }
+            applied.head = appender.head
+            return applied
+        }
+    }
+
+    /// Batches of at least this many entries are decoded and applied to the logic beside the writer
+    /// (``Storage/ChunkPipeline``); smaller ones (live messages) on the writer itself.
+    static let pipelineThreshold = 32
+    /// Entries per prepared chunk.
+    static let chunkEntries = 64
+    /// Prepared chunks waiting for the writer at most.
+    static let pipelineCapacity = 4
+
+    /// What a run of followed entries did, for the writer.
+    struct PreparedChunk<Event: Sendable>: Sendable {
+        /// The entries read, in order, with the updates the logic produced for each.
+        var entries: [PreparedEntry<Event>] = []
+        /// Entries that could not be read: sequence and reason.
+        var skipped: [(sequence: UInt64, reason: String)] = []
+        /// The last sequence of the run (read or skipped).
+        var lastSequence: UInt64?
+    }
+
+    /// One followed entry, decoded and applied.
+    struct PreparedEntry<Event: Sendable>: Sendable {
+        var envelope: Envelope
+        var sequence: UInt64
+        var event: Event
+        var updates: [MetricUpdate]
+    }
+
+    /// Decodes `envelopes` and applies them to `logic` in order, emitting the results in chunks of ``chunkEntries``.
+    /// No database: this is the half ``Storage/ChunkPipeline`` runs beside the writer.
+    private static func prepare<Event: Sendable>(
+        _ envelopes: [Envelope], logic: inout MetricsLogic, decode: (Envelope) throws -> Event,
+        apply: (inout MetricsLogic, Event, UInt64) -> [MetricUpdate], emit: (PreparedChunk<Event>) throws -> Void
+    ) throws {
+        var chunk = PreparedChunk<Event>()
+        var count = 0
+        for envelope in envelopes {
+            guard let sequence = envelope.sequence else { continue }
+            chunk.lastSequence = sequence
+            count += 1
+            do {
+                let event = try decode(envelope)
+                chunk.entries.append(PreparedEntry(
+                    envelope: envelope, sequence: sequence, event: event, updates: apply(&logic, event, sequence)))
+            } catch {
+                chunk.skipped.append((sequence, "\(error)"))
+            }
+            if count >= chunkEntries {
+                try emit(chunk)
+                chunk = PreparedChunk()
+                count = 0
             }
         }
+        if chunk.lastSequence != nil { try emit(chunk) }
     }
 
     /// Stores the score or tier an entry carries, unless a newer entry for the same key is stored already.

@@ -47,6 +47,14 @@ import Testing
             _ = try await store.apply(Array(envelopes[index..<end]), to: shared)
             index = end
         }
+        let text = try await Self.text(of: store, inputs: envelopes)
+        try store.database.close()
+        return text
+    }
+
+    /// The recorded text of `store`'s stream and current values, correlations named by the sequence of the entry in
+    /// `inputs` they answer.
+    static func text(of store: MetricsStore, inputs envelopes: [Envelope]) async throws -> String {
         let inputs = Dictionary(uniqueKeysWithValues: envelopes.map { ($0.header.id, $0.sequence ?? 0) })
         var lines: [String] = []
         let entries = try StreamLogDatabaseReader(reader: store.database.pool).logEntries(after: 0, limit: 100_000)
@@ -59,7 +67,6 @@ import Testing
         for value in try await store.currentValues() {
             lines.append("value\t" + String(decoding: try EnvelopeCodec.encodeBody(value), as: UTF8.self))
         }
-        try store.database.close()
         return lines.joined(separator: "\n") + "\n"
     }
 
