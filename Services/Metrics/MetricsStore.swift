@@ -275,21 +275,16 @@ public struct MetricsStore: Sendable {
                 applied.skipped += chunk.skipped
                 if let last = chunk.lastSequence { lastSequence = last }
             }
-            if pipelined {
-                // Decoding and the logic on a thread of their own while this one encodes and writes what they produced.
-                try ChunkPipeline.run(name: "kechuang.metrics.prepare", capacity: Self.pipelineCapacity) { emitter in
-                    try shared.withLogic { logic in
-                        try Self.prepare(envelopes, logic: &logic, decode: decode, apply: apply) { chunk in
-                            try emitter.emit(chunk)
-                        }
-                    }
-                } consume: { chunk in
-                    try store(chunk)
-                }
-            } else {
+            // Decoding and the logic on a thread of their own, for a large batch, while this one encodes and writes
+            // what they produced.
+            try ChunkPipeline.run(
+                name: "kechuang.metrics.prepare", capacity: Self.pipelineCapacity, overlapping: pipelined
+            ) { emit in
                 try shared.withLogic { logic in
-                    try Self.prepare(envelopes, logic: &logic, decode: decode, apply: apply, emit: store)
+                    try Self.prepare(envelopes, logic: &logic, decode: decode, apply: apply, emit: emit)
                 }
+            } consume: { chunk in
+                try store(chunk)
             }
             // Each key's row is written once per batch, with its last update: the same rows as writing every
             // update, with one statement per key instead of one per update.

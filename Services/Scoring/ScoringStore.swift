@@ -260,19 +260,14 @@ struct ScoringStore: Sendable {
                 applied.skipped += chunk.skipped
                 if let last = chunk.lastSequence { lastSequence = last }
             }
-            if pipelined {
-                // Decoding and scoring on a thread of their own while this one encodes and writes what they produced.
-                try ChunkPipeline.run(name: "kechuang.scoring.prepare", capacity: Self.pipelineCapacity) { emitter in
-                    try shared.withLogic { logic in
-                        try Self.prepare(envelopes, logic: &logic) { chunk in try emitter.emit(chunk) }
-                    }
-                } consume: { chunk in
-                    try store(chunk)
-                }
-            } else {
-                try shared.withLogic { logic in
-                    try Self.prepare(envelopes, logic: &logic, emit: store)
-                }
+            // Decoding and scoring on a thread of their own, for a large batch, while this one encodes and writes
+            // what they produced.
+            try ChunkPipeline.run(
+                name: "kechuang.scoring.prepare", capacity: Self.pipelineCapacity, overlapping: pipelined
+            ) { emit in
+                try shared.withLogic { logic in try Self.prepare(envelopes, logic: &logic, emit: emit) }
+            } consume: { chunk in
+                try store(chunk)
             }
             if let lastSequence {
                 try cursor.setLastApplied(db, stream: KechuangStream.ingest, sequence: lastSequence)

@@ -7,9 +7,9 @@ import Foundation
 ///
 /// Semantics, which the callers rely on:
 /// - Chunks are consumed in the order they were emitted, each exactly once, on the calling thread.
-/// - At most `capacity` chunks wait between the two: a producer ahead of the writer blocks in
-///   ``ChunkEmitter/emit(_:)`` (the prepared data a batch holds at once stays bounded).
-/// - If `produce` throws, the chunks it emitted but the consumer has not taken are dropped and ``run(name:capacity:produce:consume:)``
+/// - At most `capacity` chunks wait between the two: a producer ahead of the writer blocks in its `emit` (the
+///   prepared data a batch holds at once stays bounded).
+/// - If `produce` throws, the chunks it emitted but the consumer has not taken are dropped and ``run(name:capacity:overlapping:produce:consume:)``
 ///   rethrows its error once the consumer asks for the next chunk: the caller's transaction must fail as a whole.
 /// - If `consume` throws, the producer's next (or waiting) `emit` throws ``ChunkPipelineError/abandoned``, so it
 ///   unwinds — releasing whatever it holds, such as a lock on in-memory state — and `run` rethrows the consumer's
@@ -20,17 +20,24 @@ import Foundation
 /// belongs); `produce` never runs there either.
 public enum ChunkPipeline {
     /// Runs `produce` on a new thread named `name` and `consume` on the calling thread for every chunk it emits, with
-    /// at most `capacity` chunks waiting in between.
+    /// at most `capacity` chunks waiting in between. With `overlapping` false (a batch too small to be worth a
+    /// thread), `produce` runs on the calling thread and each chunk it emits is consumed at once.
+    /// - Parameter produce: prepares the chunks and passes each to its `emit` argument, in order. `emit` waits for
+    ///   room, and throws ``ChunkPipelineError/abandoned`` once the consumer has failed: `produce` must then return.
     /// - Throws: the consumer's error, else the producer's (see the type's documentation).
     public static func run<Chunk: Sendable>(
-        name: String, capacity: Int = 4,
-        produce: @escaping @Sendable (_ emitter: ChunkEmitter<Chunk>) throws -> Void,
+        name: String, capacity: Int = 4, overlapping: Bool = true,
+        produce: @escaping @Sendable (_ emit: (Chunk) throws -> Void) throws -> Void,
         consume: (Chunk) throws -> Void
     ) throws {
+        guard overlapping else {
+            try produce(consume)
+            return
+        }
         let channel = ChunkChannel<Chunk>(capacity: max(1, capacity))
         let thread = Thread {
             do {
-                try produce(ChunkEmitter(channel: channel))
+                try produce { chunk in try channel.put(chunk) }
                 channel.producerReturned(nil)
             } catch {
                 channel.producerReturned(error)
@@ -48,17 +55,6 @@ public enum ChunkPipeline {
             channel.abandon()
             throw error
         }
-    }
-}
-
-/// What a ``ChunkPipeline`` producer hands its chunks to.
-public struct ChunkEmitter<Chunk: Sendable>: Sendable {
-    let channel: ChunkChannel<Chunk>
-
-    /// Queues `chunk` for the consumer, waiting while `capacity` chunks are queued already.
-    /// - Throws: ``ChunkPipelineError/abandoned`` when the consumer stopped taking chunks: the producer must return.
-    public func emit(_ chunk: Chunk) throws(ChunkPipelineError) {
-        try channel.put(chunk)
     }
 }
 

@@ -5,7 +5,7 @@ import Synchronization
 import Testing
 
 /// ``ChunkPipeline``: chunks arrive in order, exactly once, with at most `capacity` waiting; a failure on either
-/// side ends the other, and nothing the producer does outlives ``ChunkPipeline/run(name:capacity:produce:consume:)``.
+/// side ends the other, and nothing the producer does outlives ``ChunkPipeline/run(name:capacity:overlapping:produce:consume:)``.
 @Suite struct ChunkPipelineTests {
     struct Failure: Error, Equatable {
         let side: String
@@ -25,7 +25,8 @@ import Testing
     /// Runs a pipeline whose producer emits `0..<count` (throwing after `producerFailsAfter` chunks, if set) and whose
     /// consumer throws on chunk `consumerFailsAt` (if set), each side pausing at random for a few microseconds.
     static func observe(
-        count: Int, capacity: Int, seed: UInt64, producerFailsAfter: Int? = nil, consumerFailsAt: Int? = nil
+        count: Int, capacity: Int, seed: UInt64, producerFailsAfter: Int? = nil, consumerFailsAt: Int? = nil,
+        overlapping: Bool = true
     ) async throws -> Observed {
         try await computedOnItsOwnThread {
             let emitted = Atomic<Int>(0)
@@ -35,7 +36,7 @@ import Testing
             var observed = Observed()
             observed.consumerThread = pthread_self()
             do {
-                try ChunkPipeline.run(name: "test-producer", capacity: capacity) { (emitter: ChunkEmitter<Int>) in
+                try ChunkPipeline.run(name: "test-producer", capacity: capacity, overlapping: overlapping) { (emit: (Int) throws -> Void) in
                     defer { producerReturned.store(true, ordering: .sequentiallyConsistent) }
                     shared.withLock { $0.producerThread = pthread_self() }
                     var random = SeededRandom(seed: seed)
@@ -43,9 +44,9 @@ import Testing
                         if let limit = producerFailsAfter, chunk == limit { throw Failure(side: "producer") }
                         if random.next() % 4 == 0 { usleep(UInt32(random.next() % 50)) }
                         emitted.add(1, ordering: .sequentiallyConsistent)
-                        do throws(ChunkPipelineError) {
-                            try emitter.emit(chunk)
-                        } catch {
+                        do {
+                            try emit(chunk)
+                        } catch let error as ChunkPipelineError {
                             shared.withLock { $0.emitErrors.append(error) }
                             throw error
                         }
@@ -118,5 +119,16 @@ import Testing
         #expect(observed.thrown == nil)
         #expect(observed.consumed.isEmpty)
         #expect(observed.producerReturnedBeforeRunEnded)
+    }
+
+    @Test func withoutOverlapTheProducerRunsOnTheCallingThreadAndEachChunkIsConsumedAtOnce() async throws {
+        let observed = try await Self.observe(count: 50, capacity: 1, seed: 5, overlapping: false)
+        #expect(observed.consumed == Array(0..<50))
+        #expect(observed.producerThread == observed.consumerThread)
+        #expect(observed.mostWaiting == 0)
+        let failing = try await Self.observe(count: 50, capacity: 1, seed: 5, consumerFailsAt: 20, overlapping: false)
+        #expect(failing.thrown == Failure(side: "consumer"))
+        #expect(failing.consumed == Array(0..<20))
+        #expect(failing.producerReturnedBeforeRunEnded)
     }
 }
