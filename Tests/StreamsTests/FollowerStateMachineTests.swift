@@ -72,7 +72,7 @@ struct FollowerHarness {
         let start = max(request.after + 1, firstKept)
         let end = min(head, start + UInt64(min(request.limit, maxBatch)) - 1)
         let sequences = start <= end ? Array(start...end) : []
-        send(.replayAnswered(after: request.after, replayBatch(sequences, head: max(head, request.after))))
+        send(.replayAnswered(after: request.after, ReplayAnswer(replayBatch(sequences, head: max(head, request.after)))))
     }
 }
 
@@ -183,7 +183,7 @@ struct FollowerHarness {
         var harness = FollowerHarness()
         harness.start()
         harness.live(1)  // applied while the replay after 0 is outstanding
-        let stale = harness.machine.handle(.replayAnswered(after: 7, replayBatch([8], head: 8)))
+        let stale = harness.machine.handle(.replayAnswered(after: 7, ReplayAnswer(replayBatch([8], head: 8))))
         #expect(stale.isEmpty)
         #expect(harness.machine.handle(.replayFailed(after: 7)).isEmpty)
         harness.answer(head: 1)
@@ -199,7 +199,7 @@ struct FollowerHarness {
         let garbage = ReplayBatch(
             stream: "metrics", entries: [ReplayEntry(sequence: 1, topic: "sample.s1", header: "{", body: "{}")],
             lastSequence: 1, hasMore: false)
-        harness.send(.replayAnswered(after: request?.after ?? 0, garbage))
+        harness.send(.replayAnswered(after: request?.after ?? 0, ReplayAnswer(garbage)))
         #expect(harness.outstanding?.after == 0)
         #expect(harness.machine.consecutiveFailures == 1)
         harness.answer(head: 1)
@@ -280,7 +280,7 @@ struct FollowerHarness {
         let request = harness.outstanding
         #expect(request?.after == 52)
         harness.outstanding = nil
-        harness.send(.replayAnswered(after: 52, replayBatch([], head: 30)))
+        harness.send(.replayAnswered(after: 52, ReplayAnswer(replayBatch([], head: 30))))
         #expect(harness.halts == [.ownerBehind(ownerHead: 30)])
         #expect(harness.machine.phase == .halted(.ownerBehind(ownerHead: 30)))
         harness.live(53)
@@ -307,7 +307,7 @@ struct FollowerHarness {
         var harness = FollowerHarness()
         harness.start()
         // Apply 1...3 but report the commit as failed.
-        let actions = harness.machine.handle(.replayAnswered(after: 0, replayBatch([1, 2, 3], head: 3)))
+        let actions = harness.machine.handle(.replayAnswered(after: 0, ReplayAnswer(replayBatch([1, 2, 3], head: 3))))
         harness.outstanding = nil
         #expect(actions.contains(.apply(streamEnvelope(1))))
         #expect(harness.machine.lastApplied == 3)
@@ -369,7 +369,7 @@ struct FollowerHarness {
             let start = request.after + 1
             let end = min(head, start + UInt64(min(request.limit, maxBatch)) - 1)
             let sequences = start <= end ? Array(start...end) : []
-            feed(.replayAnswered(after: request.after, replayBatch(sequences, head: max(head, request.after))), &random)
+            feed(.replayAnswered(after: request.after, ReplayAnswer(replayBatch(sequences, head: max(head, request.after)))), &random)
         }
         func begin(_ random: inout SeededRandom) {
             started = true
@@ -398,7 +398,7 @@ struct FollowerHarness {
                         let end = min(published, start + UInt64(request.limit) - 1)
                         let sequences = start <= end ? Array(start...end) : []
                         let actions = harness.machine.handle(
-                            .replayAnswered(after: request.after, replayBatch(sequences, head: max(published, request.after))))
+                            .replayAnswered(after: request.after, ReplayAnswer(replayBatch(sequences, head: max(published, request.after)))))
                         var batch = 0
                         for action in actions {
                             if case let .apply(envelope) = action { committed.append(envelope.sequence ?? 0); batch += 1 }

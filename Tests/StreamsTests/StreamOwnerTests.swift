@@ -97,7 +97,7 @@ struct ArrayLog: StreamLogReader {
                 case let .sendReplay(after, limit, _):
                     let batch = try await owner.replay(
                         ReplayRequest(stream: "metrics", afterSequence: after, limit: limit), from: log)
-                    next += follower.handle(.replayAnswered(after: after, batch))
+                    next += follower.handle(.replayAnswered(after: after, ReplayAnswer(batch)))
                 case .fetchSnapshot, .caughtUp, .halt: break
                 }
             }

@@ -4,8 +4,8 @@ import Messaging
 public enum FollowerInput: Sendable {
     /// A message from the live (SUB) socket: a stream entry or a heartbeat.
     case received(Envelope)
-    /// The answer to the replay request sent for the entries after `after`.
-    case replayAnswered(after: UInt64, ReplayBatch)
+    /// The answer to the replay request sent for the entries after `after`, read by the shell.
+    case replayAnswered(after: UInt64, ReplayAnswer)
     /// The replay request sent for the entries after `after` failed or timed out.
     case replayFailed(after: UInt64)
     /// The shell loaded the snapshot it was asked to fetch; it is consistent with stream sequence `sequence`.

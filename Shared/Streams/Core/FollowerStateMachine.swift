@@ -310,7 +310,7 @@ public struct FollowerStateMachine: Sendable {
         }
     }
 
-    private mutating func replayAnswered(after: UInt64, _ batch: ReplayBatch, _ actions: inout [FollowerAction]) {
+    private mutating func replayAnswered(after: UInt64, _ batch: ReplayAnswer, _ actions: inout [FollowerAction]) {
         switch state {
         case .catchingUp(var position, var replay):
             state = .modifying
@@ -328,11 +328,11 @@ public struct FollowerStateMachine: Sendable {
     }
 
     private mutating func followAnswer(
-        after: UInt64, _ batch: ReplayBatch, _ position: inout Position, _ replay: inout Replay,
+        after: UInt64, _ batch: ReplayAnswer, _ position: inout Position, _ replay: inout Replay,
         _ actions: inout [FollowerAction]
     ) -> Transition {
         guard case let .inFlight(expected, failures) = replay, expected == after else { return .stay }
-        guard batch.stream == settings.stream, let envelopes = try? batch.envelopes() else {
+        guard batch.stream == settings.stream, let envelopes = batch.envelopes else {
             retryReplay(position, failures: failures, &replay, &actions)
             return .stay
         }

@@ -391,7 +391,8 @@ public final class StreamFollowerService: Service, Sendable {
                 let batch = try await client.request(
                     ReplayRequest(stream: stream, afterSequence: after, limit: limit), expecting: ReplayBatch.self,
                     timeout: timeout)
-                inbox.push(.input(.replayAnswered(after: after, batch)))
+                // Read here, beside the batch being applied, not in the machine after it.
+                inbox.push(.input(.replayAnswered(after: after, ReplayAnswer(batch))))
             } catch {
                 logger.debug("replay request failed", metadata: ["after": "\(after)", "error": "\(error)"])
                 self.noteRequestError("replay request failed: \(error)")
