@@ -238,21 +238,15 @@ struct ScoringStore: Sendable {
             var appender = try log.appender(db)
             let recordFact = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO scoring_fact (ingest_sequence, type, body) VALUES (?, ?, ?)")
-            let current = try db.cachedStatement(
-                sql: "INSERT OR REPLACE INTO scoring_current (topic, sequence) VALUES (?, ?)")
+            let current = try db.cachedStatement(sql: Self.currentUpsertSQL)
             var applied = Applied(head: appender.head, messages: 0, skipped: [])
             var lastSequence: UInt64?
             let store = { (chunk: PreparedChunk) throws in
                 for fact in chunk.facts {
                     try recordFact.execute(arguments: [Int64(clamping: fact.ingestSequence), fact.type, fact.body])
                     for output in fact.outputs {
-                        let sequence = appender.nextSequence
-                        let (topic, header, body) = try Self.encoded(
-                            output, sequence: sequence, correlation: fact.correlation, headers: headers)
-                        let stored = try appender.append(sequence: sequence, topic: topic, header: header, body: body)
-                        if output.isState {
-                            try current.execute(arguments: [topic.rawValue, Int64(clamping: sequence)])
-                        }
+                        let stored = try Self.append(
+                            output, correlation: fact.correlation, to: &appender, current: current, headers: headers)
                         if applied.entries.count < Self.handOverLimit { applied.entries.append(stored) }
                         applied.messages += 1
                     }
@@ -348,27 +342,37 @@ struct ScoringStore: Sendable {
         if chunk.lastSequence != nil { try emit(chunk) }
     }
 
-    /// Appends `outputs` to the stream log with consecutive sequences (and, for state, upserts `scoring_current`),
-    /// reading the head once and reusing prepared statements; adds the entries to `handedOver` while it holds fewer
-    /// than `limit`. Returns the sequences used, `nil` for none.
-    @discardableResult
+    /// Appends `outputs` to the stream log with consecutive sequences after the head (read once), upserting
+    /// `scoring_current` for state; adds the entries to `handedOver` while it holds fewer than `limit`.
     private static func append(
         _ outputs: [(ScoringOutput, correlation: String?)], db: Database, log: StreamLogStore, headers: HeaderFactory,
         handingOver handedOver: inout [StoredEnvelope], upTo limit: Int = handOverLimit
-    ) throws -> ClosedRange<UInt64>? {
-        let current = try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO scoring_current (topic, sequence) VALUES (?, ?)")
-        return try log.appendConsecutive(
-            db, count: outputs.count, handingOver: &handedOver, upTo: limit
-        ) { index, sequence in
-            let (output, correlation) = outputs[index]
-            let entry = try encoded(output, sequence: sequence, correlation: correlation, headers: headers)
-            if output.isState {
-                try current.execute(arguments: [entry.topic.rawValue, Int64(clamping: sequence)])
-            }
-            return entry
+    ) throws {
+        var appender = try log.appender(db)
+        let current = try db.cachedStatement(sql: currentUpsertSQL)
+        for (output, correlation) in outputs {
+            let stored = try append(output, correlation: correlation, to: &appender, current: current, headers: headers)
+            if handedOver.count < limit { handedOver.append(stored) }
         }
     }
+
+    /// Appends one output at `appender`'s next sequence (its header stamped with it) and, for state, points its
+    /// topic's current row at it; returns the entry as stored.
+    private static func append(
+        _ output: ScoringOutput, correlation: String?, to appender: inout StreamLogStore.Appender, current: Statement,
+        headers: HeaderFactory
+    ) throws -> StoredEnvelope {
+        let sequence = appender.nextSequence
+        let (topic, header, body) = try encoded(output, sequence: sequence, correlation: correlation, headers: headers)
+        let stored = try appender.append(sequence: sequence, topic: topic, header: header, body: body)
+        if output.isState {
+            try current.execute(arguments: [topic.rawValue, Int64(clamping: sequence)])
+        }
+        return stored
+    }
+
+    /// The upsert of a state topic's current row.
+    private static let currentUpsertSQL = "INSERT OR REPLACE INTO scoring_current (topic, sequence) VALUES (?, ?)"
 
     /// A message's topic, header (stamped with `sequence`) and body, as stored and published.
     private static func encoded(

@@ -1,8 +1,8 @@
 import Synchronization
 
 /// The service's one ``ScoringLogic``, mutated in place while a batch is applied (on the database writer, or on the
-/// thread that scores a large batch beside it) and read by queries. If a batch's transaction fails, the logic may hold effects that were rolled back:
-/// ``ScoringStore/apply(_:to:)`` then rebuilds it from the database.
+/// thread that scores a large batch beside it) and read by queries. If a batch's transaction fails, the logic may
+/// hold effects that were rolled back: ``ScoringStore/apply(_:to:)`` then rebuilds it from the database.
 final class SharedScoringLogic: Sendable {
     private let logic: Mutex<ScoringLogic>
 
